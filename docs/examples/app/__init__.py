@@ -1,0 +1,1 @@
+"""A small application with real ownership mistakes, for `mypy docs/examples/app`."""

@@ -1,0 +1,184 @@
+"""The analysis pipeline: after mypy has checked a module, analyse each of its bodies once.
+
+A module yields units: its top level, each class body, and every function body mypy
+checked (methods, nested functions, the implementations of overloads and decorated
+functions). Each unit runs every check; an exception inside one check of one unit is
+caught, counted and recorded, and the run goes on: no traceback reaches the user, and no
+failure goes unseen (``report_stats``; the test suite asserts there are none).
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from mypy.nodes import (
+    Block,
+    ClassDef,
+    Decorator,
+    FuncDef,
+    FuncItem,
+    IfStmt,
+    MatchStmt,
+    MypyFile,
+    OverloadedFuncDef,
+    Statement,
+    TryStmt,
+    WhileStmt,
+    ForStmt,
+    WithStmt,
+)
+from mypy.options import Options
+
+from mypy_ownership.checks import Check
+from mypy_ownership.config import OwnershipOptions
+from mypy_ownership.diagnostics import Finding, Reporter
+from mypy_ownership.unit import TypeFacts, Unit
+
+
+@dataclass
+class Stats:
+    modules: int = 0
+    units: int = 0
+    functions: int = 0
+    failed: int = 0
+    findings: int = 0
+    seconds: float = 0.0
+    failures: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        if not self.modules:
+            return (
+                "mypy-ownership: no module was analysed in this process (every module came"
+                " from the cache, or the checking ran in -n worker processes)"
+            )
+        lines = [
+            f"mypy-ownership: {self.modules} modules, {self.functions} functions analysed"
+            f" ({self.units} bodies), {self.failed} failed, {self.findings} findings,"
+            f" {self.seconds:.3f} s in the plugin"
+        ]
+        lines += [f"mypy-ownership: failed: {failure}" for failure in self.failures]
+        return "\n".join(lines)
+
+
+class ModuleAnalyzer:
+    def __init__(self, checks: Sequence[Check], options: OwnershipOptions, stats: Stats) -> None:
+        self.checks = checks
+        self.options = options
+        self.stats = stats
+
+    def analyze(
+        self,
+        module: MypyFile,
+        types: TypeFacts,
+        mypy_options: Options | None,
+        reporter: Reporter,
+    ) -> None:
+        started = time.perf_counter()
+        self.stats.modules += 1
+        check_untyped = bool(mypy_options is not None and mypy_options.check_untyped_defs)
+        try:
+            for unit in units_of(module, types, self.options, check_untyped):
+                findings = self._run(unit)
+                self.stats.findings += reporter.emit(findings)
+        finally:
+            self.stats.seconds += time.perf_counter() - started
+
+    def _run(self, unit: Unit) -> list[Finding]:
+        self.stats.units += 1
+        if unit.kind == "function":
+            self.stats.functions += 1
+        findings: list[Finding] = []
+        for check in self.checks:
+            try:
+                findings.extend(check(unit))
+            except Exception as exc:  # the plugin never crashes mypy; see module docstring
+                self.stats.failed += 1
+                where = f"{unit.module.path}:{unit.func.line if unit.func else 1}"
+                frame = traceback.extract_tb(exc.__traceback__)[-1]
+                self.stats.failures.append(
+                    f"{where}: {unit.name}: {check.__module__}: {type(exc).__name__}: {exc}"
+                    f" (at {frame.filename}:{frame.lineno})"
+                )
+                return []  # a half-analysed unit reports nothing rather than half the truth
+        return findings
+
+
+def units_of(
+    module: MypyFile, types: TypeFacts, options: OwnershipOptions, check_untyped: bool
+) -> Iterator[Unit]:
+    yield Unit(module, module.defs, None, types, options, kind="module", name="<module>")
+    yield from _nested_units(module, module.defs, types, options, check_untyped, prefix="")
+
+
+def _nested_units(
+    module: MypyFile,
+    body: list[Statement],
+    types: TypeFacts,
+    options: OwnershipOptions,
+    check_untyped: bool,
+    prefix: str,
+) -> Iterator[Unit]:
+    for stmt in _statements(body):
+        if isinstance(stmt, ClassDef):
+            name = prefix + stmt.name
+            yield Unit(module, stmt.defs.body, None, types, options, kind="class", name=name)
+            yield from _nested_units(
+                module, stmt.defs.body, types, options, check_untyped, name + "."
+            )
+            continue
+        for func in _functions(stmt):
+            if func.is_dynamic() and not check_untyped:
+                continue
+            if not func.body.body:
+                continue
+            name = prefix + func.name
+            yield Unit(module, func.body.body, func, types, options, kind="function", name=name)
+            yield from _nested_units(
+                module, func.body.body, types, options, check_untyped, name + "."
+            )
+
+
+def _functions(stmt: Statement) -> Iterator[FuncItem]:
+    if isinstance(stmt, FuncDef):
+        yield stmt
+    elif isinstance(stmt, Decorator):
+        yield stmt.func
+    elif isinstance(stmt, OverloadedFuncDef):
+        if stmt.impl is not None:
+            yield from _functions(stmt.impl)
+
+
+def _statements(body: list[Statement]) -> Iterator[Statement]:
+    """Statements of a body, descending into compound statements but not into scopes."""
+    for stmt in body:
+        yield stmt
+        for block in _blocks(stmt):
+            if not block.is_unreachable:
+                yield from _statements(block.body)
+
+
+def _blocks(stmt: Statement) -> Iterator[Block]:
+    if isinstance(stmt, IfStmt):
+        yield from stmt.body
+        if stmt.else_body is not None:
+            yield stmt.else_body
+    elif isinstance(stmt, (WhileStmt, ForStmt)):
+        yield stmt.body
+        if stmt.else_body is not None:
+            yield stmt.else_body
+    elif isinstance(stmt, WithStmt):
+        yield stmt.body
+    elif isinstance(stmt, TryStmt):
+        yield stmt.body
+        yield from stmt.handlers
+        if stmt.else_body is not None:
+            yield stmt.else_body
+        if stmt.finally_body is not None:
+            yield stmt.finally_body
+    elif isinstance(stmt, MatchStmt):
+        yield from stmt.bodies
+    elif isinstance(stmt, Block):
+        yield stmt

@@ -1,0 +1,112 @@
+"""The only module that touches mypy's private attributes (MYPY-NOTES §1, §4, §4b, §6).
+
+Compiled mypy offers no per-function hook and hands the post-check hook only the
+``MypyFile``. What the analysis needs besides the tree lives on mypy's build objects: the
+``Errors`` sink, the module's type map and its per-module options. They are found once per
+process: ``Plugin.set_modules`` receives the ``BuildManager``'s own ``modules`` dict, whose
+referrer is the manager; the manager's referrers include every ``State`` of the build graph.
+Each fact used here has a test in ``tests/test_mypy_facts.py``.
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+from mypy.nodes import Expression, MypyFile
+from mypy.options import Options
+from mypy.types import Type
+
+
+class BuildHandle:
+    """What the plugin reads from mypy's build: error sink, states, type maps."""
+
+    def __init__(self) -> None:
+        self.manager: Any = None
+        self.errors: Any = None
+        self._states: dict[str, Any] = {}
+        self._rescanned = False
+
+    def attach(self, modules: dict[str, MypyFile]) -> None:
+        for referrer in gc.get_referrers(modules):
+            if type(referrer).__name__ == "BuildManager" and getattr(
+                referrer, "modules", None
+            ) is modules:
+                self.manager = referrer
+                self.errors = referrer.errors
+                self._scan_states()
+                return
+
+    def adopt_errors(self, errors: Any) -> None:
+        """Fallback sink, captured from a hook's context when the manager was not found."""
+        if self.errors is None and errors is not None:
+            self.errors = errors
+
+    def _scan_states(self) -> None:
+        if self.manager is None:
+            return
+        for referrer in gc.get_referrers(self.manager):
+            if type(referrer).__name__ == "State" and isinstance(getattr(referrer, "id", None), str):
+                self._states[referrer.id] = referrer
+
+    def state(self, module_id: str) -> Any:
+        found = self._states.get(module_id)
+        if found is None and not self._rescanned:
+            self._rescanned = True
+            self._scan_states()
+            found = self._states.get(module_id)
+        return found
+
+    def type_map(self, module_id: str) -> dict[Expression, Type] | None:
+        """The module's expression types while its checker is alive (post-check hook)."""
+        state = self.state(module_id)
+        checker = getattr(state, "_type_checker", None) if state is not None else None
+        maps = getattr(checker, "_type_maps", None)
+        if maps:
+            return maps[0]
+        return None
+
+    def module_options(self, module_id: str) -> Options | None:
+        state = self.state(module_id)
+        return getattr(state, "options", None) if state is not None else None
+
+
+def errors_are_ignored(errors: Any, file: MypyFile, options: Options | None) -> bool:
+    """Modules whose errors mypy drops; reporting there crashes mypy (MYPY-NOTES §4b)."""
+    if file.path in errors.ignored_files:
+        return True
+    return bool(options is not None and options.ignore_errors)
+
+
+def report(
+    errors: Any,
+    file: MypyFile,
+    line: int,
+    column: int,
+    message: str,
+    code: Any,
+    *,
+    severity: str = "error",
+    parent: Any = None,
+) -> Any:
+    """One message through mypy's own machinery, for the module being finished.
+
+    A note names its error as ``parent`` and takes the error's line as its origin, so a
+    ``# type: ignore[code]`` there silences both (MYPY-NOTES §4c).
+    """
+    if errors.file != file.path:
+        errors.set_file(file.path, file.fullname, errors.options)
+    origin = None if parent is None else [parent.line]
+    return errors.report(
+        line, column, message, code=code, severity=severity, parent_error=parent,
+        origin_span=origin,
+    )
+
+
+def analyser_errors(api: Any) -> Any:
+    """The ``Errors`` object behind a type-analyze hook's ``ctx.api``."""
+    return getattr(getattr(api, "api", None), "errors", None)
+
+
+def is_daemon(options: Options) -> bool:
+    return bool(options.fine_grained_incremental)

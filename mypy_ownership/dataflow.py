@@ -1,0 +1,73 @@
+"""A generic forward dataflow solver over a :class:`~mypy_ownership.cfg.CFG`.
+
+It knows nothing of ownership: a check supplies the lattice (initial state, join,
+transfer of a step and of an edge) and gets back the state at the entry of every block
+that can be reached. States must be immutable values with ``==``; ``None`` means
+"unreachable" and is never passed to the check.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from typing import Generic, Protocol, TypeVar
+
+from mypy_ownership.cfg import CFG, Edge, EdgeKind, Step
+
+S = TypeVar("S")
+
+
+class Analysis(Protocol[S]):
+    def initial(self) -> S: ...
+
+    def join(self, a: S, b: S) -> S: ...
+
+    def transfer(self, step: Step, state: S) -> S: ...
+
+    def transfer_edge(self, edge: Edge, state: S) -> S: ...
+
+
+class Solution(Generic[S]):
+    def __init__(self, cfg: CFG, entry_states: Sequence[S | None]) -> None:
+        self.cfg = cfg
+        self.entry_states = entry_states
+
+    def entry(self, block: int) -> S | None:
+        return self.entry_states[block]
+
+
+def solve(cfg: CFG, analysis: Analysis[S], max_rounds: int = 10_000) -> Solution[S]:
+    """Worklist iteration in reverse postorder until no entry state changes.
+
+    Exceptional edges leave a block with the state at its *entry*: a step inside a
+    ``try`` body is alone in its block, so that is the state before the step ran.
+    """
+    order = cfg.reverse_postorder()
+    rank = {block: i for i, block in enumerate(order)}
+    states: list[S | None] = [None] * len(cfg.blocks)
+    states[cfg.entry] = analysis.initial()
+    queued = {cfg.entry}
+    heap = [(rank[cfg.entry], cfg.entry)]
+    rounds = 0
+    while heap:
+        rounds += 1
+        if rounds > max_rounds * max(1, len(order)):
+            raise RuntimeError("dataflow did not reach a fixed point")
+        _, block = heapq.heappop(heap)
+        queued.discard(block)
+        entry_state = states[block]
+        assert entry_state is not None
+        out = entry_state
+        for step in cfg.blocks[block].steps:
+            out = analysis.transfer(step, out)
+        for edge in cfg.blocks[block].succs:
+            leaving = entry_state if edge.kind is EdgeKind.EXCEPTION else out
+            incoming = analysis.transfer_edge(edge, leaving)
+            old = states[edge.target]
+            new = incoming if old is None else analysis.join(old, incoming)
+            if new != old:
+                states[edge.target] = new
+                if edge.target not in queued:
+                    queued.add(edge.target)
+                    heapq.heappush(heap, (rank[edge.target], edge.target))
+    return Solution(cfg, states)

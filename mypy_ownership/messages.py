@@ -1,0 +1,88 @@
+"""Every text the plugin shows a user, in one place, so the docs can quote them exactly."""
+
+from __future__ import annotations
+
+
+def quoted(name: str) -> str:
+    return f'"{name}"'
+
+
+# use-after-move -----------------------------------------------------------------------
+
+def used_after_move(name: str) -> str:
+    return f"{quoted(name)} used after move"
+
+
+def maybe_moved(name: str) -> str:
+    return f"{quoted(name)} may have been moved"
+
+
+def moved_in_previous_iteration(name: str) -> str:
+    return f"{quoted(name)} used after move: moved in a previous iteration of the loop"
+
+
+def moved_here(name: str, how: str) -> str:
+    return f"{quoted(name)} was moved here {how}"
+
+
+def by_call(callee: str | None) -> str:
+    return f"by call to {quoted(callee)}" if callee else "by a call"
+
+
+def by_assignment(target: str) -> str:
+    return f"by assignment to {quoted(target)}"
+
+
+def by_return() -> str:
+    return "by return"
+
+
+# missing-lifetime ---------------------------------------------------------------------
+
+def missing_lifetime(function: str, mode: str) -> str:
+    return (
+        f"{quoted(function)} returns a borrowed value ({mode}[...]) but has no Ref or Mut"
+        " parameter it could be borrowed from"
+    )
+
+
+def missing_lifetime_help() -> str:
+    return (
+        "help: return an owned value (Own[...]), or take the owner as a Ref[...] or"
+        " Mut[...] parameter"
+    )
+
+
+# ownership-annotation -----------------------------------------------------------------
+
+def wrong_arity(alias: str, count: int) -> str:
+    return f"{alias}[...] takes exactly one type argument, got {count}"
+
+
+def bare_alias(alias: str) -> str:
+    return f"{alias} needs a type argument: write {alias}[T]"
+
+
+def nested_modes(outer: str, inner: str) -> str:
+    return f"{outer}[{inner}[...]] nests two ownership modes; use one of them"
+
+
+def borrow_stored(alias: str, place: str) -> str:
+    return f"{alias}[...] cannot annotate {place}: a borrow cannot be stored"
+
+
+# plugin itself ------------------------------------------------------------------------
+
+def unsupported_mypy(version: str, minimum: str) -> str:
+    return (
+        f"mypy-ownership: mypy {version} is not supported; the plugin needs mypy >= {minimum}"
+        " (it analyses each module in the get_additional_indirect_deps hook, which older"
+        " mypy does not call). Upgrade mypy, or remove mypy_ownership.plugin from plugins."
+    )
+
+
+def daemon_unsupported() -> str:
+    return (
+        "mypy-ownership: ownership checks do not run under the mypy daemon (dmypy);"
+        " run mypy for them"
+    )

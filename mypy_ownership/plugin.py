@@ -1,0 +1,158 @@
+"""The mypy entry point (``plugins = mypy_ownership.plugin``): hook tables and wiring only.
+
+- ``set_modules`` finds mypy's build objects once per process (``compat.BuildHandle``);
+- the type-analyze hook validates ``Own``/``Ref``/``Mut`` (and user aliases of them) where
+  they are written, and lets mypy analyse them normally so the alias survives;
+- ``get_additional_indirect_deps`` is the post-check hook (MYPY-NOTES §3): every module
+  mypy has just checked is analysed there, once;
+- ``report_config_data`` puts the plugin version and options into mypy's cache key.
+"""
+
+from __future__ import annotations
+
+import atexit
+import sys
+from functools import partial
+from typing import Any, Callable, Final
+
+from mypy.nodes import MypyFile, TypeAlias
+from mypy.options import Options
+from mypy.plugin import AnalyzeTypeContext, Plugin, ReportConfigContext
+from mypy.types import AnyType, Type, TypeAliasType, TypeOfAny
+
+from mypy_ownership import __version__, compat, errorcodes, messages
+from mypy_ownership.analysis import ModuleAnalyzer, Stats
+from mypy_ownership.checks import DEFAULT_CHECKS, Check
+from mypy_ownership.config import ConfigError, load_options
+from mypy_ownership.diagnostics import Reporter
+from mypy_ownership.signatures import VOCABULARY, Mode, mentions_ownership, mode_of
+from mypy_ownership.unit import TypeFacts
+
+MINIMUM_MYPY: Final = (2, 4)
+
+
+class OwnershipPlugin(Plugin):
+    checks: tuple[Check, ...] = DEFAULT_CHECKS
+
+    def __init__(self, options: Options) -> None:
+        super().__init__(options)
+        try:
+            self.ownership = load_options(options.config_file)
+        except ConfigError as err:
+            print(err, file=sys.stderr)
+            raise SystemExit(2) from None
+        self.build = compat.BuildHandle()
+        self.stats = Stats()
+        self.analyzer = ModuleAnalyzer(self.checks, self.ownership, self.stats)
+        self._nested_analysis = 0
+        self._user_aliases: dict[str, bool] = {}
+        self._daemon_noted = False
+        if self.ownership.report_stats:
+            options.fast_exit = False  # mypy's hard exit would skip the summary
+            atexit.register(self._print_stats)
+
+    # -- build objects ----------------------------------------------------------------------
+
+    def set_modules(self, modules: dict[str, MypyFile]) -> None:
+        super().set_modules(modules)
+        self.build.attach(modules)
+
+    def report_config_data(self, ctx: ReportConfigContext) -> Any:
+        return {"version": __version__, "options": self.ownership.snapshot()}
+
+    # -- annotations --------------------------------------------------------------------------
+
+    def get_type_analyze_hook(self, fullname: str) -> Callable[[AnalyzeTypeContext], Type] | None:
+        if self._nested_analysis:
+            return None
+        mode = VOCABULARY.get(fullname)
+        if mode is not None:
+            return partial(self._analyze_vocabulary, mode)
+        if self._is_user_alias(fullname):
+            return self._analyze_user_alias
+        return None
+
+    def _is_user_alias(self, fullname: str) -> bool:
+        known = self._user_aliases.get(fullname)
+        if known is not None:
+            return known
+        try:
+            symbol = self.lookup_fully_qualified(fullname)
+        except (AssertionError, KeyError):
+            return False
+        node = symbol.node if symbol is not None else None
+        if not isinstance(node, TypeAlias):
+            self._user_aliases[fullname] = False
+            return False
+        found = mentions_ownership(node.target)
+        if found:
+            self._user_aliases[fullname] = True
+        return found
+
+    def _analyze_normally(self, ctx: AnalyzeTypeContext) -> Type:
+        self.build.adopt_errors(compat.analyser_errors(ctx.api))
+        self._nested_analysis += 1
+        try:
+            return ctx.api.analyze_type(ctx.type)
+        finally:
+            self._nested_analysis -= 1
+
+    def _analyze_user_alias(self, ctx: AnalyzeTypeContext) -> Type:
+        return self._analyze_normally(ctx)
+
+    def _analyze_vocabulary(self, mode: Mode, ctx: AnalyzeTypeContext) -> Type:
+        args = ctx.type.args
+        fail = partial(ctx.api.fail, ctx=ctx.context, code=errorcodes.OWNERSHIP_ANNOTATION)
+        if len(args) > 1:
+            fail(messages.wrong_arity(mode.value, len(args)))
+            return AnyType(TypeOfAny.from_error)
+        if not args:
+            fail(messages.bare_alias(mode.value))
+        analysed = self._analyze_normally(ctx)
+        if isinstance(analysed, TypeAliasType) and analysed.args:
+            inner = mode_of(analysed.args[0])
+            if inner is not None:
+                fail(messages.nested_modes(mode.value, inner.value))
+        return analysed
+
+    # -- the post-check hook ------------------------------------------------------------------
+
+    def get_additional_indirect_deps(self, file: MypyFile) -> set[str]:
+        errors = self.build.errors
+        if errors is None or file.is_stub:
+            return set()
+        module_options = self.build.module_options(file.fullname)
+        if compat.errors_are_ignored(errors, file, module_options):
+            return set()
+        report = partial(compat.report, errors, file)
+        if compat.is_daemon(self.options):
+            if not self._daemon_noted:
+                self._daemon_noted = True
+                report(1, 0, messages.daemon_unsupported(), None, severity="note")
+            return set()
+        types = TypeFacts(self.build.type_map(file.fullname))
+        self.analyzer.analyze(file, types, module_options, Reporter(report))
+        return set()
+
+    def _print_stats(self) -> None:
+        print(self.stats.summary(), file=sys.stderr)
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    parts = []
+    for piece in version.split("+")[0].split("."):
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        if not digits:
+            break
+        parts.append(int(digits))
+        if not piece.isdigit():
+            break
+    return tuple(parts)
+
+
+def plugin(version: str) -> type[Plugin]:
+    """Entry point named by ``plugins =``; refuses mypy versions without the post-check hook."""
+    if _version_tuple(version) < MINIMUM_MYPY:
+        print(messages.unsupported_mypy(version, ".".join(map(str, MINIMUM_MYPY))), file=sys.stderr)
+        raise SystemExit(2)
+    return OwnershipPlugin

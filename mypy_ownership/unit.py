@@ -1,0 +1,77 @@
+"""What a check is given: one function body (or a module's top level), its CFG built once,
+and the facts about types the checks need, behind small lookups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from mypy.nodes import (
+    AssignmentStmt,
+    CallExpr,
+    Expression,
+    ExpressionStmt,
+    FuncItem,
+    MypyFile,
+    ReturnStmt,
+    Statement,
+)
+from mypy.types import Type
+
+from mypy_ownership.cfg import CFG, build_cfg
+from mypy_ownership.config import OwnershipOptions
+from mypy_ownership.signatures import UninhabitedCheck
+
+
+@dataclass
+class TypeFacts:
+    """Types mypy inferred for this module's expressions (absent: mypy did not check it)."""
+
+    type_map: dict[Expression, Type] | None
+
+    def type_of(self, expr: Expression) -> Type | None:
+        if self.type_map is None:
+            return None
+        return self.type_map.get(expr)
+
+    def was_checked(self, expr: Expression) -> bool:
+        return self.type_map is None or expr in self.type_map
+
+
+@dataclass
+class Unit:
+    module: MypyFile
+    body: list[Statement]
+    func: FuncItem | None  # None for a module's top level or a class body
+    types: TypeFacts
+    options: OwnershipOptions
+    kind: str = "function"  # "module", "class" or "function"
+    name: str = field(default="<module>")
+
+    @cached_property
+    def cfg(self) -> CFG:
+        return build_cfg(
+            self.body,
+            reachable=self._reachable,
+            never_returns=UninhabitedCheck(self.types.type_of),
+        )
+
+    @property
+    def is_module(self) -> bool:
+        return self.kind == "module"
+
+    def _reachable(self, stmt: Statement) -> bool:
+        expr = _main_expression(stmt)
+        return expr is None or self.types.was_checked(expr)
+
+
+def _main_expression(stmt: Statement) -> Expression | None:
+    """An expression mypy always records a type for when it checks the statement."""
+    if isinstance(stmt, ExpressionStmt):
+        return stmt.expr
+    if isinstance(stmt, ReturnStmt):
+        return stmt.expr
+    if isinstance(stmt, AssignmentStmt) and isinstance(stmt.rvalue, CallExpr):
+        return stmt.rvalue
+    return None

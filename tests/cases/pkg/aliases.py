@@ -1,0 +1,13 @@
+"""A user alias of Own, defined in one module and used in another (MYPY-NOTES §4)."""
+
+from mypy_ownership import Own
+
+
+class Conn:
+    def send(self, data: bytes) -> None: ...
+
+
+OwnedConn = Own[Conn]
+
+
+def consume(conn: OwnedConn) -> None: ...
