@@ -9,38 +9,31 @@ failure goes unseen (``report_stats``; the test suite asserts there are none).
 
 from __future__ import annotations
 
-import time
 import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from mypy.nodes import (
-    Block,
     ClassDef,
     Decorator,
     FuncDef,
     FuncItem,
-    IfStmt,
-    MatchStmt,
     MypyFile,
     OverloadedFuncDef,
     Statement,
-    TryStmt,
-    WhileStmt,
-    ForStmt,
-    WithStmt,
 )
 from mypy.options import Options
 
 from mypy_ownership.checks import Check
 from mypy_ownership.config import OwnershipOptions
 from mypy_ownership.diagnostics import Finding, Reporter
-from mypy_ownership.unit import TypeFacts, Unit
+from mypy_ownership.unit import TypeFacts, Unit, iter_statements
 
 
 @dataclass
 class Stats:
     modules: int = 0
+    skipped: int = 0
     units: int = 0
     functions: int = 0
     failed: int = 0
@@ -49,7 +42,7 @@ class Stats:
     failures: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        if not self.modules:
+        if not self.modules and not self.skipped:
             return (
                 "mypy-ownership: no module was analysed in this process (every module came"
                 " from the cache, or the checking ran in -n worker processes)"
@@ -57,7 +50,8 @@ class Stats:
         lines = [
             f"mypy-ownership: {self.modules} modules, {self.functions} functions analysed"
             f" ({self.units} bodies), {self.failed} failed, {self.findings} findings,"
-            f" {self.seconds:.3f} s in the plugin"
+            f" {self.seconds:.3f} s in the plugin; {self.skipped} modules skipped"
+            " (they import nothing that carries Own, Ref or Mut)"
         ]
         lines += [f"mypy-ownership: failed: {failure}" for failure in self.failures]
         return "\n".join(lines)
@@ -76,15 +70,10 @@ class ModuleAnalyzer:
         mypy_options: Options | None,
         reporter: Reporter,
     ) -> None:
-        started = time.perf_counter()
         self.stats.modules += 1
         check_untyped = bool(mypy_options is not None and mypy_options.check_untyped_defs)
-        try:
-            for unit in units_of(module, types, self.options, check_untyped):
-                findings = self._run(unit)
-                self.stats.findings += reporter.emit(findings)
-        finally:
-            self.stats.seconds += time.perf_counter() - started
+        for unit in units_of(module, types, self.options, check_untyped):
+            self.stats.findings += reporter.emit(self._run(unit))
 
     def _run(self, unit: Unit) -> list[Finding]:
         self.stats.units += 1
@@ -121,7 +110,7 @@ def _nested_units(
     check_untyped: bool,
     prefix: str,
 ) -> Iterator[Unit]:
-    for stmt in _statements(body):
+    for stmt in iter_statements(body):
         if isinstance(stmt, ClassDef):
             name = prefix + stmt.name
             yield Unit(module, stmt.defs.body, None, types, options, kind="class", name=name)
@@ -149,36 +138,3 @@ def _functions(stmt: Statement) -> Iterator[FuncItem]:
     elif isinstance(stmt, OverloadedFuncDef):
         if stmt.impl is not None:
             yield from _functions(stmt.impl)
-
-
-def _statements(body: list[Statement]) -> Iterator[Statement]:
-    """Statements of a body, descending into compound statements but not into scopes."""
-    for stmt in body:
-        yield stmt
-        for block in _blocks(stmt):
-            if not block.is_unreachable:
-                yield from _statements(block.body)
-
-
-def _blocks(stmt: Statement) -> Iterator[Block]:
-    if isinstance(stmt, IfStmt):
-        yield from stmt.body
-        if stmt.else_body is not None:
-            yield stmt.else_body
-    elif isinstance(stmt, (WhileStmt, ForStmt)):
-        yield stmt.body
-        if stmt.else_body is not None:
-            yield stmt.else_body
-    elif isinstance(stmt, WithStmt):
-        yield stmt.body
-    elif isinstance(stmt, TryStmt):
-        yield stmt.body
-        yield from stmt.handlers
-        if stmt.else_body is not None:
-            yield stmt.else_body
-        if stmt.finally_body is not None:
-            yield stmt.finally_body
-    elif isinstance(stmt, MatchStmt):
-        yield from stmt.bodies
-    elif isinstance(stmt, Block):
-        yield stmt

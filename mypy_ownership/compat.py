@@ -25,6 +25,7 @@ class BuildHandle:
         self.manager: Any = None
         self.errors: Any = None
         self._states: dict[str, Any] = {}
+        self._reaches: dict[str, dict[str, bool]] = {}
         self._rescanned = False
 
     def attach(self, modules: dict[str, MypyFile]) -> None:
@@ -65,6 +66,40 @@ class BuildHandle:
         if maps:
             return maps[0]
         return None
+
+    def reaches(self, module_id: str, target: str) -> bool:
+        """Whether a module imports ``target``, directly or through its imports.
+
+        Unknown modules answer True: when in doubt, analyse.
+        """
+        memo = self._reaches.setdefault(target, {})
+        if module_id in memo:
+            return memo[module_id]
+        stack, order = [module_id], []
+        seen = {module_id}
+        answer = False
+        while stack:
+            current = stack.pop()
+            if current == target or memo.get(current) is True:
+                answer = True
+                break
+            state = self.state(current)
+            if state is None:
+                if current == module_id:
+                    answer = True
+                    break
+                continue
+            order.append(current)
+            for dep in state.dependencies:
+                if dep not in seen and memo.get(dep) is not False:
+                    seen.add(dep)
+                    stack.append(dep)
+        if answer:
+            memo[module_id] = True
+        else:
+            for visited in order:
+                memo[visited] = False
+        return answer
 
     def module_options(self, module_id: str) -> Options | None:
         state = self.state(module_id)

@@ -8,9 +8,9 @@ that a node type they never heard of is still walked rather than skipped.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
-
 from mypy.nodes import (
+    Block,
+    Statement,
     CallExpr,
     ComparisonExpr,
     ConditionalExpr,
@@ -73,11 +73,124 @@ def _generic_children(expr: Expression) -> Iterator[Expression]:
                     yield item
 
 
-@lru_cache(maxsize=None)
 def _expression_slots(cls: type) -> tuple[str, ...]:
-    names: list[str] = []
-    for klass in reversed(cls.__mro__):
-        for name in getattr(klass, "__slots__", ()):
-            if name not in names and name not in ("line", "column", "end_line", "end_column"):
-                names.append(name)
-    return tuple(names)
+    return EXPRESSION_ATTRIBUTES.get(cls.__name__, ())
+
+
+# Which attributes of each mypy node class hold the expressions it evaluates, in evaluation
+# order. Compiled mypy classes expose no __slots__ to read this from at run time; the table
+# was derived from mypy/nodes.py (2.4), and tests/test_mypy_facts.py fails when a node class
+# of the installed mypy is missing from it.
+EXPRESSION_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "AssertStmt": ('expr', 'msg'),
+    "AssertTypeExpr": ('expr',),
+    "AssignmentExpr": ('value',),
+    "AssignmentStmt": ('lvalues', 'rvalue'),
+    "AwaitExpr": ('expr',),
+    "Block": (),
+    "BreakStmt": (),
+    "BytesExpr": (),
+    "CallExpr": ('callee', 'args'),
+    "CastExpr": ('expr',),
+    "ClassDef": ('decorators', 'base_type_exprs', 'metaclass'),
+    "ComparisonExpr": ('operands',),
+    "ComplexExpr": (),
+    "ConditionalExpr": ('cond', 'if_expr', 'else_expr'),
+    "ContinueStmt": (),
+    "Decorator": ('decorators',),
+    "DelStmt": ('expr',),
+    "DictExpr": ('items',),
+    "DictionaryComprehension": ('sequences', 'condlists', 'key', 'value'),
+    "EllipsisExpr": (),
+    "EnumCallExpr": ('values',),
+    "ExpressionStmt": ('expr',),
+    "FakeExpression": (),
+    "FloatExpr": (),
+    "ForStmt": ('index', 'expr'),
+    "FuncDef": (),
+    "GeneratorExpr": ('sequences', 'condlists', 'left_expr'),
+    "GlobalDecl": (),
+    "IfStmt": ('expr',),
+    "Import": (),
+    "ImportAll": (),
+    "ImportBase": (),
+    "ImportFrom": (),
+    "IndexExpr": ('base', 'index'),
+    "IntExpr": (),
+    "LambdaExpr": (),
+    "ListComprehension": ('generator',),
+    "ListExpr": ('items',),
+    "MatchStmt": ('subject', 'guards'),
+    "MemberExpr": ('expr',),
+    "NameExpr": (),
+    "NamedTupleExpr": (),
+    "NewTypeExpr": (),
+    "NonlocalDecl": (),
+    "OpExpr": ('left', 'right'),
+    "OperatorAssignmentStmt": ('lvalue', 'rvalue'),
+    "OverloadedFuncDef": (),
+    "ParamSpecExpr": (),
+    "PassStmt": (),
+    "PromoteExpr": (),
+    "RaiseStmt": ('expr', 'from_expr'),
+    "RefExpr": (),
+    "ReturnStmt": ('expr',),
+    "RevealExpr": ('expr',),
+    "SetComprehension": ('generator',),
+    "SetExpr": ('items',),
+    "SliceExpr": ('begin_index', 'end_index', 'stride'),
+    "StarExpr": ('expr',),
+    "StrExpr": (),
+    "SuperExpr": ('call',),
+    "TempNode": (),
+    "TemplateStrExpr": ('items',),
+    "TryStmt": ('types',),
+    "TupleExpr": ('items',),
+    "TypeAliasExpr": (),
+    "TypeAliasStmt": (),
+    "TypeApplication": ('expr',),
+    "TypeFormExpr": (),
+    "TypeVarExpr": (),
+    "TypeVarLikeExpr": (),
+    "TypeVarTupleExpr": (),
+    "TypedDictExpr": (),
+    "UnaryExpr": ('expr',),
+    "WhileStmt": ('expr',),
+    "WithStmt": ('expr', 'target'),
+    "YieldExpr": ('expr',),
+    "YieldFromExpr": ('expr',),
+}
+
+
+def expressions_in(stmt: Statement) -> Iterator[Expression]:
+    """Every expression a statement holds itself (not those of its nested blocks), preorder."""
+    stack = list(_statement_expressions(stmt))
+    stack.reverse()
+    while stack:
+        expr = stack.pop()
+        yield expr
+        parts = list(_all_parts(expr))
+        parts.reverse()
+        stack.extend(parts)
+
+
+def _statement_expressions(stmt: Statement) -> Iterator[Expression]:
+    for name in _expression_slots(type(stmt)):
+        value = getattr(stmt, name, None)
+        if isinstance(value, Expression):
+            yield value
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                if isinstance(item, Expression):
+                    yield item
+
+
+def _all_parts(expr: Expression) -> Iterator[Expression]:
+    """Like :func:`children`, but into comprehension bodies and lambdas too."""
+    if isinstance(expr, (GeneratorExpr, DictionaryComprehension, LambdaExpr)):
+        yield from _generic_children(expr)
+        if isinstance(expr, LambdaExpr):
+            for stmt in expr.body.body:
+                yield from _statement_expressions(stmt)
+    else:
+        yield from children(expr)

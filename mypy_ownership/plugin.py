@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import sys
+import time
 from functools import partial
 from typing import Any, Callable, Final
 
@@ -29,6 +30,7 @@ from mypy_ownership.signatures import VOCABULARY, Mode, mentions_ownership, mode
 from mypy_ownership.unit import TypeFacts
 
 MINIMUM_MYPY: Final = (2, 4)
+VOCABULARY_MODULE: Final = "mypy_ownership"
 
 
 class OwnershipPlugin(Plugin):
@@ -63,7 +65,7 @@ class OwnershipPlugin(Plugin):
     # -- annotations --------------------------------------------------------------------------
 
     def get_type_analyze_hook(self, fullname: str) -> Callable[[AnalyzeTypeContext], Type] | None:
-        if self._nested_analysis:
+        if self._nested_analysis or self._user_aliases.get(fullname) is False:
             return None
         mode = VOCABULARY.get(fullname)
         if mode is not None:
@@ -118,21 +120,31 @@ class OwnershipPlugin(Plugin):
     # -- the post-check hook ------------------------------------------------------------------
 
     def get_additional_indirect_deps(self, file: MypyFile) -> set[str]:
+        started = time.perf_counter()
+        try:
+            self._after_check(file)
+        finally:
+            self.stats.seconds += time.perf_counter() - started
+        return set()
+
+    def _after_check(self, file: MypyFile) -> None:
         errors = self.build.errors
         if errors is None or file.is_stub:
-            return set()
+            return
         module_options = self.build.module_options(file.fullname)
         if compat.errors_are_ignored(errors, file, module_options):
-            return set()
+            return
         report = partial(compat.report, errors, file)
         if compat.is_daemon(self.options):
             if not self._daemon_noted:
                 self._daemon_noted = True
                 report(1, 0, messages.daemon_unsupported(), None, severity="note")
-            return set()
+            return
+        if not self.build.reaches(file.fullname, VOCABULARY_MODULE):
+            self.stats.skipped += 1  # nothing it can see carries Own, Ref or Mut
+            return
         types = TypeFacts(self.build.type_map(file.fullname))
         self.analyzer.analyze(file, types, module_options, Reporter(report))
-        return set()
 
     def _print_stats(self) -> None:
         print(self.stats.summary(), file=sys.stderr)

@@ -4,11 +4,19 @@ and the facts about types the checks need, behind small lookups.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from mypy.nodes import (
     AssignmentStmt,
+    Block,
+    ForStmt,
+    IfStmt,
+    MatchStmt,
+    TryStmt,
+    WhileStmt,
+    WithStmt,
     CallExpr,
     Expression,
     ExpressionStmt,
@@ -57,6 +65,10 @@ class Unit:
             never_returns=UninhabitedCheck(self.types.type_of),
         )
 
+    def statements(self) -> Iterator[Statement]:
+        """Every statement of the body, inside compound statements too, not in nested scopes."""
+        return iter_statements(self.body)
+
     @property
     def is_module(self) -> bool:
         return self.kind == "module"
@@ -75,3 +87,35 @@ def _main_expression(stmt: Statement) -> Expression | None:
     if isinstance(stmt, AssignmentStmt) and isinstance(stmt.rvalue, CallExpr):
         return stmt.rvalue
     return None
+
+
+def iter_statements(body: list[Statement]) -> Iterator[Statement]:
+    for stmt in body:
+        yield stmt
+        for block in _blocks(stmt):
+            if not block.is_unreachable:
+                yield from iter_statements(block.body)
+
+
+def _blocks(stmt: Statement) -> Iterator[Block]:
+    if isinstance(stmt, IfStmt):
+        yield from stmt.body
+        if stmt.else_body is not None:
+            yield stmt.else_body
+    elif isinstance(stmt, (WhileStmt, ForStmt)):
+        yield stmt.body
+        if stmt.else_body is not None:
+            yield stmt.else_body
+    elif isinstance(stmt, WithStmt):
+        yield stmt.body
+    elif isinstance(stmt, TryStmt):
+        yield stmt.body
+        yield from stmt.handlers
+        if stmt.else_body is not None:
+            yield stmt.else_body
+        if stmt.finally_body is not None:
+            yield stmt.finally_body
+    elif isinstance(stmt, MatchStmt):
+        yield from stmt.bodies
+    elif isinstance(stmt, Block):
+        yield stmt

@@ -24,7 +24,10 @@ MYPY = str(Path(sys.executable).with_name("mypy"))
 
 _EXPECTATION = re.compile(r"#\s*([EN])(?::(\d+))?:\s*(.*?)\s*(?=#\s*[EN](?::\d+)?:|$)")
 _OUTPUT = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?:(?P<col>\d+):)? (?P<sev>error|note): (?P<msg>.*)$")
-_STATS = re.compile(r"mypy-ownership: (\d+) modules, (\d+) functions analysed \((\d+) bodies\), (\d+) failed")
+_STATS = re.compile(
+    r"mypy-ownership: (\d+) modules, (\d+) functions analysed \((\d+) bodies\), (\d+) failed"
+    r".*; (\d+) modules skipped"
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class Run:
             "functions": int(m[2]),
             "bodies": int(m[3]),
             "failed": int(m[4]),
+            "skipped": int(m[5]),
         }
 
     @property

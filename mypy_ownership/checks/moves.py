@@ -53,7 +53,7 @@ from mypy_ownership import errorcodes, messages
 from mypy_ownership.cfg import Edge, Step, StepKind
 from mypy_ownership.dataflow import solve
 from mypy_ownership.diagnostics import Finding, Note
-from mypy_ownership.evaluation import children
+from mypy_ownership.evaluation import children, expressions_in
 from mypy_ownership.signatures import (
     CallOwnership,
     Mode,
@@ -181,6 +181,24 @@ class MovesAnalysis:
             callee_type = declared_callee_type(call.callee)
         result = self._calls[call] = call_ownership(call, callee_type)
         return result
+
+    def anything_to_move(self) -> bool:
+        """Whether a move can happen at all: an owned parameter or local, or a call whose
+        signature mentions ``Own``. Most code has none, and then the dataflow is skipped."""
+        if self.initial().owned:
+            return True
+        for stmt in self.unit.statements():
+            for expr in expressions_in(stmt):
+                if isinstance(expr, CallExpr):
+                    ownership = self.call(expr)
+                    if ownership is not None and (
+                        ownership.return_mode is Mode.OWN or Mode.OWN in ownership.arg_modes
+                    ):
+                        return True
+                elif isinstance(expr, NameExpr) and isinstance(expr.node, Var):
+                    if expr.node.type is not None and mode_of(expr.node.type) is Mode.OWN:
+                        return True
+        return False
 
     # -- reporting ------------------------------------------------------------------------
 
@@ -584,4 +602,7 @@ def _is_owned_field(target: MemberExpr) -> bool:
 
 
 def check(unit: Unit) -> list[Finding]:
-    return MovesAnalysis(unit).findings()
+    analysis = MovesAnalysis(unit)
+    if not analysis.anything_to_move():
+        return []
+    return analysis.findings()

@@ -9,7 +9,6 @@ from __future__ import annotations
 from mypy.nodes import AssignmentStmt, MemberExpr, NameExpr, Var
 
 from mypy_ownership import errorcodes, messages
-from mypy_ownership.cfg import StepKind
 from mypy_ownership.diagnostics import Finding
 from mypy_ownership.signatures import mode_of
 from mypy_ownership.unit import Unit
@@ -17,25 +16,21 @@ from mypy_ownership.unit import Unit
 
 def check(unit: Unit) -> list[Finding]:
     found = []
-    for block in unit.cfg.blocks:
-        for step in block.steps:
-            s = step.node
-            if step.kind is not StepKind.STMT or not isinstance(s, AssignmentStmt):
-                continue
-            if s.unanalyzed_type is None:
-                continue
-            for target in s.lvalues:
-                place = _stored_place(unit, target)
-                mode = mode_of(_declared_type(target, s))
-                if place is not None and mode is not None and mode.is_borrow:
-                    found.append(
-                        Finding(
-                            s.line,
-                            s.column,
-                            messages.borrow_stored(mode.value, place),
-                            errorcodes.OWNERSHIP_ANNOTATION,
-                        )
+    for s in unit.statements():
+        if not isinstance(s, AssignmentStmt) or s.unanalyzed_type is None:
+            continue
+        for target in s.lvalues:
+            place = _stored_place(unit, target)
+            mode = mode_of(_declared_type(target, s))
+            if place is not None and mode is not None and mode.is_borrow:
+                found.append(
+                    Finding(
+                        s.line,
+                        s.column,
+                        messages.borrow_stored(mode.value, place),
+                        errorcodes.OWNERSHIP_ANNOTATION,
                     )
+                )
     return found
 
 

@@ -146,3 +146,17 @@ def module_level_is_checked_too() -> None:
 top = connect()
 consume(top)  # N: "top" was moved here by call to "consume"
 borrow(top)  # E: "top" used after move  [use-after-move]
+
+
+def uses_inside_other_expressions(conn: Own[Conn]) -> None:
+    consume(conn)  # N: "conn" was moved here by call to "consume"
+    flag = not conn  # E:16: "conn" used after move  [use-after-move]
+    print(flag, *[conn])
+
+
+async def take_async(conn: Own[Conn]) -> None: ...
+
+
+async def await_moves(conn: Own[Conn]) -> None:
+    await take_async(conn)  # N: "conn" was moved here by call to "take_async"
+    await take_async(conn)  # E: "conn" used after move  [use-after-move]

@@ -1,10 +1,12 @@
-"""Ordinary Python that uses nothing of the plugin: no ownership error may appear."""
+"""Ordinary Python in a module that uses the plugin once: no ownership error may appear."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from mypy_ownership import Own
 
 
 @dataclass
@@ -92,3 +94,10 @@ def matching(value: object) -> str:
 def unannotated(x, y):
     z = x
     return z + y
+
+
+def keep(item: Own[Item]) -> str:
+    tags = item.tags
+    name = item.name
+    other = Item(name, tags)
+    return other.name + item.name

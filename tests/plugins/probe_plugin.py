@@ -1,0 +1,27 @@
+"""Reports, for each user module, whether compat.BuildHandle found mypy's build objects."""
+
+from __future__ import annotations
+
+import sys
+
+from mypy.nodes import MypyFile
+from mypy.plugin import Plugin
+
+from mypy_ownership.plugin import OwnershipPlugin
+
+
+class ProbePlugin(OwnershipPlugin):
+    def get_additional_indirect_deps(self, file: MypyFile) -> set[str]:
+        if file.fullname == "m":
+            type_map = self.build.type_map(file.fullname)
+            print(
+                f"PROBE m manager={self.build.manager is not None}"
+                f" errors={self.build.errors is self.build.manager.errors}"
+                f" type_map={bool(type_map)}",
+                file=sys.stderr,
+            )
+        return super().get_additional_indirect_deps(file)
+
+
+def plugin(version: str) -> type[Plugin]:
+    return ProbePlugin

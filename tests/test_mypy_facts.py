@@ -1,0 +1,59 @@
+"""The facts about mypy the plugin relies on (MYPY-NOTES), each checked against the
+installed mypy, so that an upgrade that breaks one fails here first."""
+
+from __future__ import annotations
+
+import inspect
+import os
+from pathlib import Path
+
+import mypy.nodes
+import mypy.plugin
+import pytest
+from mypy.errors import Errors
+
+from harness import ROOT, run_mypy
+from mypy_ownership.evaluation import EXPRESSION_ATTRIBUTES
+
+
+def test_post_check_hook_exists() -> None:
+    assert "get_additional_indirect_deps" in vars(mypy.plugin.Plugin)
+
+
+def test_errors_report_takes_parent_error_and_origin_span() -> None:
+    params = inspect.signature(Errors.report).parameters
+    assert {"parent_error", "origin_span", "severity", "code"} <= set(params)
+
+
+def test_build_objects_are_found_from_set_modules(tmp_path: Path) -> None:
+    """compat.BuildHandle: the manager, its Errors and each module's live type map."""
+    (tmp_path / "m.py").write_text("def f(x: int) -> int:\n    return x + 1\n")
+    (tmp_path / "mypy.ini").write_text("[mypy]\nplugins = probe_plugin\n")
+    run = run_mypy("--config-file", "mypy.ini", "--no-incremental", "m.py", cwd=tmp_path,
+                   env={"PYTHONPATH": os.pathsep.join([str(ROOT / "tests" / "plugins"), str(ROOT)])})
+    assert "PROBE m manager=True errors=True type_map=True" in run.stderr, run.stderr
+
+
+def _node_classes() -> list[type]:
+    return [
+        cls
+        for cls in vars(mypy.nodes).values()
+        if inspect.isclass(cls)
+        and cls.__module__ == "mypy.nodes"
+        and issubclass(cls, (mypy.nodes.Expression, mypy.nodes.Statement))
+        and cls not in (mypy.nodes.Expression, mypy.nodes.Statement)
+    ]
+
+
+def test_every_node_class_has_its_expression_attributes_listed() -> None:
+    missing = sorted(cls.__name__ for cls in _node_classes() if cls.__name__ not in EXPRESSION_ATTRIBUTES)
+    assert not missing
+
+
+def test_listed_attributes_exist_on_node_instances() -> None:
+    call = mypy.nodes.CallExpr(mypy.nodes.NameExpr("f"), [], [], [])
+    star = mypy.nodes.StarExpr(mypy.nodes.NameExpr("x"))
+    for node in (call, star):
+        for name in EXPRESSION_ATTRIBUTES[type(node).__name__]:
+            assert hasattr(node, name)
+    assert getattr(mypy.nodes.CallExpr, "__slots__", None) is None  # why the table exists
