@@ -70,7 +70,8 @@ class EdgeKind(enum.Enum):
     NORMAL = "normal"
     TRUE = "true"
     FALSE = "false"
-    EXCEPTION = "exception"
+    EXCEPTION = "exception"  # a step raised: leaves with the state from before the step
+    RERAISE = "reraise"  # an exception goes on after its cleanup ran: the state after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,7 +351,7 @@ class CFGBuilder:
         return after if self.blocks[after].preds else None
 
     def with_stmt(self, s: WithStmt, cur: int) -> int | None:
-        exits = []
+        exits: list[Step] = []
         for i in range(len(s.expr)):
             nxt = self.add_step(cur, Step(StepKind.WITH_ENTER, s, i))
             if nxt is None:
@@ -432,7 +433,10 @@ class CFGBuilder:
         copied in front of the destination. ``to`` is the destination of a normal jump
         (return, break, continue); for exceptions it is found here.
         """
-        key = (kind, to, depth, tuple(p.serial for p in self.protected))
+        key = (
+            kind, to, depth,
+            tuple(p.serial for p in self.protected), tuple(loop.head for loop in self.loops),
+        )
         known = self._routes.get(key)
         if known is None:
             known = self._routes[key] = self._build_route(depth, kind, to)
@@ -453,21 +457,23 @@ class CFGBuilder:
             return target
         # Build the cleanup copies innermost first, with the outer regions they belong to
         # still in force for anything raised inside them.
-        saved = self.protected
+        saved, saved_loops = self.protected, self.loops
         start = self.new_block()
         cur: int | None = start
         level = len(saved)
         for cleanup in chain:
             level = self._region_level(saved, cleanup, level)
             self.protected = saved[:level]
+            # a break/continue inside the cleanup leaves loops that enclose its region
+            self.loops = [loop for loop in saved_loops if loop.depth <= level]
             if isinstance(cleanup, MypyBlock):
                 cur = self.block(cleanup, cur)
             else:
                 for step in cleanup:
                     cur = self.add_step(cur, step)
-        self.protected = saved
+        self.protected, self.loops = saved, saved_loops
         if cur is not None:
-            self.edge(cur, target, kind)
+            self.edge(cur, target, EdgeKind.RERAISE if kind is EdgeKind.EXCEPTION else kind)
         return start
 
     @staticmethod
