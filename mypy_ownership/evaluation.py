@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from mypy.nodes import (
+    Node,
     Block,
     Statement,
     CallExpr,
@@ -62,15 +63,18 @@ def children(expr: Expression) -> Iterator[Expression]:
         yield from _generic_children(expr)
 
 
-def _generic_children(expr: Expression) -> Iterator[Expression]:
-    for name in _expression_slots(type(expr)):
-        value = getattr(expr, name, None)
-        if isinstance(value, Expression):
-            yield value
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                if isinstance(item, Expression):
-                    yield item
+def _generic_children(node: Node) -> Iterator[Expression]:
+    """The expressions held by a node's listed attributes (lists of lists included)."""
+    for name in _expression_slots(type(node)):
+        yield from _flatten(getattr(node, name, None))
+
+
+def _flatten(value: object) -> Iterator[Expression]:
+    if isinstance(value, Expression):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _flatten(item)
 
 
 def _expression_slots(cls: type) -> tuple[str, ...]:
@@ -164,7 +168,7 @@ EXPRESSION_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 
 def expressions_in(stmt: Statement) -> Iterator[Expression]:
     """Every expression a statement holds itself (not those of its nested blocks), preorder."""
-    stack = list(_statement_expressions(stmt))
+    stack = list(_generic_children(stmt))
     stack.reverse()
     while stack:
         expr = stack.pop()
@@ -174,23 +178,12 @@ def expressions_in(stmt: Statement) -> Iterator[Expression]:
         stack.extend(parts)
 
 
-def _statement_expressions(stmt: Statement) -> Iterator[Expression]:
-    for name in _expression_slots(type(stmt)):
-        value = getattr(stmt, name, None)
-        if isinstance(value, Expression):
-            yield value
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                if isinstance(item, Expression):
-                    yield item
-
-
 def _all_parts(expr: Expression) -> Iterator[Expression]:
     """Like :func:`children`, but into comprehension bodies and lambdas too."""
     if isinstance(expr, (GeneratorExpr, DictionaryComprehension, LambdaExpr)):
         yield from _generic_children(expr)
         if isinstance(expr, LambdaExpr):
             for stmt in expr.body.body:
-                yield from _statement_expressions(stmt)
+                yield from _generic_children(stmt)
     else:
         yield from children(expr)
