@@ -37,6 +37,14 @@ def by_return() -> str:
     return "by return"
 
 
+def by_yield() -> str:
+    return "by yield"
+
+
+def by_capture(closure: str | None) -> str:
+    return f"by capture in closure {quoted(closure)}" if closure else "by capture in a lambda"
+
+
 # missing-lifetime ---------------------------------------------------------------------
 
 def missing_lifetime(function: str, mode: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Final
 
 from mypy.argmap import map_actuals_to_formals
-from mypy.nodes import ARG_STAR, CallExpr, Expression, Decorator, FuncDef, OverloadedFuncDef, RefExpr
+from mypy.nodes import CallExpr, Expression, Decorator, FuncDef, OverloadedFuncDef, RefExpr
 from mypy.types import (
     AnyType,
     CallableType,
@@ -186,10 +186,7 @@ def call_ownership(call: CallExpr, callee_type: Type | None) -> CallOwnership | 
     for formal, actuals in enumerate(mapping):
         for actual in actuals:
             per_actual[actual].add(formal_modes[formal])
-    arg_modes = tuple(
-        next(iter(modes)) if len(modes) == 1 and call.arg_kinds[i] != ARG_STAR else None
-        for i, modes in enumerate(per_actual)
-    )
+    arg_modes = tuple(next(iter(modes)) if len(modes) == 1 else None for modes in per_actual)
     return CallOwnership(name, arg_modes, ret_mode, sig.ret_type)
 
 
@@ -211,3 +208,29 @@ class UninhabitedCheck:
 
     def __call__(self, expr: Expression) -> bool:
         return isinstance(proper(self.type_of(expr)), UninhabitedType)
+
+
+_GENERATORS: Final = frozenset(
+    {
+        "typing.Generator",
+        "typing.Iterator",
+        "typing.Iterable",
+        "typing.AsyncGenerator",
+        "typing.AsyncIterator",
+        "typing.AsyncIterable",
+    }
+)
+
+
+def yield_mode(func: object) -> Mode | None:
+    """The mode of a generator's declared yield type (``Iterator[Own[T]]`` yields owned)."""
+    sig = getattr(func, "type", None)
+    if not getattr(func, "is_generator", False) or not isinstance(sig, CallableType):
+        return None
+    returned = get_proper_type(sig.ret_type)
+    if isinstance(returned, Instance) and returned.args and (
+        returned.type.fullname in _GENERATORS
+        or any(base.fullname in _GENERATORS for base in returned.type.mro)
+    ):
+        return mode_of(returned.args[0])
+    return None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from mypy.nodes import (
+    ARG_STAR,
     GDEF,
     LDEF,
     AssertStmt,
@@ -22,11 +23,14 @@ from mypy.nodes import (
     AssignmentStmt,
     CallExpr,
     ConditionalExpr,
+    Decorator,
     DelStmt,
     DictionaryComprehension,
     Expression,
     ExpressionStmt,
     ForStmt,
+    FuncDef,
+    FuncItem,
     GeneratorExpr,
     IndexExpr,
     LambdaExpr,
@@ -42,10 +46,12 @@ from mypy.nodes import (
     ReturnStmt,
     SetComprehension,
     StarExpr,
+    Statement,
     TryStmt,
     TupleExpr,
     Var,
     WithStmt,
+    YieldExpr,
 )
 from mypy.patterns import AsPattern, MappingPattern, Pattern, StarredPattern, ValuePattern
 
@@ -61,8 +67,9 @@ from mypy_ownership.signatures import (
     declared_callee_type,
     is_copy_type,
     mode_of,
+    yield_mode,
 )
-from mypy_ownership.unit import Unit
+from mypy_ownership.unit import Unit, iter_statements
 
 CONTAINER_INSERTIONS: Final = frozenset({"append", "extend", "insert", "add", "setdefault"})
 
@@ -82,6 +89,9 @@ class MoveSite:
 class Moved:
     sites: frozenset[MoveSite]
     definite: bool
+
+
+_NOT_MOVED: Final = Moved(frozenset(), False)
 
 
 class MoveState:
@@ -111,8 +121,14 @@ class MovesAnalysis:
         self.reporting = False
         self.found: list[Finding] = []
         self._reported: dict[Var, set[MoveSite]] = {}
+        self._uses: dict[NameExpr, tuple[Var, Moved]] = {}
         self._calls: dict[CallExpr, CallOwnership | None] = {}
         self._tracked: dict[Var, bool] = {}
+        self._captures: dict[FuncItem, frozenset[Var]] = {}
+        self.yield_moves = yield_mode(unit.func) is Mode.OWN
+        self.nested = frozenset(
+            _function_of(stmt) for stmt in unit.statements() if _function_of(stmt) is not None
+        )
 
     # -- lattice ----------------------------------------------------------------------
 
@@ -185,7 +201,7 @@ class MovesAnalysis:
     def anything_to_move(self) -> bool:
         """Whether a move can happen at all: an owned parameter or local, or a call whose
         signature mentions ``Own``. Most code has none, and then the dataflow is skipped."""
-        if self.initial().owned:
+        if self.yield_moves or self.initial().owned:
             return True
         for stmt in self.unit.statements():
             for expr in expressions_in(stmt):
@@ -200,11 +216,40 @@ class MovesAnalysis:
                         return True
         return False
 
+    def closure(self, expr: Expression) -> FuncItem | None:
+        """The function a closure expression stands for: a lambda, or a nested def's name."""
+        if isinstance(expr, LambdaExpr):
+            return expr
+        if isinstance(expr, NameExpr):
+            func = _function_of(expr.node)
+            if func is not None and func in self.nested:
+                return func
+        return None
+
+    def captures(self, func: FuncItem) -> frozenset[Var]:
+        """Every variable a closure's body (nested scopes included) refers to."""
+        known = self._captures.get(func)
+        if known is None:
+            found = set()
+            for stmt in _deep_statements(func.body.body):
+                for expr in expressions_in(stmt):
+                    if isinstance(expr, NameExpr) and isinstance(expr.node, Var):
+                        found.add(expr.node)
+            known = self._captures[func] = frozenset(found)
+        return known
+
     # -- reporting ------------------------------------------------------------------------
 
-    def used(self, name: NameExpr, var: Var, moved: Moved) -> None:
-        if not self.reporting:
-            return
+    def used(self, name: NameExpr, var: Var, moved: Moved | None) -> None:
+        """Record a use (moved or not); copies of one statement (``finally`` bodies) join."""
+        if moved is None:
+            moved = _NOT_MOVED
+        seen = self._uses.get(name)
+        if seen is not None:
+            moved = Moved(seen[1].sites | moved.sites, seen[1].definite and moved.definite)
+        self._uses[name] = (var, moved)
+
+    def _report(self, name: NameExpr, var: Var, moved: Moved) -> None:
         reported = self._reported.setdefault(var, set())
         if moved.sites <= reported:
             return
@@ -234,12 +279,15 @@ class MovesAnalysis:
         cfg = self.unit.cfg
         solution = solve(cfg, self)
         self.reporting = True
-        reached = [b for b in cfg.blocks if b.steps and solution.entry(b.id) is not None]
-        for block in sorted(reached, key=lambda b: _position(b.steps[0].node)):
+        for block in cfg.blocks:
             state = solution.entry(block.id)
-            assert state is not None
+            if state is None:
+                continue
             for step in block.steps:
                 state = self.transfer(step, state)
+        for name, (var, moved) in sorted(self._uses.items(), key=lambda u: _position(u[0])):
+            if moved.sites:
+                self._report(name, var, moved)
         return self.found
 
 
@@ -283,19 +331,29 @@ class _Walk:
 
     def use(self, name: NameExpr) -> Var | None:
         var = self.a.local(name)
-        if var is not None:
-            moved = self.moved.get(var)
-            if moved is not None:
-                self.a.used(name, var, moved)
+        if var is not None and self.a.reporting:
+            self.a.used(name, var, self.moved.get(var))
         return var
 
     def move(self, name: NameExpr, how: str) -> None:
         var = self.use(name)
-        if var is None:
-            return
+        if var is not None:
+            self.move_var(var, name, how)
+
+    def move_var(self, var: Var, at: Node, how: str) -> None:
         self._mutable()
-        self.moved[var] = Moved(frozenset({MoveSite(name.line, name.column, how)}), True)
+        self.moved[var] = Moved(frozenset({MoveSite(at.line, at.column, how)}), True)
         self.owned = self.owned - {var}
+
+    def move_closure(self, expr: Expression) -> bool:
+        """A closure that is moved or stored takes the owned names it captures with it."""
+        func = self.a.closure(expr)
+        if func is None:
+            return False
+        name = None if isinstance(func, LambdaExpr) else func.name
+        for var in sorted(self.a.captures(func) & self.owned, key=lambda v: v.name):
+            self.move_var(var, expr, messages.by_capture(name))
+        return True
 
     def hand_over(self, name: NameExpr) -> None:
         """The value goes somewhere the analysis does not follow: stop tracking it."""
@@ -376,6 +434,12 @@ class _Walk:
             self.comprehension(e)
         elif isinstance(e, LambdaExpr):
             return
+        elif isinstance(e, YieldExpr) and e.expr is not None and self.a.yield_moves:
+            if not self.move_closure(e.expr):
+                if isinstance(e.expr, NameExpr):
+                    self.move(e.expr, messages.by_yield())
+                else:
+                    self.expr(e.expr)
         else:
             for part in children(e):
                 self.expr(part)
@@ -384,6 +448,12 @@ class _Walk:
         """Its own scope, run zero or more times: moves inside are moves on some paths."""
         self.expr(e.sequences[0])
         before = self.snapshot()
+        self._comprehension_body(e)
+        self.join_with(before)  # a second round sees what the first one moved
+        self._comprehension_body(e)
+        self.join_with(before)
+
+    def _comprehension_body(self, e: GeneratorExpr | DictionaryComprehension) -> None:
         for i, (index, conditions) in enumerate(zip(e.indices, e.condlists)):
             if i > 0:
                 self.expr(e.sequences[i])
@@ -395,7 +465,6 @@ class _Walk:
         else:
             self.expr(e.key)
             self.expr(e.value)
-        self.join_with(before)
 
     def call(self, e: CallExpr) -> None:
         self.expr(e.callee)
@@ -404,7 +473,11 @@ class _Walk:
         inserts = _is_container_insertion(e)
         for i, arg in enumerate(e.args):
             mode = ownership.arg_modes[i] if ownership and i < len(ownership.arg_modes) else None
-            if mode is Mode.OWN and isinstance(arg, NameExpr):
+            if mode is Mode.OWN and e.arg_kinds[i] == ARG_STAR:
+                self.unpacked_into_owned(arg, messages.by_call(callee))
+            elif (mode is Mode.OWN or inserts) and self.move_closure(arg):
+                continue
+            elif mode is Mode.OWN and isinstance(arg, NameExpr):
                 self.move(arg, messages.by_call(callee))
             elif inserts and self.is_owned(arg):
                 assert isinstance(arg, NameExpr)
@@ -413,6 +486,17 @@ class _Walk:
                 self._hand_over_display(arg)
             else:
                 self.expr(arg)
+
+    def unpacked_into_owned(self, arg: Expression, how: str) -> None:
+        """``f(*(a, b))`` into ``Own`` parameters moves each name of the display."""
+        if isinstance(arg, (TupleExpr, ListExpr)):
+            for item in arg.items:
+                if isinstance(item, NameExpr):
+                    self.move(item, how)
+                else:
+                    self.expr(item)
+        else:
+            self.expr(arg)
 
     def value(self, rvalue: Expression, target: str) -> bool:
         """Evaluate a value about to be bound to a name; whether the name then owns it."""
@@ -482,7 +566,7 @@ class _Walk:
         elif isinstance(s, ExpressionStmt):
             self.expr(s.expr)
         elif isinstance(s, ReturnStmt):
-            if s.expr is None:
+            if s.expr is None or self.move_closure(s.expr):
                 return
             if isinstance(s.expr, NameExpr) and self.a.local(s.expr) is not None:
                 self.move(s.expr, messages.by_return())
@@ -518,6 +602,9 @@ class _Walk:
             if isinstance(target, NameExpr):
                 owned = self.value(rvalue, target.name)
                 self.bind(target, owned)
+                return
+            if isinstance(target, (IndexExpr, MemberExpr)) and self.move_closure(rvalue):
+                self.bind(target, False)
                 return
             if isinstance(target, IndexExpr) and self.is_owned(rvalue):
                 assert isinstance(rvalue, NameExpr)
@@ -573,6 +660,22 @@ def _pattern_parts(p: object) -> Iterator[Expression]:
     for name in ("patterns", "positionals", "keyword_values"):
         for sub in getattr(p, name, None) or ():
             yield from _pattern_parts(sub)
+
+
+def _function_of(node: object) -> FuncItem | None:
+    if isinstance(node, Decorator):
+        return node.func
+    if isinstance(node, FuncDef):
+        return node
+    return None
+
+
+def _deep_statements(body: list[Statement]) -> Iterator[Statement]:
+    for stmt in iter_statements(body):
+        yield stmt
+        func = _function_of(stmt)
+        if func is not None:
+            yield from _deep_statements(func.body.body)
 
 
 def _callee_name(call: CallExpr) -> str | None:
