@@ -131,7 +131,7 @@ def parse(text: str) -> int:
 def _own_chunk(k: int) -> list[str]:
     """A few statements around the owned name ``c{k}``, at function-body indentation."""
     c = f"c{k}"
-    if k % 10 == 9:  # a deliberate finding: moved on one branch, used after
+    if k % 10 == 5:  # a deliberate finding: moved on one branch, used after
         lines = [f"{c} = make()", "if flag:", f"    consume({c})", f"borrow({c})"]
     else:
         lines = {
@@ -145,7 +145,7 @@ def _own_chunk(k: int) -> list[str]:
             4: [f"{c} = make()", "try:", f"    borrow({c})", "    total += parse(str(n))",
                 "except ValueError:", "    total -= 1", "finally:", "    total += 1",
                 f"consume({c})"],
-            5: [f"{c} = make()", "with Guard() as guard:", f"    borrow({c})",
+            9: [f"{c} = make()", "with Guard() as guard:", f"    borrow({c})",
                 "    total += guard.count", f"consume({c})"],
             6: [f"{c} = make()", f"d{k} = {c}", f"consume(d{k})", f"{c} = make()", f"borrow({c})",
                 f"consume({c})"],

@@ -1,0 +1,42 @@
+"""The layering a reader should see in the file list, enforced on the imports."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "mypy_ownership"
+
+
+def imported_project_modules(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("mypy_ownership"):
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("mypy_ownership"))
+    return found
+
+
+def test_engine_knows_no_checks_and_no_plugin() -> None:
+    for name in ("cfg.py", "dataflow.py", "evaluation.py"):
+        imported = imported_project_modules(PACKAGE / name)
+        assert imported <= {"mypy_ownership.cfg", "mypy_ownership.cfg.CFG", "mypy_ownership.cfg.Edge",
+                            "mypy_ownership.cfg.EdgeKind", "mypy_ownership.cfg.Step"}, (name, imported)
+
+
+def test_checks_see_units_not_mypy_build_objects() -> None:
+    forbidden = ("mypy_ownership.compat", "mypy_ownership.plugin", "mypy_ownership.analysis")
+    for path in (PACKAGE / "checks").glob("*.py"):
+        imported = imported_project_modules(path)
+        assert not [m for m in imported if m.startswith(forbidden)], (path.name, imported)
+
+
+def test_only_compat_reaches_into_private_mypy_attributes() -> None:
+    private = ("_type_checker", "_type_maps", "ignored_files", "get_referrers")
+    for path in PACKAGE.rglob("*.py"):
+        if path.name == "compat.py":
+            continue
+        text = path.read_text()
+        assert not [p for p in private if p in text], path.name
