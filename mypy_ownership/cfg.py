@@ -171,9 +171,11 @@ class CFGBuilder:
         self,
         reachable: StatementFilter = _ALWAYS,
         never_returns: ExpressionFilter = _NEVER,
+        every_step_raises: bool = False,
     ) -> None:
         self.reachable = reachable
         self.never_returns = never_returns
+        self.every_step_raises = every_step_raises
         self.blocks: list[BasicBlock] = []
         self.loops: list[_Loop] = []
         self.protected: list[_Protected] = []
@@ -200,7 +202,7 @@ class CFGBuilder:
         """Append a step; inside a try body, split first so exceptions leave from before it."""
         if cur is None:
             return None
-        if self._in_try_with_handler_or_cleanup():
+        if self.every_step_raises or self._in_try_with_handler_or_cleanup():
             if self.blocks[cur].steps:
                 nxt = self.new_block()
                 self.edge(cur, nxt)
@@ -510,5 +512,8 @@ def build_cfg(
     body: list[Statement],
     reachable: StatementFilter = _ALWAYS,
     never_returns: ExpressionFilter = _NEVER,
+    every_step_raises: bool = False,
 ) -> CFG:
-    return CFGBuilder(reachable, never_returns).build(body)
+    """``every_step_raises``: outside ``try`` bodies too, each step gets an exceptional edge
+    (towards the function's exit), for analyses that follow exceptions everywhere."""
+    return CFGBuilder(reachable, never_returns, every_step_raises).build(body)

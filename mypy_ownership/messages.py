@@ -9,20 +9,32 @@ def quoted(name: str) -> str:
 
 # use-after-move -----------------------------------------------------------------------
 
-def used_after_move(name: str) -> str:
-    return f"{quoted(name)} used after move"
+def used_after_move(name: str, released: bool = False) -> str:
+    return f"{quoted(name)} used after {'release' if released else 'move'}"
 
 
-def maybe_moved(name: str) -> str:
-    return f"{quoted(name)} may have been moved"
+def maybe_moved(name: str, released: bool = False) -> str:
+    return f"{quoted(name)} may have been {'released' if released else 'moved'}"
 
 
-def moved_in_previous_iteration(name: str) -> str:
-    return f"{quoted(name)} used after move: moved in a previous iteration of the loop"
+def moved_in_previous_iteration(name: str, released: bool = False) -> str:
+    verb = "released" if released else "moved"
+    return (
+        f"{quoted(name)} used after {'release' if released else 'move'}:"
+        f" {verb} in a previous iteration of the loop"
+    )
 
 
-def moved_here(name: str, how: str) -> str:
-    return f"{quoted(name)} was moved here {how}"
+def moved_here(name: str, how: str, released: bool = False) -> str:
+    return f"{quoted(name)} was {'released' if released else 'moved'} here {how}"
+
+
+def by_release(method: str) -> str:
+    return f"by {method}()"
+
+
+def by_with_block(line: int) -> str:
+    return f"when the with block of line {line} ended"
 
 
 def by_call(callee: str | None) -> str:
@@ -43,6 +55,39 @@ def by_yield() -> str:
 
 def by_capture(closure: str | None) -> str:
     return f"by capture in closure {quoted(closure)}" if closure else "by capture in a lambda"
+
+
+# resource-leak --------------------------------------------------------------------------
+
+def not_released(name: str) -> str:
+    return f"{quoted(name)} is not released on every path"
+
+
+def escapes_here(name: str, what: str) -> str:
+    return f"{quoted(name)} escapes here: {what} without releasing it"
+
+
+def discarded_resource(callee: str) -> str:
+    return f"The resource returned by {quoted(callee)} is discarded without being released"
+
+
+def discarded_help() -> str:
+    return "help: bind it with \"with ... as name:\", or keep it in a name and release it"
+
+
+def field_never_released(field: str, cls: str) -> str:
+    return (
+        f"Field {quoted(field)} owns a resource, but class {quoted(cls)} has no releasing"
+        " method to release it"
+    )
+
+
+def field_release_help(cls: str) -> str:
+    return f'help: add a method such as "def close(self: Own[{cls}]) -> None" that releases it'
+
+
+def field_not_released(field: str, method: str) -> str:
+    return f"Field {quoted(field)} is not released by {quoted(method)} on every path"
 
 
 # missing-lifetime ---------------------------------------------------------------------

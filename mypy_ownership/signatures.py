@@ -13,8 +13,16 @@ from dataclasses import dataclass
 from collections.abc import Callable
 from typing import Final
 
-from mypy.argmap import map_actuals_to_formals
-from mypy.nodes import CallExpr, Expression, Decorator, FuncDef, OverloadedFuncDef, RefExpr
+from mypy.nodes import (
+    CallExpr,
+    Decorator,
+    Expression,
+    FuncDef,
+    OverloadedFuncDef,
+    RefExpr,
+    TypeInfo,
+    Var,
+)
 from mypy.types import (
     AnyType,
     CallableType,
@@ -32,6 +40,9 @@ from mypy.types import (
     get_proper_type,
 )
 
+
+# after mypy.types: importing mypy.argmap first trips an import cycle inside mypy
+from mypy.argmap import map_actuals_to_formals  # noqa: E402
 
 class Mode(enum.Enum):
     OWN = "Own"
@@ -119,7 +130,7 @@ def is_copy_type(t: Type | None) -> bool:
             return True
         if proper.type.fullname in _COPY_CONTAINERS:
             return all(is_copy_type(a) for a in proper.args)
-        return any(base.fullname in _COPY_NAMES for base in proper.type.mro)
+        return any(base.fullname in _COPY_NAMES for base in mro(proper.type))
     if isinstance(proper, TupleType):
         return all(is_copy_type(item) for item in proper.items)
     if isinstance(proper, UnionType):
@@ -196,6 +207,14 @@ def _callee_name(call: CallExpr, sig: CallableType) -> str | None:
     return sig.name.split(" ")[0] if sig.name else None
 
 
+def mro(info: TypeInfo) -> list[TypeInfo]:
+    """A class's MRO; empty for the placeholder infos mypy uses for special forms."""
+    try:
+        return info.mro
+    except AttributeError:
+        return []
+
+
 def proper(t: Type | None) -> ProperType | None:
     return get_proper_type(t) if t is not None else None
 
@@ -230,7 +249,86 @@ def yield_mode(func: object) -> Mode | None:
     returned = get_proper_type(sig.ret_type)
     if isinstance(returned, Instance) and returned.args and (
         returned.type.fullname in _GENERATORS
-        or any(base.fullname in _GENERATORS for base in returned.type.mro)
+        or any(base.fullname in _GENERATORS for base in mro(returned.type))
     ):
         return mode_of(returned.args[0])
     return None
+
+
+@dataclass(frozen=True)
+class ResourceInfo:
+    """What makes a class a resource (SPEC §1, §6) and how it is released."""
+
+    name: str
+    releasing: tuple[str, ...]  # methods whose receiver is Own[...]
+    context_releases: bool  # `with x:` releases x (its __exit__ does not merely borrow)
+    owned_fields: tuple[Var, ...]  # Own[...] fields holding resources
+
+
+def receiver_mode(node: object) -> Mode | None:
+    """The ownership mode of a method's ``self``, read from its declared signature."""
+    if isinstance(node, Decorator):
+        node = node.func
+    if isinstance(node, OverloadedFuncDef):
+        node = node.impl if node.impl is not None else (node.items[0] if node.items else None)
+        if isinstance(node, Decorator):
+            node = node.func
+    if isinstance(node, FuncDef) and isinstance(node.type, CallableType) and node.type.arg_types:
+        if node.is_static or node.is_class:
+            return None
+        return mode_of(node.type.arg_types[0])
+    return None
+
+
+class ResourceTable:
+    """Resource facts per class, computed once per class and analysis run."""
+
+    def __init__(self) -> None:
+        self._known: dict[TypeInfo, ResourceInfo | None] = {}
+
+    def of_type(self, t: Type | None) -> ResourceInfo | None:
+        p = proper(t)
+        if isinstance(p, UnionType):
+            found = [self.of_type(item) for item in p.items if not _is_none(item)]
+            return found[0] if len(found) == 1 else None
+        if isinstance(p, Instance):
+            return self.of_class(p.type)
+        return None
+
+    def of_class(self, info: TypeInfo) -> ResourceInfo | None:
+        if info in self._known:
+            return self._known[info]
+        self._known[info] = None  # a class owning itself is not a resource by that field
+        releasing: list[str] = []
+        fields: list[Var] = []
+        exit_mode: Mode | None = None
+        has_exit = False
+        for klass in mro(info):
+            if klass.fullname == "builtins.object":
+                continue
+            for name, symbol in klass.names.items():
+                node = symbol.node
+                if name == "__exit__" and not has_exit:
+                    has_exit, exit_mode = True, receiver_mode(node)
+                if receiver_mode(node) is Mode.OWN and name not in releasing:
+                    releasing.append(name)
+                elif isinstance(node, Var) and mode_of(node.type) is Mode.OWN:
+                    if self.of_type(node.type) is not None:
+                        fields.append(node)
+        result = None
+        if releasing or fields:
+            result = ResourceInfo(
+                info.name,
+                tuple(r for r in releasing if r != "__exit__"),
+                has_exit and exit_mode not in (Mode.REF, Mode.MUT),
+                tuple(fields),
+            )
+        self._known[info] = result
+        return result
+
+    def method_releases(self, receiver: Type | None, method: str) -> bool:
+        p = proper(receiver)
+        if not isinstance(p, Instance):
+            return False
+        node = p.type.get(method)
+        return node is not None and receiver_mode(node.node) is Mode.OWN

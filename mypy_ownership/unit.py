@@ -56,6 +56,7 @@ class Unit:
     options: OwnershipOptions
     kind: str = "function"  # "module", "class" or "function"
     name: str = field(default="<module>")
+    memo: dict[str, object] = field(default_factory=dict)  # results shared by checks
 
     @cached_property
     def cfg(self) -> CFG:
@@ -63,6 +64,7 @@ class Unit:
             self.body,
             reachable=self._reachable,
             never_returns=UninhabitedCheck(self.types.type_of),
+            every_step_raises=self.options.leak_on_exception and self.kind == "function",
         )
 
     def statements(self) -> Iterator[Statement]:

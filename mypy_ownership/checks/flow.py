@@ -1,0 +1,1036 @@
+"""The ownership dataflow shared by the checks of moves and leaks (SPEC §2, §3).
+
+One forward analysis over a unit's CFG follows every tracked name:
+- whether it *owns* its value (an ``Own`` parameter or annotation, the result of a call
+  returning ``Own[...]`` or of a resource constructor, or a value moved into it);
+- where it was *moved* or *released*, and whether on every path or only on some;
+- the *obligation* it carries when its value is a resource: where the resource was
+  acquired, and through which exits it escaped unreleased.
+
+Its result is what the checks read: every use of a name that may have been moved
+(``moves.py``) and every place a resource escaped (``leaks.py``). It is computed once per
+unit and shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Final
+
+from mypy.nodes import (
+    ARG_STAR,
+    FUNC_NO_INFO,
+    GDEF,
+    LDEF,
+    AssertStmt,
+    AssignmentExpr,
+    AssignmentStmt,
+    CallExpr,
+    ConditionalExpr,
+    Decorator,
+    DelStmt,
+    DictionaryComprehension,
+    EllipsisExpr,
+    Expression,
+    ExpressionStmt,
+    ForStmt,
+    FuncDef,
+    FuncItem,
+    GeneratorExpr,
+    IndexExpr,
+    LambdaExpr,
+    ListComprehension,
+    ListExpr,
+    MatchStmt,
+    MemberExpr,
+    NameExpr,
+    Node,
+    OperatorAssignmentStmt,
+    OpExpr,
+    PassStmt,
+    RaiseStmt,
+    ReturnStmt,
+    SetComprehension,
+    StarExpr,
+    StrExpr,
+    Statement,
+    TryStmt,
+    TupleExpr,
+    Var,
+    WithStmt,
+    YieldExpr,
+)
+from mypy.patterns import AsPattern, MappingPattern, Pattern, StarredPattern, ValuePattern
+from mypy.types import TupleType, Type
+
+from mypy_ownership import messages
+from mypy_ownership.cfg import Edge, EdgeKind, Step, StepKind
+from mypy_ownership.dataflow import solve
+from mypy_ownership.evaluation import children, expressions_in
+from mypy_ownership.signatures import (
+    CallOwnership,
+    Mode,
+    ResourceInfo,
+    ResourceTable,
+    call_ownership,
+    declared_callee_type,
+    is_copy_type,
+    mode_of,
+    proper,
+    receiver_mode,
+    yield_mode,
+)
+from mypy_ownership.unit import Unit, iter_statements
+
+CONTAINER_INSERTIONS: Final = frozenset({"append", "extend", "insert", "add", "setdefault"})
+
+
+# -- lattice values -----------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class MoveSite:
+    line: int
+    column: int
+    how: str
+    release: bool = False  # released (closed) rather than moved to another owner
+
+    @property
+    def position(self) -> tuple[int, int]:
+        return (self.line, self.column)
+
+
+@dataclass(frozen=True, slots=True)
+class Moved:
+    sites: frozenset[MoveSite]
+    definite: bool
+
+
+_NOT_MOVED: Final = Moved(frozenset(), False)
+
+
+@dataclass(frozen=True, slots=True)
+class Acquired:
+    """Where a resource came into a name's care, and the help a leak report gives."""
+
+    line: int
+    column: int
+    name: str
+    help: str
+
+
+@dataclass(frozen=True, slots=True)
+class Escape:
+    """A way out through which an obligation left unpaid."""
+
+    line: int
+    column: int
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
+class Obligation:
+    acquired: frozenset[Acquired]
+    escapes: frozenset[Escape] = frozenset()
+
+    def join(self, other: Obligation) -> Obligation:
+        if self == other:
+            return self
+        return Obligation(self.acquired | other.acquired, self.escapes | other.escapes)
+
+
+class FlowState:
+    """Immutable: owners, moves and obligations at one program point."""
+
+    __slots__ = ("owned", "moved", "owes")
+
+    def __init__(
+        self, owned: frozenset[Var], moved: dict[Var, Moved], owes: dict[Var, Obligation]
+    ) -> None:
+        self.owned = owned
+        self.moved = moved
+        self.owes = owes
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, FlowState)
+            and self.owned == other.owned
+            and self.moved == other.moved
+            and self.owes == other.owes
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Leak:
+    """A resource that escaped: where it was acquired, the name holding it, and how."""
+
+    acquired: Acquired
+    escapes: frozenset[Escape]
+    discarded: str | None = None  # callee whose owned result was thrown away
+
+
+@dataclass
+class FlowResult:
+    uses: dict[NameExpr, tuple[Var, Moved]] = field(default_factory=dict)
+    leaks: list[Leak] = field(default_factory=list)
+
+
+# -- the analysis -------------------------------------------------------------------------
+
+class OwnershipFlow:
+    """The dataflow problem; :meth:`run` solves it and collects what the checks need."""
+
+    def __init__(self, unit: Unit) -> None:
+        self.unit = unit
+        self.reporting = False
+        self.result = FlowResult()
+        self.resources = ResourceTable()
+        self._calls: dict[CallExpr, CallOwnership | None] = {}
+        self._tracked: dict[Var, bool] = {}
+        self._captures: dict[FuncItem, frozenset[Var]] = {}
+        self.yield_moves = yield_mode(unit.func) is Mode.OWN
+        self.nested = frozenset(
+            f for f in map(_function_of, unit.statements()) if f is not None
+        )
+        self.self_var, self.owned_fields = self._releasing_method_fields()
+
+    # -- lattice ----------------------------------------------------------------------------
+
+    def initial(self) -> FlowState:
+        owned: set[Var] = set()
+        owes: dict[Var, Obligation] = {}
+        func = self.unit.func
+        if func is not None and func.type is not None:
+            arg_types = getattr(func.type, "arg_types", [])
+            for argument, declared in zip(func.arguments, arg_types):
+                var = argument.variable
+                if mode_of(declared) is Mode.OWN and self.tracked(var) and var is not self.self_var:
+                    owned.add(var)
+                    obligation = self.obligation_for(var.name, declared, argument)
+                    if obligation is not None and not _is_trivial(func):
+                        owes[var] = obligation
+        if not _is_trivial(func):
+            for var, acquired in self.owned_fields.items():
+                owes[var] = Obligation(frozenset({acquired}))
+        return FlowState(frozenset(owned), {}, owes)
+
+    def join(self, a: FlowState, b: FlowState) -> FlowState:
+        if a is b:
+            return a
+        moved: dict[Var, Moved] = {}
+        for var in a.moved.keys() | b.moved.keys():
+            left, right = a.moved.get(var), b.moved.get(var)
+            if left is None or right is None:
+                only = left or right
+                assert only is not None
+                moved[var] = Moved(only.sites, False)
+            elif left == right:
+                moved[var] = left
+            else:
+                moved[var] = Moved(left.sites | right.sites, left.definite and right.definite)
+        owes = dict(a.owes)
+        for var, obligation in b.owes.items():
+            mine = owes.get(var)
+            owes[var] = obligation if mine is None else mine.join(obligation)
+        return FlowState(a.owned & b.owned, moved, owes)
+
+    def transfer(self, step: Step, state: FlowState) -> FlowState:
+        walk = _Walk(self, state)
+        walk.step(step)
+        return walk.result()
+
+    def transfer_edge(self, edge: Edge, state: FlowState) -> FlowState:
+        if edge.kind is EdgeKind.EXCEPTION and not self.unit.options.leak_on_exception:
+            # paths that begin with an exception raised by a call are not checked for leaks
+            return FlowState(state.owned, state.moved, {}) if state.owes else state
+        if edge.target == self.unit.cfg.exit and state.owes:
+            return self._escape_all(state, self._fall_through())
+        if edge.target == self.unit.cfg.raise_exit and state.owes and edge.kind is not EdgeKind.NORMAL:
+            return self._escape_all(state, Escape(0, 0, "an exception leaves the function"))
+        return state
+
+    def _escape_all(self, state: FlowState, escape: Escape) -> FlowState:
+        owes = {
+            var: ob if ob.escapes else Obligation(ob.acquired, frozenset({escape}))
+            for var, ob in state.owes.items()
+        }
+        return FlowState(state.owned, state.moved, owes)
+
+    def _fall_through(self) -> Escape:
+        func = self.unit.func
+        end = getattr(func, "end_line", None) or (func.line if func else 1)
+        return Escape(end, 0, "the function ends")
+
+    # -- facts about names, calls and resources ---------------------------------------------
+
+    def tracked(self, var: object) -> bool:
+        if not isinstance(var, Var):
+            return False
+        known = self._tracked.get(var)
+        if known is None:
+            known = self._tracked[var] = not is_copy_type(var.type)
+        return known
+
+    def local(self, expr: Expression) -> Var | None:
+        """The tracked variable an expression names, if it belongs to this unit's scope: a
+        local, a module global at top level, or an owned field inside a releasing method."""
+        if isinstance(expr, MemberExpr):
+            if self.owned_fields and isinstance(expr.expr, NameExpr) and expr.expr.node is self.self_var:
+                var = self.field(expr.name)
+                if var is not None and var in self.owned_fields:
+                    return var
+            return None
+        if not isinstance(expr, NameExpr):
+            return None
+        var = expr.node
+        if not isinstance(var, Var) or not self.tracked(var):
+            return None
+        if expr.kind == LDEF and self.unit.kind == "function":
+            return var
+        if expr.kind == GDEF and self.unit.is_module:
+            return var
+        return None
+
+    def field(self, name: str) -> Var | None:
+        func = self.unit.func
+        info = func.info if isinstance(func, FuncDef) else None
+        symbol = info.get(name) if info is not None else None
+        return symbol.node if symbol is not None and isinstance(symbol.node, Var) else None
+
+    def call(self, call: CallExpr) -> CallOwnership | None:
+        if call in self._calls:
+            return self._calls[call]
+        callee_type = self.unit.types.type_of(call.callee)
+        if callee_type is None:
+            callee_type = declared_callee_type(call.callee)
+        result = self._calls[call] = call_ownership(call, callee_type)
+        return result
+
+    def produces_owned(self, call: CallExpr) -> bool:
+        ownership = self.call(call)
+        if ownership is None:
+            return False
+        if ownership.return_mode is Mode.OWN:
+            return True
+        # a constructor of a resource type hands the caller a resource to release
+        return _is_constructor(call) and self.resources.of_type(ownership.return_type) is not None
+
+    def obligation_for(self, name: str, t: Type | None, at: Node) -> Obligation | None:
+        info = self.resources.of_type(t)
+        if info is None:
+            return None
+        return Obligation(frozenset({Acquired(at.line, at.column, name, _help(name, info, None))}))
+
+    def call_obligation(self, name: str, call: CallExpr) -> Obligation | None:
+        ownership = self.call(call)
+        if ownership is None:
+            return None
+        info = self.resources.of_type(ownership.return_type)
+        if info is None:
+            return None
+        acquired = Acquired(call.line, call.column, name, _help(name, info, ownership.callee_name))
+        return Obligation(frozenset({acquired}))
+
+    def releasing_call(self, call: CallExpr) -> tuple[Expression, str] | None:
+        """``x.close()`` where ``close`` takes ``self: Own[...]``: the receiver and method."""
+        callee = call.callee
+        if not isinstance(callee, MemberExpr):
+            return None
+        receiver_type = self.unit.types.type_of(callee.expr)
+        if receiver_type is None and isinstance(callee.expr, NameExpr) and isinstance(callee.expr.node, Var):
+            receiver_type = callee.expr.node.type
+        if self.resources.method_releases(receiver_type, callee.name):
+            return callee.expr, callee.name
+        return None
+
+    def with_releases(self, subject: Expression) -> bool:
+        info = self.resources.of_type(self.unit.types.type_of(subject))
+        if info is None and isinstance(subject, NameExpr) and isinstance(subject.node, Var):
+            info = self.resources.of_type(subject.node.type)
+        return info is not None and info.context_releases
+
+    def closure(self, expr: Expression) -> FuncItem | None:
+        """The function a closure expression stands for: a lambda, or a nested def's name."""
+        if isinstance(expr, LambdaExpr):
+            return expr
+        if isinstance(expr, NameExpr):
+            func = _function_of(expr.node)
+            if func is not None and func in self.nested:
+                return func
+        return None
+
+    def captures(self, func: FuncItem) -> frozenset[Var]:
+        """Every variable a closure's body (nested scopes included) refers to."""
+        known = self._captures.get(func)
+        if known is None:
+            found = set()
+            for stmt in _deep_statements(func.body.body):
+                for expr in expressions_in(stmt):
+                    if isinstance(expr, NameExpr) and isinstance(expr.node, Var):
+                        found.add(expr.node)
+            known = self._captures[func] = frozenset(found)
+        return known
+
+    def _releasing_method_fields(self) -> tuple[Var | None, dict[Var, Acquired]]:
+        """Inside a releasing method, the owned resource fields it must release (SPEC §6)."""
+        func = self.unit.func
+        if not isinstance(func, FuncDef) or func.info is FUNC_NO_INFO or not func.arguments:
+            return None, {}
+        if receiver_mode(func) is not Mode.OWN:
+            return None, {}
+        info = self.resources.of_class(func.info)
+        self_var = func.arguments[0].variable
+        if info is None:
+            return self_var, {}
+        fields = {
+            var: Acquired(var.line, var.column, var.name, f"release it in \"{func.name}\"")
+            for var in info.owned_fields
+        }
+        return self_var, fields
+
+    # -- recording --------------------------------------------------------------------------
+
+    def used(self, name: NameExpr, var: Var, moved: Moved | None, reading: bool) -> None:
+        """A use (moved or not); copies of one statement (``finally`` bodies) join.
+
+        ``reading`` is a data-attribute read: allowed after a release, not after a move.
+        """
+        if moved is None:
+            moved = _NOT_MOVED
+        elif reading:
+            moved = Moved(frozenset(s for s in moved.sites if not s.release), moved.definite)
+        seen = self.result.uses.get(name)
+        if seen is not None:
+            moved = Moved(seen[1].sites | moved.sites, seen[1].definite and moved.definite)
+        self.result.uses[name] = (var, moved)
+
+    def leaked(self, obligation: Obligation, escape: Escape) -> None:
+        for acquired in obligation.acquired:
+            self.result.leaks.append(Leak(acquired, obligation.escapes | {escape}))
+
+    def discarded(self, call: CallExpr) -> None:
+        ownership = self.call(call)
+        name = ownership.callee_name if ownership else None
+        obligation = self.call_obligation("the result", call)
+        if obligation is not None:
+            for acquired in obligation.acquired:
+                self.result.leaks.append(Leak(acquired, frozenset(), discarded=name or "the call"))
+
+    # -- running ----------------------------------------------------------------------------
+
+    def anything_to_follow(self) -> bool:
+        """Whether a move or an obligation can arise at all: an owned parameter or local, a
+        call whose signature mentions ``Own``, a resource constructed. Most code has none."""
+        if self.yield_moves or self.owned_fields:
+            return True
+        state = self.initial()
+        if state.owned or state.owes:
+            return True
+        for stmt in self.unit.statements():
+            for expr in expressions_in(stmt):
+                if isinstance(expr, CallExpr):
+                    ownership = self.call(expr)
+                    if ownership is not None and (
+                        Mode.OWN in ownership.arg_modes or self.produces_owned(expr)
+                        or self.releasing_call(expr) is not None
+                    ):
+                        return True
+                elif isinstance(expr, NameExpr) and isinstance(expr.node, Var):
+                    if expr.node.type is not None and mode_of(expr.node.type) is Mode.OWN:
+                        return True
+            if isinstance(stmt, WithStmt) and any(map(self.with_releases, stmt.expr)):
+                return True
+        return False
+
+    def run(self) -> FlowResult:
+        cfg = self.unit.cfg
+        solution = solve(cfg, self)
+        self.reporting = True
+        for block in cfg.blocks:
+            state = solution.entry(block.id)
+            if state is None:
+                continue
+            for step in block.steps:
+                state = self.transfer(step, state)
+        for end in (cfg.exit, cfg.raise_exit):
+            state = solution.entry(end)
+            if state is None:
+                continue
+            for obligation in state.owes.values():
+                for acquired in obligation.acquired:
+                    self.result.leaks.append(Leak(acquired, obligation.escapes))
+        return self.result
+
+
+def flow_of(unit: Unit) -> FlowResult | None:
+    """The unit's ownership flow, computed once for all checks (None: nothing to follow)."""
+    if "flow" not in unit.memo:
+        flow = OwnershipFlow(unit)
+        unit.memo["flow"] = flow.run() if flow.anything_to_follow() else None
+    result = unit.memo["flow"]
+    assert result is None or isinstance(result, FlowResult)
+    return result
+
+
+def _help(name: str, info: ResourceInfo, callee: str | None) -> str:
+    """The fix a leak report suggests: ``with`` where ``__exit__`` releases, else the
+    releasing method. ``callee``: the call the resource came from, if any."""
+    if info.context_releases:
+        block = f"with {callee}(...) as {name}:" if callee else f"with {name}:"
+        if info.releasing:
+            return f'use "{block}" or call "{name}.{info.releasing[0]}()"'
+        return f'use "{block}"'
+    if info.releasing:
+        return f'call "{name}.{info.releasing[0]}()" on every path'
+    return "hand it to a new owner on every path"
+
+
+# -- applying one step ------------------------------------------------------------------------
+
+class _Walk:
+    """Applies one step to a state, copying the state's parts only when they change."""
+
+    def __init__(self, flow: OwnershipFlow, state: FlowState) -> None:
+        self.a = flow
+        self.state = state
+        self.owned = state.owned
+        self.moved = state.moved
+        self.owes = state.owes
+        self._copied = False
+
+    def result(self) -> FlowState:
+        if not self._copied and self.owned is self.state.owned:
+            return self.state
+        return FlowState(self.owned, self.moved, self.owes)
+
+    def _mutable(self) -> None:
+        if not self._copied:
+            self.moved = dict(self.moved)
+            self.owes = dict(self.owes)
+            self._copied = True
+
+    def snapshot(self) -> FlowState:
+        if self._copied:
+            return FlowState(self.owned, dict(self.moved), dict(self.owes))
+        return FlowState(self.owned, self.moved, self.owes)
+
+    def restore(self, state: FlowState) -> None:
+        self.owned, self.moved, self.owes = state.owned, state.moved, state.owes
+        self._copied = False
+        self._mutable()
+
+    def join_with(self, other: FlowState) -> None:
+        self.restore(self.a.join(self.snapshot(), other))
+
+    # -- primitive effects ------------------------------------------------------------------
+
+    def use(self, name: Expression, reading: bool = False) -> Var | None:
+        var = self.a.local(name)
+        if var is not None and self.a.reporting and isinstance(name, NameExpr):
+            self.a.used(name, var, self.moved.get(var), reading)
+        return var
+
+    def move(self, name: Expression, how: str, release: bool = False) -> None:
+        var = self.use(name)
+        if var is not None:
+            self.move_var(var, name, how, release)
+
+    def move_var(self, var: Var, at: Node, how: str, release: bool = False) -> None:
+        self._mutable()
+        self.moved[var] = Moved(frozenset({MoveSite(at.line, at.column, how, release)}), True)
+        self.owes.pop(var, None)
+        self.owned = self.owned - {var}
+
+    def move_closure(self, expr: Expression) -> bool:
+        """A closure that is moved or stored takes the owned names it captures with it."""
+        func = self.a.closure(expr)
+        if func is None:
+            return False
+        name = None if isinstance(func, LambdaExpr) else func.name
+        for var in sorted(self.a.captures(func) & self.owned, key=lambda v: v.name):
+            self.move_var(var, expr, messages.by_capture(name))
+        return True
+
+    def hand_over(self, name: Expression) -> None:
+        """The value goes somewhere the analysis does not follow: stop tracking it."""
+        var = self.use(name)
+        if var is not None and (var in self.owned or var in self.owes):
+            self.owned = self.owned - {var}
+            if var in self.owes:
+                self._mutable()
+                del self.owes[var]
+
+    def bind(self, target: Expression, owned: bool, obligation: Obligation | None = None) -> None:
+        if isinstance(target, (TupleExpr, ListExpr)):
+            for item in target.items:
+                self.bind(item, False)
+            return
+        if isinstance(target, StarExpr):
+            self.bind(target.expr, False)
+            return
+        var = self.a.local(target)
+        if var is None:
+            for part in children(target):
+                self.expr(part)
+            return
+        if var in self.owes:
+            self._leak(var, Escape(target.line, target.column, f"rebound at line {target.line}"))
+        if var in self.moved:
+            self._mutable()
+            del self.moved[var]
+        if owned or mode_of(var.type) is Mode.OWN:
+            self.owned = self.owned | {var}
+            if obligation is None and not isinstance(target, MemberExpr):
+                obligation = self.a.obligation_for(var.name, var.type, target) if owned else None
+        elif var in self.owned:
+            self.owned = self.owned - {var}
+        if obligation is not None:
+            self._mutable()
+            self.owes[var] = _renamed(obligation, var.name)
+
+    def _leak(self, var: Var, escape: Escape) -> None:
+        obligation = self.owes[var]
+        if self.a.reporting:
+            self.a.leaked(obligation, escape)
+        self._mutable()
+        del self.owes[var]
+
+    def unbind(self, target: Expression) -> None:
+        if isinstance(target, (TupleExpr, ListExpr)):
+            for item in target.items:
+                self.unbind(item)
+        elif isinstance(target, NameExpr) and self.a.local(target) is not None:
+            var = self.a.local(target)
+            assert var is not None
+            if var in self.owes:
+                self._leak(var, Escape(target.line, target.column, f"deleted at line {target.line}"))
+            if var in self.moved:
+                self._mutable()
+                del self.moved[var]
+            self.owned = self.owned - {var}
+        else:
+            for part in children(target):
+                self.expr(part)
+
+    def is_owned(self, expr: Expression) -> bool:
+        var = self.a.local(expr)
+        return var is not None and var in self.owned
+
+    # -- expressions ----------------------------------------------------------------------
+
+    def expr(self, e: Expression) -> None:
+        if isinstance(e, NameExpr):
+            self.use(e)
+        elif isinstance(e, CallExpr):
+            self.call(e)
+        elif isinstance(e, MemberExpr):
+            if self.a.local(e) is not None:
+                self.use(e)
+            elif isinstance(e.expr, NameExpr):
+                self.use(e.expr, reading=True)
+            else:
+                self.expr(e.expr)
+        elif isinstance(e, OpExpr) and e.op in ("and", "or"):
+            self.expr(e.left)
+            before = self.snapshot()
+            self.expr(e.right)
+            self.join_with(before)
+        elif isinstance(e, ConditionalExpr):
+            self.expr(e.cond)
+            before = self.snapshot()
+            self.expr(e.if_expr)
+            taken = self.snapshot()
+            self.restore(before)
+            self.expr(e.else_expr)
+            self.join_with(taken)
+        elif isinstance(e, AssignmentExpr):
+            owned, obligation = self.value(e.value, e.target.name)
+            self.bind(e.target, owned, obligation)
+        elif isinstance(e, (ListComprehension, SetComprehension)):
+            self.comprehension(e.generator)
+        elif isinstance(e, (GeneratorExpr, DictionaryComprehension)):
+            self.comprehension(e)
+        elif isinstance(e, LambdaExpr):
+            return
+        elif isinstance(e, YieldExpr) and e.expr is not None and self.a.yield_moves:
+            if not self.move_closure(e.expr):
+                if self.a.local(e.expr) is not None:
+                    self.move(e.expr, messages.by_yield())
+                else:
+                    self.expr(e.expr)
+        else:
+            for part in children(e):
+                self.expr(part)
+
+    def comprehension(self, e: GeneratorExpr | DictionaryComprehension) -> None:
+        """Its own scope, run zero or more times: moves inside are moves on some paths."""
+        self.expr(e.sequences[0])
+        before = self.snapshot()
+        self._comprehension_body(e)
+        self.join_with(before)  # a second round sees what the first one moved
+        self._comprehension_body(e)
+        self.join_with(before)
+
+    def _comprehension_body(self, e: GeneratorExpr | DictionaryComprehension) -> None:
+        for i, (index, conditions) in enumerate(zip(e.indices, e.condlists)):
+            if i > 0:
+                self.expr(e.sequences[i])
+            self.bind(index, False)
+            for condition in conditions:
+                self.expr(condition)
+        if isinstance(e, GeneratorExpr):
+            self.expr(e.left_expr)
+        else:
+            self.expr(e.key)
+            self.expr(e.value)
+
+    def call(self, e: CallExpr) -> None:
+        released = self.a.releasing_call(e)
+        callee = e.callee
+        if released is not None and self.a.local(released[0]) is not None:
+            receiver, method = released
+            self.move(receiver, messages.by_release(method), release=True)
+        elif isinstance(callee, MemberExpr) and isinstance(callee.expr, CallExpr):
+            self.call(callee.expr)
+            if released is None and self.a.produces_owned(callee.expr) and self.a.reporting:
+                self.a.discarded(callee.expr)
+        elif isinstance(callee, MemberExpr) and self.a.local(callee.expr) is not None:
+            self.use(callee.expr)  # calling a method: not allowed after a release
+        else:
+            self.expr(callee)
+        ownership = self.a.call(e)
+        name = ownership.callee_name if ownership else _callee_name(e)
+        inserts = _is_container_insertion(e)
+        for i, arg in enumerate(e.args):
+            mode = ownership.arg_modes[i] if ownership and i < len(ownership.arg_modes) else None
+            if mode is Mode.OWN and e.arg_kinds[i] == ARG_STAR:
+                self.unpacked_into_owned(arg, messages.by_call(name))
+            elif (mode is Mode.OWN or inserts) and self.move_closure(arg):
+                continue
+            elif mode is Mode.OWN and (isinstance(arg, NameExpr) or self.a.local(arg) is not None):
+                self.move(arg, messages.by_call(name))
+            elif inserts and self.is_owned(arg):
+                self.move(arg, messages.by_call(name))
+            elif self._is_display_with_owned(arg):
+                self._hand_over_display(arg)
+            else:
+                self.expr(arg)
+
+    def unpacked_into_owned(self, arg: Expression, how: str) -> None:
+        """``f(*(a, b))`` into ``Own`` parameters moves each name of the display."""
+        if isinstance(arg, (TupleExpr, ListExpr)):
+            for item in arg.items:
+                if isinstance(item, NameExpr):
+                    self.move(item, how)
+                else:
+                    self.expr(item)
+        else:
+            self.expr(arg)
+
+    def value(self, rvalue: Expression, target: str) -> tuple[bool, Obligation | None]:
+        """Evaluate a value about to be bound to a name: whether the name then owns it, and
+        the obligation that comes with it."""
+        if self.a.local(rvalue) is not None:
+            var = self.a.local(rvalue)
+            assert var is not None
+            if var in self.owned:
+                obligation = self.owes.get(var)
+                self.move(rvalue, messages.by_assignment(target))
+                return True, obligation
+            self.use(rvalue)
+            return False, None
+        self.expr(rvalue)
+        if isinstance(rvalue, CallExpr) and self.a.produces_owned(rvalue):
+            return True, self.a.call_obligation(target, rvalue)
+        return False, None
+
+    def _is_display_with_owned(self, e: Expression) -> bool:
+        return isinstance(e, (TupleExpr, ListExpr)) and any(
+            self.is_owned(item) or self.a.local(item) in self.owes for item in e.items
+        )
+
+    def _hand_over_display(self, e: TupleExpr | ListExpr) -> None:
+        for item in e.items:
+            if self.a.local(item) is not None and (self.is_owned(item) or self.a.local(item) in self.owes):
+                self.hand_over(item)
+            else:
+                self.expr(item)
+
+    # -- statements -----------------------------------------------------------------------
+
+    def step(self, step: Step) -> None:
+        kind, node = step.kind, step.node
+        if kind is StepKind.STMT:
+            self.statement(node)
+        elif kind is StepKind.TEST:
+            self.expr(node.expr if isinstance(node, AssertStmt) else node)  # type: ignore[arg-type]
+        elif kind is StepKind.FOR_ITER:
+            assert isinstance(node, ForStmt)
+            self.expr(node.expr)
+        elif kind is StepKind.FOR_BIND:
+            assert isinstance(node, ForStmt)
+            self.bind(node.index, False)
+        elif kind is StepKind.WITH_ENTER:
+            assert isinstance(node, WithStmt)
+            self.expr(node.expr[step.index])
+            target = node.target[step.index]
+            if target is not None:
+                self.bind(target, False)
+        elif kind is StepKind.WITH_EXIT:
+            assert isinstance(node, WithStmt)
+            self.with_exit(node, step.index)
+        elif kind is StepKind.EXCEPT_BIND:
+            assert isinstance(node, TryStmt)
+            exc_type = node.types[step.index]
+            if exc_type is not None:
+                self.expr(exc_type)
+            name = node.vars[step.index]
+            if name is not None:
+                self.bind(name, False)
+        elif kind is StepKind.MATCH_SUBJECT:
+            assert isinstance(node, MatchStmt)
+            self.expr(node.subject)
+        elif kind is StepKind.CASE_BIND:
+            assert isinstance(node, MatchStmt)
+            self.pattern(node.patterns[step.index])
+
+    def with_exit(self, s: WithStmt, index: int) -> None:
+        """The block ended: a releasing ``__exit__`` releases the subject and its target."""
+        subject, target = s.expr[index], s.target[index]
+        if not self.a.with_releases(subject):
+            return
+        how = messages.by_with_block(s.line)
+        for name in (subject, target):
+            if name is None:
+                continue
+            var = self.a.local(name)
+            if var is not None and var not in self.moved:
+                self.move_var(var, s, how, release=True)
+
+    def statement(self, s: Node) -> None:
+        if isinstance(s, AssignmentStmt):
+            self.assignment(s)
+        elif isinstance(s, ExpressionStmt):
+            self.expr(s.expr)
+            if isinstance(s.expr, CallExpr) and self.a.reporting and self.a.produces_owned(s.expr):
+                self.a.discarded(s.expr)
+        elif isinstance(s, ReturnStmt):
+            self.returning(s)
+        elif isinstance(s, OperatorAssignmentStmt):
+            self.expr(s.rvalue)
+            if isinstance(s.lvalue, NameExpr):
+                self.use(s.lvalue)
+            else:
+                for part in children(s.lvalue):
+                    self.expr(part)
+        elif isinstance(s, DelStmt):
+            self.unbind(s.expr)
+        elif isinstance(s, RaiseStmt):
+            if s.expr is not None:
+                self.expr(s.expr)
+            if s.from_expr is not None:
+                self.expr(s.from_expr)
+            self._escape(Escape(s.line, s.column, f"raises at line {s.line}"))
+
+    def returning(self, s: ReturnStmt) -> None:
+        if s.expr is not None and not self.move_closure(s.expr):
+            if self.a.local(s.expr) is not None:
+                self.move(s.expr, messages.by_return())
+            elif isinstance(s.expr, (TupleExpr, ListExpr)):
+                self._hand_over_display(s.expr)
+            else:
+                self.expr(s.expr)
+        self._escape(Escape(s.line, s.column, f"returns at line {s.line}"))
+
+    def _escape(self, escape: Escape) -> None:
+        """Leaving the function: every obligation still owed escapes here."""
+        if not self.owes:
+            return
+        self._mutable()
+        for var, ob in list(self.owes.items()):
+            self.owes[var] = Obligation(ob.acquired, ob.escapes | {escape})
+
+    def assignment(self, s: AssignmentStmt) -> None:
+        rvalue = s.rvalue
+        if len(s.lvalues) == 1:
+            target = s.lvalues[0]
+            if isinstance(target, (TupleExpr, ListExpr)):
+                if self._parallel_assignment(target, rvalue):
+                    return
+            elif self.a.local(target) is not None:
+                owned, obligation = self.value(rvalue, _target_name(target))
+                self.bind(target, owned, obligation)
+                return
+            elif isinstance(target, (IndexExpr, MemberExpr)) and self.move_closure(rvalue):
+                self.bind(target, False)
+                return
+            elif isinstance(target, IndexExpr) and self.is_owned(rvalue):
+                self.move(rvalue, messages.by_assignment(_target_name(target)))
+                self.bind(target, False)
+                return
+            elif isinstance(target, MemberExpr) and self.a.local(rvalue) is not None:
+                if _is_owned_field(target):
+                    self.move(rvalue, messages.by_assignment(_target_name(target)))
+                else:
+                    self.hand_over(rvalue)
+                self.bind(target, False)
+                return
+        if self.a.local(rvalue) is not None and (self.is_owned(rvalue) or self.a.local(rvalue) in self.owes):
+            self.hand_over(rvalue)
+        else:
+            self.expr(rvalue)
+        for target in s.lvalues:
+            self.bind(target, False)
+
+    def _parallel_assignment(self, target: TupleExpr | ListExpr, rvalue: Expression) -> bool:
+        if any(isinstance(item, StarExpr) for item in target.items):
+            return False
+        if isinstance(rvalue, (TupleExpr, ListExpr)) and len(target.items) == len(rvalue.items):
+            values = [self.value(item, _target_name(t)) for item, t in zip(rvalue.items, target.items)]
+            for item_target, (owned, obligation) in zip(target.items, values):
+                self.bind(item_target, owned, obligation)
+            return True
+        if isinstance(rvalue, CallExpr):
+            # conn, addr = sock.accept(): a tuple result with Own[...] items binds owners
+            self.expr(rvalue)
+            ownership = self.a.call(rvalue)
+            items = proper(ownership.return_type) if ownership else None
+            if isinstance(items, TupleType) and len(items.items) == len(target.items):
+                for item_target, item_type in zip(target.items, items.items):
+                    owned = mode_of(item_type) is Mode.OWN
+                    obligation = None
+                    if owned:
+                        info_name = _target_name(item_target)
+                        obligation = self.a.obligation_for(info_name, item_type, rvalue)
+                    self.bind(item_target, owned, obligation)
+            else:
+                for item_target in target.items:
+                    self.bind(item_target, False)
+            return True
+        return False
+
+    def pattern(self, p: Pattern | None) -> None:
+        for sub in _pattern_parts(p):
+            if isinstance(sub, NameExpr):
+                self.bind(sub, False)
+            else:
+                self.expr(sub)
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+def _renamed(obligation: Obligation, name: str) -> Obligation:
+    """An obligation passed to a new name keeps its acquisition site, under the new name."""
+    return Obligation(
+        frozenset(
+            a if a.name == name else Acquired(a.line, a.column, name, a.help.replace(f'"{a.name}', f'"{name}').replace(f" as {a.name}:", f" as {name}:"))
+            for a in obligation.acquired
+        ),
+        obligation.escapes,
+    )
+
+
+def _pattern_parts(p: object) -> Iterator[Expression]:
+    """Value expressions a pattern reads, then the names it captures."""
+    if p is None:
+        return
+    if isinstance(p, ValuePattern):
+        yield p.expr
+        return
+    if isinstance(p, AsPattern):
+        yield from _pattern_parts(p.pattern)
+        if p.name is not None:
+            yield p.name
+        return
+    if isinstance(p, StarredPattern):
+        if p.capture is not None:
+            yield p.capture
+        return
+    if isinstance(p, MappingPattern):
+        for key, value in zip(p.keys, p.values):
+            yield key
+            yield from _pattern_parts(value)
+        if p.rest is not None:
+            yield p.rest
+        return
+    for name in ("patterns", "positionals", "keyword_values"):
+        for sub in getattr(p, name, None) or ():
+            yield from _pattern_parts(sub)
+
+
+def _is_trivial(func: FuncItem | None) -> bool:
+    """``...``, ``pass``, a docstring, ``raise NotImplementedError``: a declaration only."""
+    if func is None:
+        return False
+    body = func.body.body
+    if body and isinstance(body[0], ExpressionStmt) and isinstance(body[0].expr, StrExpr):
+        body = body[1:]
+    if not body:
+        return True
+    if len(body) > 1:
+        return False
+    stmt = body[0]
+    if isinstance(stmt, PassStmt):
+        return True
+    if isinstance(stmt, ExpressionStmt):
+        return isinstance(stmt.expr, EllipsisExpr)
+    if isinstance(stmt, RaiseStmt) and stmt.expr is not None:
+        raised = stmt.expr.callee if isinstance(stmt.expr, CallExpr) else stmt.expr
+        return isinstance(raised, NameExpr) and raised.name == "NotImplementedError"
+    return False
+
+
+def _function_of(node: object) -> FuncItem | None:
+    if isinstance(node, Decorator):
+        return node.func
+    if isinstance(node, FuncDef):
+        return node
+    return None
+
+
+def _deep_statements(body: list[Statement]) -> Iterator[Statement]:
+    for stmt in iter_statements(body):
+        yield stmt
+        func = _function_of(stmt)
+        if func is not None:
+            yield from _deep_statements(func.body.body)
+
+
+def _callee_name(call: CallExpr) -> str | None:
+    callee = call.callee
+    if isinstance(callee, (NameExpr, MemberExpr)):
+        return callee.name
+    return None
+
+
+def _is_constructor(call: CallExpr) -> bool:
+    from mypy.nodes import TypeInfo
+
+    callee = call.callee
+    return isinstance(callee, (NameExpr, MemberExpr)) and isinstance(callee.node, TypeInfo)
+
+
+def _is_container_insertion(call: CallExpr) -> bool:
+    return isinstance(call.callee, MemberExpr) and call.callee.name in CONTAINER_INSERTIONS
+
+
+def _target_name(target: Expression) -> str:
+    if isinstance(target, NameExpr):
+        return target.name
+    if isinstance(target, MemberExpr):
+        return f"{_target_name(target.expr)}.{target.name}"
+    if isinstance(target, IndexExpr):
+        return f"{_target_name(target.base)}[...]"
+    return "..."
+
+
+def _field_var(target: MemberExpr) -> Var | None:
+    node = target.node if isinstance(target.node, Var) else getattr(target, "def_var", None)
+    return node if isinstance(node, Var) else None
+
+
+def _is_owned_field(target: MemberExpr) -> bool:
+    var = _field_var(target)
+    return var is not None and mode_of(var.type) is Mode.OWN

@@ -1,0 +1,252 @@
+"""Resources (SPEC §1, §3, §6): releasing methods, with-blocks, leaks on every exit."""
+
+from __future__ import annotations
+
+from mypy_ownership import Own, Ref
+
+
+class File:
+    """A resource: close() takes the file (a releasing method)."""
+
+    name: str = ""
+
+    def read(self) -> bytes:
+        return b""
+
+    def close(self: Own[File]) -> None: ...
+
+    def __enter__(self) -> File:
+        return self
+
+    def __exit__(self, *args: object) -> None: ...
+
+
+class Transaction:
+    """A context manager whose __exit__ only borrows: `with` does not release it."""
+
+    def commit(self) -> None: ...
+
+    def close(self: Own[Transaction]) -> None: ...
+
+    def __enter__(self) -> Transaction:
+        return self
+
+    def __exit__(self: Ref[Transaction], *args: object) -> None: ...
+
+
+def open_file(path: str) -> Own[File]:
+    return File()
+
+
+def open_pair() -> tuple[Own[File], Own[File]]:
+    return File(), File()
+
+
+def store(f: Own[File]) -> None: ...
+def peek(f: File) -> bool:
+    return True
+
+
+# leaks on every exit ----------------------------------------------------------------------
+
+def early_return_before_close(path: str, skip: bool) -> bytes:
+    f = open_file(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open_file(...) as f:" or call "f.close()"
+    if skip:
+        return b""  # N: "f" escapes here: returns at line 55 without releasing it
+    data = f.read()
+    f.close()
+    return data
+
+
+def close_only_on_one_branch(path: str, ok: bool) -> None:
+    f = open_file(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open_file(...) as f:" or call "f.close()"
+    if ok:
+        f.close()
+    print(ok)  # N: "f" escapes here: the function ends without releasing it
+
+
+def raise_is_an_exit(path: str) -> None:
+    f = open_file(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open_file(...) as f:" or call "f.close()"
+    if not peek(f):
+        raise ValueError(path)  # N: "f" escapes here: raises at line 71 without releasing it
+    f.close()
+
+
+def close_in_finally(path: str) -> bytes:
+    f = open_file(path)
+    try:
+        return f.read()
+    finally:
+        f.close()
+
+
+def returned_to_the_caller(path: str) -> Own[File]:
+    f = open_file(path)
+    return f
+
+
+def passed_to_a_new_owner(path: str) -> None:
+    f = open_file(path)
+    store(f)
+
+
+def with_on_a_resource(path: str) -> bytes:
+    with open_file(path) as f:
+        return f.read()
+
+
+def with_on_a_name(path: str) -> None:
+    f = open_file(path)
+    with f:
+        f.read()
+
+
+def with_that_does_not_release() -> None:
+    t = Transaction()  # E: "t" is not released on every path  [resource-leak]  # N: help: call "t.close()" on every path
+    with t:
+        t.commit()
+    print("done")  # N: "t" escapes here: the function ends without releasing it
+
+
+def with_that_does_not_release_then_close() -> None:
+    t = Transaction()
+    with t:
+        t.commit()
+    t.close()
+
+
+def rebinding_leaks(a: str, b: str) -> None:
+    f = open_file(a)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open_file(...) as f:" or call "f.close()"
+    f = open_file(b)  # N: "f" escapes here: rebound at line 120 without releasing it
+    f.close()
+
+
+def deleting_leaks(a: str) -> None:
+    f = open_file(a)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open_file(...) as f:" or call "f.close()"
+    del f  # N: "f" escapes here: deleted at line 126 without releasing it
+
+
+def discarded_results(path: str) -> None:
+    open_file(path)  # E: The resource returned by "open_file" is discarded without being released  [resource-leak]  # N: help: bind it with "with ... as name:", or keep it in a name and release it
+    open_file(path).read()  # E: The resource returned by "open_file" is discarded without being released  [resource-leak]  # N: help: bind it with "with ... as name:", or keep it in a name and release it
+    open_file(path).close()
+
+
+def owned_parameter_must_be_released(f: Own[File], keep: bool) -> None:  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with f:" or call "f.close()"
+    if keep:
+        store(f)  # N: "f" escapes here: the function ends without releasing it
+
+
+def borrowed_parameter_owes_nothing(f: Ref[File]) -> bytes:
+    return f.read()
+
+
+def unmanaged_parameter_owes_nothing(f: File) -> bytes:
+    return f.read()
+
+
+def constructor_of_a_resource(keep: bool) -> None:
+    f = File()  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with File(...) as f:" or call "f.close()"
+    if keep:
+        f.close()  # N: "f" escapes here: the function ends without releasing it
+
+
+def tuple_of_owned_results() -> None:
+    a, b = open_pair()  # E: "b" is not released on every path  [resource-leak]  # N: help: use "with b:" or call "b.close()"
+    a.close()  # N: "b" escapes here: the function ends without releasing it
+
+
+def tuple_displays_hand_over(path: str) -> tuple[File, int]:
+    f = open_file(path)
+    return (f, 1)
+
+
+# use after release -----------------------------------------------------------------------
+
+def use_after_close(path: str) -> bytes:
+    f = open_file(path)
+    f.close()  # N: "f" was released here by close()
+    print(f.name)
+    return f.read()  # E: "f" used after release  [use-after-move]
+
+
+def with_target_after_the_block(path: str) -> bytes:
+    with open_file(path) as f:  # N: "f" was released here when the with block of line 177 ended
+        data = f.read()
+    print(f.name, data)
+    return f.read()  # E: "f" used after release  [use-after-move]
+
+
+def close_twice(path: str, again: bool) -> None:
+    f = open_file(path)
+    if again:
+        f.close()  # N: "f" was released here by close()
+    f.close()  # E: "f" may have been released  [use-after-move]
+
+
+# owned fields (SPEC §6) ------------------------------------------------------------------------
+
+class Logger:
+    """Owns a file and releases it: a resource for its users, and correct."""
+
+    def __init__(self, path: str) -> None:
+        self.out: Own[File] = open_file(path)
+
+    def write(self, data: str) -> None:
+        self.out.read()
+
+    def close(self: Own[Logger]) -> None:
+        self.out.close()
+
+
+class LeakyCache:
+    handle: Own[File]  # E: Field "handle" owns a resource, but class "LeakyCache" has no releasing method to release it  [resource-leak]  # N: help: add a method such as "def close(self: Own[LeakyCache]) -> None" that releases it
+
+    def __init__(self, path: str) -> None:
+        self.handle = open_file(path)
+
+
+class HalfClosed:
+    primary: Own[File]
+    backup: Own[File]  # E: "backup" is not released on every path  [resource-leak]  # N: help: release it in "close"
+
+    def __init__(self, a: str, b: str) -> None:
+        self.primary = open_file(a)
+        self.backup = open_file(b)
+
+    def close(self: Own[HalfClosed], both: bool) -> None:
+        self.primary.close()
+        if both:
+            self.backup.close()  # N: "backup" escapes here: the function ends without releasing it
+
+
+def logger_is_a_resource(path: str) -> None:
+    log = Logger(path)  # E: "log" is not released on every path  [resource-leak]  # N: help: call "log.close()" on every path
+    log.write("x")  # N: "log" escapes here: the function ends without releasing it
+
+
+def logger_released(path: str) -> None:
+    log = Logger(path)
+    log.write("x")
+    log.close()
+
+
+# wrappers take over ------------------------------------------------------------------------------
+
+class Reader:
+    def __init__(self, source: Own[File]) -> None:
+        self.source: Own[File] = source
+
+    def close(self: Own[Reader]) -> None:
+        self.source.close()
+
+
+def wrapper_takes_over(path: str) -> None:
+    f = open_file(path)
+    r = Reader(f)
+    r.close()
+
+
+# module level: resources live as long as the program --------------------------------------------
+
+LOG = open_file("app.log")
