@@ -33,8 +33,8 @@ def by_release(method: str) -> str:
     return f"by {method}()"
 
 
-def by_with_block(line: int) -> str:
-    return f"when the with block of line {line} ended"
+def by_with_block() -> str:
+    return "when the with block ended"
 
 
 def by_call(callee: str | None) -> str:

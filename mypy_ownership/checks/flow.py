@@ -801,7 +801,7 @@ class _Walk:
         subject, target = s.expr[index], s.target[index]
         if not self.a.with_releases(subject):
             return
-        how = messages.by_with_block(s.line)
+        how = messages.by_with_block()
         for name in (subject, target):
             if name is None:
                 continue

@@ -171,7 +171,7 @@ def use_after_close(path: str) -> bytes:
 
 
 def with_target_after_the_block(path: str) -> bytes:
-    with open_file(path) as f:  # N: "f" was released here when the with block of line 177 ended
+    with open_file(path) as f:  # N: "f" was released here when the with block ended
         data = f.read()
     print(f.name, data)
     return f.read()  # E: "f" used after release  [use-after-move]
