@@ -90,6 +90,7 @@ class Edge:
     target: int
     kind: EdgeKind = EdgeKind.NORMAL
     test: Expression | None = None  # the tested expression, for TRUE / FALSE edges
+    origin: Node | None = None  # the step that raised, for EXCEPTION edges
 
 
 @dataclass(slots=True)
@@ -191,11 +192,11 @@ class CFGBuilder:
 
     def edge(
         self, src: int | None, dst: int, kind: EdgeKind = EdgeKind.NORMAL,
-        test: Expression | None = None,
+        test: Expression | None = None, origin: Node | None = None,
     ) -> None:
         if src is None:
             return
-        self.blocks[src].succs.append(Edge(dst, kind, test))
+        self.blocks[src].succs.append(Edge(dst, kind, test, origin))
         self.blocks[dst].preds.append(src)
 
     def add_step(self, cur: int | None, step: Step) -> int | None:
@@ -207,16 +208,16 @@ class CFGBuilder:
                 nxt = self.new_block()
                 self.edge(cur, nxt)
                 cur = nxt
-            self._exception_edge(cur)
+            self._exception_edge(cur, step)
         self.blocks[cur].steps.append(step)
         return cur
 
     def _in_try_with_handler_or_cleanup(self) -> bool:
         return any(p.handler is not None or p.cleanup is not None for p in self.protected)
 
-    def _exception_edge(self, src: int) -> None:
+    def _exception_edge(self, src: int, step: Step) -> None:
         target = self._route_out(len(self.protected), EdgeKind.EXCEPTION)
-        self.edge(src, target, EdgeKind.EXCEPTION)
+        self.edge(src, target, EdgeKind.EXCEPTION, origin=step.node)
 
     # -- entry points ---------------------------------------------------------------------
 

@@ -26,6 +26,9 @@ class Analysis(Protocol[S]):
 
     def transfer_edge(self, edge: Edge, state: S) -> S: ...
 
+    # Optional: ``exceptional(before, after)``, the state an exceptional edge carries when
+    # the step of its block raised (default: ``before``, the step did not happen).
+
 
 class Solution(Generic[S]):
     def __init__(self, cfg: CFG, entry_states: Sequence[S | None]) -> None:
@@ -40,8 +43,10 @@ def solve(cfg: CFG, analysis: Analysis[S], max_rounds: int = 10_000) -> Solution
     """Worklist iteration in reverse postorder until no entry state changes.
 
     Exceptional edges leave a block with the state at its *entry*: a step inside a
-    ``try`` body is alone in its block, so that is the state before the step ran.
+    ``try`` body is alone in its block, so that is the state before the step ran. An
+    analysis may refine that with ``exceptional(before, after)``.
     """
+    exceptional = getattr(analysis, "exceptional", None)
     order = cfg.reverse_postorder()
     rank = {block: i for i, block in enumerate(order)}
     states: list[S | None] = [None] * len(cfg.blocks)
@@ -61,7 +66,10 @@ def solve(cfg: CFG, analysis: Analysis[S], max_rounds: int = 10_000) -> Solution
         for step in cfg.blocks[block].steps:
             out = analysis.transfer(step, out)
         for edge in cfg.blocks[block].succs:
-            leaving = entry_state if edge.kind is EdgeKind.EXCEPTION else out
+            if edge.kind is EdgeKind.EXCEPTION:
+                leaving = exceptional(entry_state, out) if exceptional else entry_state
+            else:
+                leaving = out
             incoming = analysis.transfer_edge(edge, leaving)
             old = states[edge.target]
             new = incoming if old is None else analysis.join(old, incoming)

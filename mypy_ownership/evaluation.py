@@ -168,7 +168,16 @@ EXPRESSION_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 
 def expressions_in(stmt: Statement) -> Iterator[Expression]:
     """Every expression a statement holds itself (not those of its nested blocks), preorder."""
-    stack = list(_generic_children(stmt))
+    return _preorder(list(_generic_children(stmt)))
+
+
+def expression_tree(expr: Expression) -> Iterator[Expression]:
+    """An expression and everything inside it, preorder."""
+    return _preorder([expr])
+
+
+def _preorder(roots: list[Expression]) -> Iterator[Expression]:
+    stack = roots
     stack.reverse()
     while stack:
         expr = stack.pop()

@@ -17,7 +17,7 @@ from mypy_ownership import MUT, OWN, REF, Mut, Own, Ref
 
 CASE_FILES = sorted(
     os.path.relpath(p, CASES) for p in CASES.rglob("*.py") if p.name != "__init__.py"
-)
+)  # the default configuration's cases
 
 MOVE = '''\
 from mypy_ownership import Own

@@ -67,7 +67,7 @@ from mypy.types import TupleType, Type
 from mypy_ownership import messages
 from mypy_ownership.cfg import Edge, EdgeKind, Step, StepKind
 from mypy_ownership.dataflow import solve
-from mypy_ownership.evaluation import children, expressions_in
+from mypy_ownership.evaluation import children, expression_tree, expressions_in
 from mypy_ownership.signatures import (
     CallOwnership,
     Mode,
@@ -121,11 +121,13 @@ class Acquired:
 
 @dataclass(frozen=True, slots=True)
 class Escape:
-    """A way out through which an obligation left unpaid."""
+    """A way out through which an obligation left unpaid. A *pending* escape is an
+    exception on its way: it counts only if the exception leaves the function."""
 
     line: int
     column: int
     what: str
+    pending: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +192,7 @@ class OwnershipFlow:
         self._calls: dict[CallExpr, CallOwnership | None] = {}
         self._tracked: dict[Var, bool] = {}
         self._captures: dict[FuncItem, frozenset[Var]] = {}
+        self._has_call: dict[Node, bool] = {}
         self.yield_moves = yield_mode(unit.func) is Mode.OWN
         self.nested = frozenset(
             f for f in map(_function_of, unit.statements()) if f is not None
@@ -242,21 +245,42 @@ class OwnershipFlow:
         return walk.result()
 
     def transfer_edge(self, edge: Edge, state: FlowState) -> FlowState:
-        if edge.kind is EdgeKind.EXCEPTION and not self.unit.options.leak_on_exception:
-            # paths that begin with an exception raised by a call are not checked for leaks
-            return FlowState(state.owned, state.moved, {}) if state.owes else state
+        if edge.kind is EdgeKind.EXCEPTION and edge.origin is not None and state.owes:
+            # a step raised: the path of an exception begins here; only calls count (SPEC §3)
+            if not self.unit.options.leak_on_exception or not self._calls_in(edge.origin):
+                return FlowState(state.owned, state.moved, {})
+            at = edge.origin
+            state = _with_escape(
+                state, Escape(at.line, at.column, "an exception leaves the function", True)
+            )
         if edge.target == self.unit.cfg.exit and state.owes:
-            return self._escape_all(state, self._fall_through())
-        if edge.target == self.unit.cfg.raise_exit and state.owes and edge.kind is not EdgeKind.NORMAL:
-            return self._escape_all(state, Escape(0, 0, "an exception leaves the function"))
+            return _with_escape(state, self._fall_through(), only_if_none=True)
+        if edge.target == self.unit.cfg.raise_exit and state.owes:
+            owes = {
+                var: Obligation(ob.acquired, frozenset(_settled(e) for e in ob.escapes))
+                for var, ob in state.owes.items()
+            }
+            return FlowState(state.owned, state.moved, owes)
         return state
 
-    def _escape_all(self, state: FlowState, escape: Escape) -> FlowState:
-        owes = {
-            var: ob if ob.escapes else Obligation(ob.acquired, frozenset({escape}))
-            for var, ob in state.owes.items()
-        }
-        return FlowState(state.owned, state.moved, owes)
+    def _calls_in(self, node: Node) -> bool:
+        known = self._has_call.get(node)
+        if known is None:
+            if isinstance(node, Expression):
+                parts = list(expression_tree(node))
+            elif isinstance(node, Statement):
+                parts = list(expressions_in(node))
+            else:
+                parts = []
+            known = self._has_call[node] = any(isinstance(p, CallExpr) for p in parts)
+        return known
+
+    def exceptional(self, before: FlowState, after: FlowState) -> FlowState:
+        """The raising step acquired nothing, but what it released or handed on is gone."""
+        if not before.owes:
+            return before
+        owes = {var: ob for var, ob in before.owes.items() if var in after.owes}
+        return FlowState(before.owned, before.moved, owes)
 
     def _fall_through(self) -> Escape:
         func = self.unit.func
@@ -849,8 +873,7 @@ class _Walk:
         if not self.owes:
             return
         self._mutable()
-        for var, ob in list(self.owes.items()):
-            self.owes[var] = Obligation(ob.acquired, ob.escapes | {escape})
+        self.owes = _with_escape(FlowState(self.owned, self.moved, self.owes), escape).owes
 
     def assignment(self, s: AssignmentStmt) -> None:
         rvalue = s.rvalue
@@ -920,6 +943,23 @@ class _Walk:
 
 
 # -- helpers -----------------------------------------------------------------------------------
+
+def _with_escape(state: FlowState, escape: Escape, only_if_none: bool = False) -> FlowState:
+    """Every obligation escapes through ``escape``; a normal exit settles pending exceptions
+    (the exception was handled, and this is the way the path leaves)."""
+    owes = {}
+    for var, ob in state.owes.items():
+        kept = frozenset(e for e in ob.escapes if not e.pending or escape.pending)
+        if only_if_none and kept:
+            owes[var] = Obligation(ob.acquired, kept)
+        else:
+            owes[var] = Obligation(ob.acquired, kept | {escape})
+    return FlowState(state.owned, state.moved, owes)
+
+
+def _settled(escape: Escape) -> Escape:
+    return Escape(escape.line, escape.column, escape.what) if escape.pending else escape
+
 
 def _renamed(obligation: Obligation, name: str) -> Obligation:
     """An obligation passed to a new name keeps its acquisition site, under the new name."""
