@@ -112,15 +112,17 @@ class CFG:
         return iter(self.blocks[block].succs)
 
     def reverse_postorder(self) -> list[int]:
+        # Successors are taken last first, so that a loop's body comes before the code after
+        # the loop: a forward solver then settles the loop before going on.
         order: list[int] = []
         seen = {self.entry}
-        stack: list[tuple[int, Iterator[Edge]]] = [(self.entry, self.successors(self.entry))]
+        stack: list[tuple[int, Iterator[Edge]]] = [(self.entry, reversed(self.blocks[self.entry].succs))]
         while stack:
             block, edges = stack[-1]
             for edge in edges:
                 if edge.target not in seen:
                     seen.add(edge.target)
-                    stack.append((edge.target, self.successors(edge.target)))
+                    stack.append((edge.target, reversed(self.blocks[edge.target].succs)))
                     break
             else:
                 stack.pop()

@@ -9,7 +9,7 @@ that can be reached. States must be immutable values with ``==``; ``None`` means
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Generic, Protocol, TypeVar
 
 from mypy_ownership.cfg import CFG, Edge, EdgeKind, Step
@@ -79,3 +79,44 @@ def solve(cfg: CFG, analysis: Analysis[S], max_rounds: int = 10_000) -> Solution
                     queued.add(edge.target)
                     heapq.heappush(heap, (rank[edge.target], edge.target))
     return Solution(cfg, states)
+
+
+class Liveness:
+    """What some path from a block's entry may still read, as one bitset per block."""
+
+    def __init__(self, index: dict[Hashable, int], live: list[int]) -> None:
+        self._index = index
+        self._live = live
+
+    def is_live(self, block: int, name: Hashable) -> bool:
+        bit = self._index.get(name)
+        return bit is not None and bool(self._live[block] >> bit & 1)
+
+
+def live_sets(cfg: CFG, reads: Callable[[Step], Iterable[Hashable]]) -> Liveness:
+    """Backward liveness without kills: a name stays live up to its last read on any path.
+
+    Lets a forward analysis forget facts about names no later step can look at, so that
+    its states do not grow with the length of a function.
+    """
+    index: dict[Hashable, int] = {}
+    live = []
+    for block in cfg.blocks:
+        bits = 0
+        for step in block.steps:
+            for name in reads(step):
+                bits |= 1 << index.setdefault(name, len(index))
+        live.append(bits)
+    order = cfg.reverse_postorder()
+    order.reverse()
+    changed = True
+    while changed:
+        changed = False
+        for block in order:
+            bits = live[block]
+            for edge in cfg.blocks[block].succs:
+                bits |= live[edge.target]
+            if bits != live[block]:
+                live[block] = bits
+                changed = True
+    return Liveness(index, live)

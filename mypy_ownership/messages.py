@@ -90,6 +90,19 @@ def field_not_released(field: str, method: str) -> str:
     return f"Field {quoted(field)} is not released by {quoted(method)} on every path"
 
 
+# move-from-borrow -----------------------------------------------------------------------
+
+def moved_out_of_field(place: str, callee: str) -> str:
+    return (
+        f"Cannot move {quoted(place)} into {quoted(callee)}: an owned field can be moved out"
+        " only by a releasing method of its class"
+    )
+
+
+def field_move_help(cls: str) -> str:
+    return f'help: do it in a method that takes "self: Own[{cls}]", or pass a borrow'
+
+
 # missing-lifetime ---------------------------------------------------------------------
 
 def missing_lifetime(function: str, mode: str) -> str:

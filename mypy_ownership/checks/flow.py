@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
 from mypy.nodes import (
     ARG_STAR,
@@ -27,6 +27,7 @@ from mypy.nodes import (
     AssignmentExpr,
     AssignmentStmt,
     CallExpr,
+    ComparisonExpr,
     ConditionalExpr,
     Decorator,
     DelStmt,
@@ -57,16 +58,17 @@ from mypy.nodes import (
     Statement,
     TryStmt,
     TupleExpr,
+    UnaryExpr,
     Var,
     WithStmt,
     YieldExpr,
 )
 from mypy.patterns import AsPattern, MappingPattern, Pattern, StarredPattern, ValuePattern
-from mypy.types import TupleType, Type
+from mypy.types import NoneType, TupleType, Type, UnionType
 
 from mypy_ownership import messages
 from mypy_ownership.cfg import Edge, EdgeKind, Step, StepKind
-from mypy_ownership.dataflow import solve
+from mypy_ownership.dataflow import Liveness, live_sets, solve
 from mypy_ownership.evaluation import children, expression_tree, expressions_in
 from mypy_ownership.signatures import (
     CallOwnership,
@@ -88,8 +90,7 @@ CONTAINER_INSERTIONS: Final = frozenset({"append", "extend", "insert", "add", "s
 
 # -- lattice values -----------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class MoveSite:
+class MoveSite(NamedTuple):
     line: int
     column: int
     how: str
@@ -100,8 +101,7 @@ class MoveSite:
         return (self.line, self.column)
 
 
-@dataclass(frozen=True, slots=True)
-class Moved:
+class Moved(NamedTuple):
     sites: frozenset[MoveSite]
     definite: bool
 
@@ -109,8 +109,7 @@ class Moved:
 _NOT_MOVED: Final = Moved(frozenset(), False)
 
 
-@dataclass(frozen=True, slots=True)
-class Acquired:
+class Acquired(NamedTuple):
     """Where a resource came into a name's care, and the help a leak report gives."""
 
     line: int
@@ -119,8 +118,7 @@ class Acquired:
     help: str
 
 
-@dataclass(frozen=True, slots=True)
-class Escape:
+class Escape(NamedTuple):
     """A way out through which an obligation left unpaid. A *pending* escape is an
     exception on its way: it counts only if the exception leaves the function."""
 
@@ -130,8 +128,7 @@ class Escape:
     pending: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Obligation:
+class Obligation(NamedTuple):
     acquired: frozenset[Acquired]
     escapes: frozenset[Escape] = frozenset()
 
@@ -177,6 +174,7 @@ class Leak:
 class FlowResult:
     uses: dict[NameExpr, tuple[Var, Moved]] = field(default_factory=dict)
     leaks: list[Leak] = field(default_factory=list)
+    field_moves: list[tuple[MemberExpr, str]] = field(default_factory=list)
 
 
 # -- the analysis -------------------------------------------------------------------------
@@ -198,6 +196,7 @@ class OwnershipFlow:
             f for f in map(_function_of, unit.statements()) if f is not None
         )
         self.self_var, self.owned_fields = self._releasing_method_fields()
+        self._live: Liveness | None = None
 
     # -- lattice ----------------------------------------------------------------------------
 
@@ -245,6 +244,7 @@ class OwnershipFlow:
         return walk.result()
 
     def transfer_edge(self, edge: Edge, state: FlowState) -> FlowState:
+        state = self._forget_dead(edge.target, state)
         if edge.kind is EdgeKind.EXCEPTION and edge.origin is not None and state.owes:
             # a step raised: the path of an exception begins here; only calls count (SPEC §3)
             if not self.unit.options.leak_on_exception or not self._calls_in(edge.origin):
@@ -253,6 +253,12 @@ class OwnershipFlow:
             state = _with_escape(
                 state, Escape(at.line, at.column, "an exception leaves the function", True)
             )
+        if edge.test is not None and state.owes:
+            none_var = self._narrowed_to_none(edge)
+            if none_var is not None and none_var in state.owes:
+                owes = dict(state.owes)
+                del owes[none_var]  # Own[T | None]: nothing is owed where it is None
+                state = FlowState(state.owned, state.moved, owes)
         if edge.target == self.unit.cfg.exit and state.owes:
             return _with_escape(state, self._fall_through(), only_if_none=True)
         if edge.target == self.unit.cfg.raise_exit and state.owes:
@@ -274,6 +280,77 @@ class OwnershipFlow:
                 parts = []
             known = self._has_call[node] = any(isinstance(p, CallExpr) for p in parts)
         return known
+
+    def _forget_dead(self, block: int, state: FlowState) -> FlowState:
+        """Moves and ownership of names no later step reads cannot matter any more; keeping
+        them would make states grow with the length of the function. Obligations stay."""
+        if self._live is None:
+            self._live = live_sets(self.unit.cfg, self._reads)
+        live = self._live.is_live
+        if all(live(block, var) for var in state.moved) and all(live(block, v) for v in state.owned):
+            return state
+        moved = {var: m for var, m in state.moved.items() if live(block, var)}
+        owned = frozenset(var for var in state.owned if live(block, var))
+        return FlowState(owned, moved, state.owes)
+
+    def _reads(self, step: Step) -> set[Var]:
+        """Every variable a step may read, closures' captures included (over-approximated:
+        a name missed here would lose a report, a name too many only costs time)."""
+        node = step.node
+        if isinstance(node, Expression):
+            exprs = list(expression_tree(node))
+        elif isinstance(node, Statement):
+            exprs = list(expressions_in(node))
+            if isinstance(node, MatchStmt):
+                for pattern in node.patterns:
+                    for part in _pattern_parts(pattern):
+                        exprs.extend(expression_tree(part))
+        else:
+            exprs = []
+        found: set[Var] = set()
+        for expr in exprs:
+            if isinstance(expr, NameExpr):
+                if isinstance(expr.node, Var):
+                    found.add(expr.node)
+                closure = self.closure(expr)
+                if closure is not None:
+                    found |= self.captures(closure)
+            elif isinstance(expr, LambdaExpr):
+                found |= self.captures(expr)
+            elif isinstance(expr, MemberExpr):
+                var = self.field(expr.name) if self.owned_fields else None
+                if var is not None:
+                    found.add(var)
+        func = _function_of(node)
+        if func is not None:
+            found |= self.captures(func)
+        return found
+
+    def _narrowed_to_none(self, edge: Edge) -> Var | None:
+        """The optional name a TRUE/FALSE edge of ``x is None``, ``x is not None``, ``x`` or
+        ``not x`` narrows to ``None``."""
+        test, on_true = edge.test, edge.kind is EdgeKind.TRUE
+        while isinstance(test, UnaryExpr) and test.op == "not":
+            test, on_true = test.expr, not on_true
+        if isinstance(test, ComparisonExpr) and len(test.operators) == 1:
+            left, right = test.operands
+            if isinstance(left, NameExpr) and left.fullname == "builtins.None":
+                left, right = right, left
+            if not (isinstance(right, NameExpr) and right.fullname == "builtins.None"):
+                return None
+            if test.operators[0] in ("is", "=="):
+                var = self.local(left) if on_true else None
+            elif test.operators[0] in ("is not", "!="):
+                var = self.local(left) if not on_true else None
+            else:
+                return None
+        elif not on_true:
+            var = self.local(test) if test is not None else None
+        else:
+            return None
+        if var is not None and _may_be_none(var.type):
+            return var
+        return None
 
     def exceptional(self, before: FlowState, after: FlowState) -> FlowState:
         """The raising step acquired nothing, but what it released or handed on is gone."""
@@ -322,6 +399,18 @@ class OwnershipFlow:
         info = func.info if isinstance(func, FuncDef) else None
         symbol = info.get(name) if info is not None else None
         return symbol.node if symbol is not None and isinstance(symbol.node, Var) else None
+
+    def foreign_field_move(self, expr: Expression) -> bool:
+        """``self.f`` of an ``Own`` field, moved outside a releasing method (SPEC §2)."""
+        if not isinstance(expr, MemberExpr) or not isinstance(expr.expr, NameExpr):
+            return False
+        func = self.unit.func
+        if not isinstance(func, FuncDef) or not func.arguments or func.info is FUNC_NO_INFO:
+            return False
+        if expr.expr.node is not func.arguments[0].variable or self.owned_fields:
+            return False
+        var = self.field(expr.name)
+        return var is not None and mode_of(var.type) is Mode.OWN and receiver_mode(func) is not Mode.OWN
 
     def call(self, call: CallExpr) -> CallOwnership | None:
         if call in self._calls:
@@ -735,6 +824,11 @@ class _Walk:
                 continue
             elif mode is Mode.OWN and (isinstance(arg, NameExpr) or self.a.local(arg) is not None):
                 self.move(arg, messages.by_call(name))
+            elif mode is Mode.OWN and self.a.foreign_field_move(arg):
+                assert isinstance(arg, MemberExpr)
+                if self.a.reporting:
+                    self.a.result.field_moves.append((arg, name or "the call"))
+                self.expr(arg)
             elif inserts and self.is_owned(arg):
                 self.move(arg, messages.by_call(name))
             elif self._is_display_with_owned(arg):
@@ -955,6 +1049,13 @@ def _with_escape(state: FlowState, escape: Escape, only_if_none: bool = False) -
         else:
             owes[var] = Obligation(ob.acquired, kept | {escape})
     return FlowState(state.owned, state.moved, owes)
+
+
+def _may_be_none(t: Type | None) -> bool:
+    p = proper(t)
+    if isinstance(p, UnionType):
+        return any(isinstance(proper(item), NoneType) for item in p.items)
+    return False
 
 
 def _settled(escape: Escape) -> Escape:

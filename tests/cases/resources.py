@@ -250,3 +250,45 @@ def wrapper_takes_over(path: str) -> None:
 # module level: resources live as long as the program --------------------------------------------
 
 LOG = open_file("app.log")
+
+
+# Own[T | None]: nothing is owed where it is None --------------------------------------------
+
+def maybe_open(path: str) -> Own[File | None]:
+    return File() if path else None
+
+
+def optional_checked_with_is_none(path: str) -> None:
+    f = maybe_open(path)
+    if f is None:
+        return
+    f.close()
+
+
+def optional_checked_with_truthiness(path: str) -> None:
+    f = maybe_open(path)
+    if f:
+        f.close()
+
+
+def optional_released_on_one_branch_only(path: str, ok: bool) -> None:
+    f = maybe_open(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with maybe_open(...) as f:" or call "f.close()"
+    if f is not None and ok:
+        f.close()
+    print(ok)  # N: "f" escapes here: the function ends without releasing it
+
+
+# moving out of an owned field -----------------------------------------------------------------
+
+class Pipeline:
+    def __init__(self, path: str) -> None:
+        self.sink: Own[File] = open_file(path)
+
+    def flush(self) -> None:
+        store(self.sink)  # E: Cannot move "self.sink" into "store": an owned field can be moved out only by a releasing method of its class  [move-from-borrow]  # N: help: do it in a method that takes "self: Own[Pipeline]", or pass a borrow
+
+    def peek(self) -> bool:
+        return peek(self.sink)
+
+    def close(self: Own[Pipeline]) -> None:
+        store(self.sink)
