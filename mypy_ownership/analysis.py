@@ -27,6 +27,7 @@ from mypy.options import Options
 from mypy_ownership.checks import Check
 from mypy_ownership.config import OwnershipOptions
 from mypy_ownership.diagnostics import Finding, Reporter
+from mypy_ownership.overlay import Overlay
 from mypy_ownership.unit import TypeFacts, Unit, iter_statements
 
 
@@ -58,10 +59,13 @@ class Stats:
 
 
 class ModuleAnalyzer:
-    def __init__(self, checks: Sequence[Check], options: OwnershipOptions, stats: Stats) -> None:
+    def __init__(
+        self, checks: Sequence[Check], options: OwnershipOptions, stats: Stats, overlay: Overlay
+    ) -> None:
         self.checks = checks
         self.options = options
         self.stats = stats
+        self.overlay = overlay
 
     def analyze(
         self,
@@ -73,6 +77,7 @@ class ModuleAnalyzer:
         self.stats.modules += 1
         check_untyped = bool(mypy_options is not None and mypy_options.check_untyped_defs)
         for unit in units_of(module, types, self.options, check_untyped):
+            unit.overlay = self.overlay
             self.stats.findings += reporter.emit(self._run(unit))
 
     def _run(self, unit: Unit) -> list[Finding]:

@@ -19,13 +19,14 @@ from typing import Any, Callable, Final
 from mypy.nodes import MypyFile, TypeAlias
 from mypy.options import Options
 from mypy.plugin import AnalyzeTypeContext, Plugin, ReportConfigContext
-from mypy.types import AnyType, Type, TypeAliasType, TypeOfAny
+from mypy.types import AnyType, Instance, Type, TypeAliasType, TypeOfAny, get_proper_type
 
 from mypy_ownership import __version__, compat, errorcodes, messages
 from mypy_ownership.analysis import ModuleAnalyzer, Stats
 from mypy_ownership.checks import DEFAULT_CHECKS, Check
 from mypy_ownership.config import ConfigError, load_options
 from mypy_ownership.diagnostics import Reporter
+from mypy_ownership.overlay import Overlay, StubError
 from mypy_ownership.signatures import VOCABULARY, Mode, mentions_ownership, mode_of
 from mypy_ownership.unit import TypeFacts
 
@@ -40,12 +41,18 @@ class OwnershipPlugin(Plugin):
         super().__init__(options)
         try:
             self.ownership = load_options(options.config_file)
-        except ConfigError as err:
+            self.overlay = Overlay.load(self.ownership.stubs, self.ownership.check_stdlib_resources)
+        except (ConfigError, StubError) as err:
             print(err, file=sys.stderr)
             raise SystemExit(2) from None
         self.build = compat.BuildHandle()
         self.stats = Stats()
-        self.analyzer = ModuleAnalyzer(self.checks, self.ownership, self.stats)
+        self.analyzer = ModuleAnalyzer(self.checks, self.ownership, self.stats, self.overlay)
+        self._config_data = {
+            "version": __version__,
+            "options": self.ownership.snapshot(),
+            "stubs": self.overlay.digest(),
+        }
         self._nested_analysis = 0
         self._user_aliases: dict[str, bool] = {}
         self._daemon_noted = False
@@ -60,7 +67,7 @@ class OwnershipPlugin(Plugin):
         self.build.attach(modules)
 
     def report_config_data(self, ctx: ReportConfigContext) -> Any:
-        return {"version": __version__, "options": self.ownership.snapshot()}
+        return self._config_data
 
     # -- annotations --------------------------------------------------------------------------
 
@@ -140,11 +147,32 @@ class OwnershipPlugin(Plugin):
                 self._daemon_noted = True
                 report(1, 0, messages.daemon_unsupported(), None, severity="note")
             return
-        if not self.build.reaches(file.fullname, VOCABULARY_MODULE):
+        if not self.overlay.modules and not self.build.reaches(file.fullname, VOCABULARY_MODULE):
             self.stats.skipped += 1  # nothing it can see carries Own, Ref or Mut
             return
+        self.overlay.resolve(self._is_loaded, self._lookup_node)
         types = TypeFacts(self.build.type_map(file.fullname))
         self.analyzer.analyze(file, types, module_options, Reporter(report))
+
+    def _is_loaded(self, module: str) -> bool:
+        """Loaded and semantically analysed (its symbol table is filled): a module parsed
+        but not analysed yet would resolve no name."""
+        tree = self._modules.get(module) if self._modules is not None else None
+        return tree is not None and bool(tree.names)
+
+    def _lookup_node(self, fullname: str) -> object:
+        """The node a stub name stands for; a class alias (``Lock = _thread.LockType``)
+        stands for its class."""
+        try:
+            symbol = self.lookup_fully_qualified(fullname)
+        except (AssertionError, KeyError):
+            return None
+        node = symbol.node if symbol is not None else None
+        if isinstance(node, TypeAlias):
+            target = get_proper_type(node.target)
+            if isinstance(target, Instance):
+                return target.type
+        return node
 
     def _print_stats(self) -> None:
         print(self.stats.summary(), file=sys.stderr)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from collections.abc import Callable
-from typing import Final
+from collections.abc import Callable, Iterable
+from typing import Any, Final, Protocol
 
 from mypy.nodes import (
+    ARG_STAR,
     CallExpr,
     Decorator,
     Expression,
@@ -146,6 +147,16 @@ class CallOwnership:
     arg_modes: tuple[Mode | None, ...]
     return_mode: Mode | None
     return_type: Type | None
+    return_items: tuple[Mode | None, ...] | None = None  # modes of a tuple result's items
+
+
+class SignatureStub(Protocol):
+    """What an ownership stub says of a callee (``overlay.FunctionStub``)."""
+
+    returns: Mode | None
+    returns_items: tuple[Mode | None, ...] | None
+
+    def param_mode(self, name: str | None, position: int) -> Mode | None: ...
 
 
 def callable_of(t: Type | None) -> CallableType | None:
@@ -158,7 +169,13 @@ def callable_of(t: Type | None) -> CallableType | None:
         shape = _modes_shape(first)
         if all(_modes_shape(item) == shape for item in proper.items[1:]):
             return first
+        if not any(_has_modes(item) for item in proper.items):
+            return first  # no item says anything of ownership (a stub may)
     return None
+
+
+def _has_modes(c: CallableType) -> bool:
+    return mode_of(c.ret_type) is not None or any(mode_of(a) is not None for a in c.arg_types)
 
 
 def _modes_shape(c: CallableType) -> tuple[object, ...]:
@@ -177,14 +194,26 @@ def declared_callee_type(callee: object) -> Type | None:
     return None
 
 
-def call_ownership(call: CallExpr, callee_type: Type | None) -> CallOwnership | None:
+def call_ownership(
+    call: CallExpr, callee_type: Type | None, stub: SignatureStub | None = None
+) -> CallOwnership | None:
+    """Modes of a call's arguments and result: the callee's annotations, and over them
+    what an ownership stub says of it."""
     sig = callable_of(callee_type)
     if sig is None:
         return None
     formal_modes = [mode_of(t) for t in sig.arg_types]
     ret_mode = mode_of(sig.ret_type)
+    items: tuple[Mode | None, ...] | None = None
+    if stub is not None:
+        formal_modes = [
+            stub.param_mode(("*" if kind == ARG_STAR else "") + (n or ""), i) or mode
+            for i, (n, kind, mode) in enumerate(zip(sig.arg_names, sig.arg_kinds, formal_modes))
+        ]
+        ret_mode = stub.returns or ret_mode
+        items = stub.returns_items
     name = _callee_name(call, sig)
-    if not any(formal_modes) and ret_mode is None:
+    if not any(formal_modes) and ret_mode is None and items is None:
         return CallOwnership(name, (None,) * len(call.args), None, sig.ret_type)
     mapping = map_actuals_to_formals(
         call.arg_kinds,
@@ -198,7 +227,7 @@ def call_ownership(call: CallExpr, callee_type: Type | None) -> CallOwnership | 
         for actual in actuals:
             per_actual[actual].add(formal_modes[formal])
     arg_modes = tuple(next(iter(modes)) if len(modes) == 1 else None for modes in per_actual)
-    return CallOwnership(name, arg_modes, ret_mode, sig.ret_type)
+    return CallOwnership(name, arg_modes, ret_mode, sig.ret_type, items)
 
 
 def _callee_name(call: CallExpr, sig: CallableType) -> str | None:
@@ -280,11 +309,21 @@ def receiver_mode(node: object) -> Mode | None:
     return None
 
 
-class ResourceTable:
-    """Resource facts per class, computed once per class and analysis run."""
+class MethodStubs(Protocol):
+    """What ownership stubs say of methods (``overlay.Overlay``)."""
 
-    def __init__(self) -> None:
+    def method(self, class_fullnames: Iterable[str], name: str) -> Any: ...
+
+    def class_stub(self, fullname: str) -> Any: ...
+
+
+class ResourceTable:
+    """Resource facts per class (its code, and the ownership stubs), computed once per class
+    and analysis run."""
+
+    def __init__(self, stubs: MethodStubs | None = None) -> None:
         self._known: dict[TypeInfo, ResourceInfo | None] = {}
+        self.stubs = stubs
 
     def of_type(self, t: Type | None) -> ResourceInfo | None:
         p = proper(t)
@@ -306,6 +345,13 @@ class ResourceTable:
         for klass in mro(info):
             if klass.fullname == "builtins.object":
                 continue
+            stub = self.stubs.class_stub(klass.fullname) if self.stubs is not None else None
+            if stub is not None:
+                for name, method in stub.methods.items():
+                    if name == "__exit__" and not has_exit:
+                        has_exit, exit_mode = True, method.receiver
+                    if method.receiver is Mode.OWN and name not in releasing:
+                        releasing.append(name)
             for name, symbol in klass.names.items():
                 node = symbol.node
                 if name == "__exit__" and not has_exit:
@@ -326,9 +372,18 @@ class ResourceTable:
         self._known[info] = result
         return result
 
+    def method_stub(self, receiver: Type | None, method: str) -> Any:
+        p = proper(receiver)
+        if self.stubs is None or not isinstance(p, Instance):
+            return None
+        return self.stubs.method([k.fullname for k in mro(p.type)], method)
+
     def method_releases(self, receiver: Type | None, method: str) -> bool:
         p = proper(receiver)
         if not isinstance(p, Instance):
             return False
+        stub = self.method_stub(receiver, method)
+        if stub is not None:
+            return stub.receiver is Mode.OWN
         node = p.type.get(method)
         return node is not None and receiver_mode(node.node) is Mode.OWN

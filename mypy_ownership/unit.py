@@ -29,6 +29,7 @@ from mypy.types import Type
 
 from mypy_ownership.cfg import CFG, build_cfg
 from mypy_ownership.config import OwnershipOptions
+from mypy_ownership.overlay import EMPTY, Overlay
 from mypy_ownership.signatures import UninhabitedCheck
 
 
@@ -57,6 +58,7 @@ class Unit:
     kind: str = "function"  # "module", "class" or "function"
     name: str = field(default="<module>")
     memo: dict[str, object] = field(default_factory=dict)  # results shared by checks
+    overlay: Overlay = EMPTY
 
     @cached_property
     def cfg(self) -> CFG:

@@ -26,6 +26,7 @@ from mypy.nodes import (
     AssertStmt,
     AssignmentExpr,
     AssignmentStmt,
+    AwaitExpr,
     CallExpr,
     ComparisonExpr,
     ConditionalExpr,
@@ -40,6 +41,7 @@ from mypy.nodes import (
     FuncItem,
     GeneratorExpr,
     IndexExpr,
+    IntExpr,
     LambdaExpr,
     ListComprehension,
     ListExpr,
@@ -51,6 +53,7 @@ from mypy.nodes import (
     OpExpr,
     PassStmt,
     RaiseStmt,
+    RefExpr,
     ReturnStmt,
     SetComprehension,
     StarExpr,
@@ -58,6 +61,7 @@ from mypy.nodes import (
     Statement,
     TryStmt,
     TupleExpr,
+    TypeInfo,
     UnaryExpr,
     Var,
     WithStmt,
@@ -79,10 +83,12 @@ from mypy_ownership.signatures import (
     declared_callee_type,
     is_copy_type,
     mode_of,
+    mro,
     proper,
     receiver_mode,
     yield_mode,
 )
+from mypy_ownership.overlay import FunctionStub
 from mypy_ownership.unit import Unit, iter_statements
 
 CONTAINER_INSERTIONS: Final = frozenset({"append", "extend", "insert", "add", "setdefault"})
@@ -186,11 +192,12 @@ class OwnershipFlow:
         self.unit = unit
         self.reporting = False
         self.result = FlowResult()
-        self.resources = ResourceTable()
+        self.resources = ResourceTable(unit.overlay)
         self._calls: dict[CallExpr, CallOwnership | None] = {}
         self._tracked: dict[Var, bool] = {}
         self._captures: dict[FuncItem, frozenset[Var]] = {}
         self._has_call: dict[Node, bool] = {}
+        self._stubs: dict[CallExpr, FunctionStub | None] = {}
         self.yield_moves = yield_mode(unit.func) is Mode.OWN
         self.nested = frozenset(
             f for f in map(_function_of, unit.statements()) if f is not None
@@ -254,6 +261,11 @@ class OwnershipFlow:
                 state, Escape(at.line, at.column, "an exception leaves the function", True)
             )
         if edge.test is not None and state.owes:
+            failed = self._failed_acquire(edge)
+            if failed is not None and failed in state.owes:
+                owes = dict(state.owes)
+                del owes[failed]
+                state = FlowState(state.owned, state.moved, owes)
             none_var = self._narrowed_to_none(edge)
             if none_var is not None and none_var in state.owes:
                 owes = dict(state.owes)
@@ -325,6 +337,19 @@ class OwnershipFlow:
         if func is not None:
             found |= self.captures(func)
         return found
+
+    def _failed_acquire(self, edge: Edge) -> Var | None:
+        """``if lock.acquire(timeout=...):`` / ``blocking=False``: on the side where the
+        acquisition failed, the lock is not held."""
+        test, on_true = edge.test, edge.kind is EdgeKind.TRUE
+        while isinstance(test, UnaryExpr) and test.op == "not":
+            test, on_true = test.expr, not on_true
+        if on_true or not isinstance(test, CallExpr) or not isinstance(test.callee, MemberExpr):
+            return None
+        stub = self.stub(test)
+        if stub is None or "acquires" not in stub.markers or not _may_fail(test):
+            return None
+        return self.local(test.callee.expr)
 
     def _narrowed_to_none(self, edge: Edge) -> Var | None:
         """The optional name a TRUE/FALSE edge of ``x is None``, ``x is not None``, ``x`` or
@@ -418,8 +443,24 @@ class OwnershipFlow:
         callee_type = self.unit.types.type_of(call.callee)
         if callee_type is None:
             callee_type = declared_callee_type(call.callee)
-        result = self._calls[call] = call_ownership(call, callee_type)
+        result = self._calls[call] = call_ownership(call, callee_type, self.stub(call))
         return result
+
+    def stub(self, call: CallExpr) -> FunctionStub | None:
+        """What the ownership stubs say of a call's callee, if anything."""
+        if call in self._stubs:
+            return self._stubs[call]
+        callee, found = call.callee, None
+        if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
+            # a constructor: what the stubs say of __init__, along the class's MRO
+            found = self.unit.overlay.method([k.fullname for k in mro(callee.node)], "__init__")
+        elif isinstance(callee, RefExpr) and callee.fullname:
+            found = self.unit.overlay.function(callee.fullname)
+        if found is None and isinstance(callee, MemberExpr) and not isinstance(callee.node, TypeInfo):
+            receiver = self.unit.types.type_of(callee.expr)
+            found = self.resources.method_stub(receiver, callee.name)
+        self._stubs[call] = found
+        return found
 
     def produces_owned(self, call: CallExpr) -> bool:
         ownership = self.call(call)
@@ -545,7 +586,7 @@ class OwnershipFlow:
             for expr in expressions_in(stmt):
                 if isinstance(expr, CallExpr):
                     ownership = self.call(expr)
-                    if ownership is not None and (
+                    if self.stub(expr) is not None or ownership is not None and (
                         Mode.OWN in ownership.arg_modes or self.produces_owned(expr)
                         or self.releasing_call(expr) is not None
                     ):
@@ -590,13 +631,14 @@ def flow_of(unit: Unit) -> FlowResult | None:
 def _help(name: str, info: ResourceInfo, callee: str | None) -> str:
     """The fix a leak report suggests: ``with`` where ``__exit__`` releases, else the
     releasing method. ``callee``: the call the resource came from, if any."""
+    method = "close" if "close" in info.releasing else (info.releasing or ("",))[0]
     if info.context_releases:
         block = f"with {callee}(...) as {name}:" if callee else f"with {name}:"
-        if info.releasing:
-            return f'use "{block}" or call "{name}.{info.releasing[0]}()"'
+        if method:
+            return f'use "{block}" or call "{name}.{method}()"'
         return f'use "{block}"'
-    if info.releasing:
-        return f'call "{name}.{info.releasing[0]}()" on every path'
+    if method:
+        return f'call "{name}.{method}()" on every path'
     return "hand it to a new owner on every path"
 
 
@@ -810,7 +852,9 @@ class _Walk:
             if released is None and self.a.produces_owned(callee.expr) and self.a.reporting:
                 self.a.discarded(callee.expr)
         elif isinstance(callee, MemberExpr) and self.a.local(callee.expr) is not None:
-            self.use(callee.expr)  # calling a method: not allowed after a release
+            stub = self.a.stub(e)
+            valid = stub is not None and "valid_after_release" in stub.markers
+            self.use(callee.expr, reading=valid)  # a method call: not allowed after a release
         else:
             self.expr(callee)
         ownership = self.a.call(e)
@@ -835,6 +879,28 @@ class _Walk:
                 self._hand_over_display(arg)
             else:
                 self.expr(arg)
+        self.lock_effects(e)
+
+    def lock_effects(self, e: CallExpr) -> None:
+        """``lock.acquire()`` creates an obligation on the lock, ``lock.release()`` pays it;
+        the lock itself is neither moved nor released (SPEC §7)."""
+        stub = self.a.stub(e)
+        if stub is None or not stub.markers or not isinstance(e.callee, MemberExpr):
+            return
+        var = self.a.local(e.callee.expr)
+        if var is None:
+            return
+        if "acquires" in stub.markers:
+            if var in self.owes and self.a.reporting:
+                pass  # acquiring twice: the first obligation stands
+            elif var not in self.owes:
+                self._mutable()
+                name = var.name
+                help = f'use "with {name}:" or call "{name}.release()" on every path'
+                self.owes[var] = Obligation(frozenset({Acquired(e.line, e.column, name, help)}))
+        elif "releases_lock" in stub.markers and var in self.owes:
+            self._mutable()
+            del self.owes[var]
 
     def unpacked_into_owned(self, arg: Expression, how: str) -> None:
         """``f(*(a, b))`` into ``Own`` parameters moves each name of the display."""
@@ -860,8 +926,9 @@ class _Walk:
             self.use(rvalue)
             return False, None
         self.expr(rvalue)
-        if isinstance(rvalue, CallExpr) and self.a.produces_owned(rvalue):
-            return True, self.a.call_obligation(target, rvalue)
+        call = _awaited_call(rvalue)
+        if call is not None and self.a.produces_owned(call):
+            return True, self.a.call_obligation(target, call)
         return False, None
 
     def _is_display_with_owned(self, e: Expression) -> bool:
@@ -1009,18 +1076,22 @@ class _Walk:
             for item_target, (owned, obligation) in zip(target.items, values):
                 self.bind(item_target, owned, obligation)
             return True
-        if isinstance(rvalue, CallExpr):
+        call = _awaited_call(rvalue)
+        if call is not None:
             # conn, addr = sock.accept(): a tuple result with Own[...] items binds owners
             self.expr(rvalue)
-            ownership = self.a.call(rvalue)
+            ownership = self.a.call(call)
             items = proper(ownership.return_type) if ownership else None
             if isinstance(items, TupleType) and len(items.items) == len(target.items):
-                for item_target, item_type in zip(target.items, items.items):
-                    owned = mode_of(item_type) is Mode.OWN
+                stub_items = ownership.return_items if ownership else None
+                for i, (item_target, item_type) in enumerate(zip(target.items, items.items)):
+                    owned = mode_of(item_type) is Mode.OWN or bool(
+                        stub_items and i < len(stub_items) and stub_items[i] is Mode.OWN
+                    )
                     obligation = None
                     if owned:
                         info_name = _target_name(item_target)
-                        obligation = self.a.obligation_for(info_name, item_type, rvalue)
+                        obligation = self.a.obligation_for(info_name, item_type, call)
                     self.bind(item_target, owned, obligation)
             else:
                 for item_target in target.items:
@@ -1049,6 +1120,19 @@ def _with_escape(state: FlowState, escape: Escape, only_if_none: bool = False) -
         else:
             owes[var] = Obligation(ob.acquired, kept | {escape})
     return FlowState(state.owned, state.moved, owes)
+
+
+def _may_fail(call: CallExpr) -> bool:
+    """An ``acquire`` call that may return False: non-blocking, or with a timeout."""
+    for i, (arg, name) in enumerate(zip(call.args, call.arg_names)):
+        if name == "timeout" or (name is None and i == 1):
+            return True
+        if name == "blocking" or (name is None and i == 0):
+            if isinstance(arg, NameExpr) and arg.fullname == "builtins.False":
+                return True
+            if isinstance(arg, IntExpr) and arg.value == 0:
+                return True
+    return False
 
 
 def _may_be_none(t: Type | None) -> bool:
@@ -1139,6 +1223,13 @@ def _deep_statements(body: list[Statement]) -> Iterator[Statement]:
             yield from _deep_statements(func.body.body)
 
 
+def _awaited_call(expr: Expression) -> CallExpr | None:
+    """The call whose result a value is: ``f()`` or ``await f()``."""
+    if isinstance(expr, AwaitExpr):
+        expr = expr.expr
+    return expr if isinstance(expr, CallExpr) else None
+
+
 def _callee_name(call: CallExpr) -> str | None:
     callee = call.callee
     if isinstance(callee, (NameExpr, MemberExpr)):
@@ -1147,8 +1238,6 @@ def _callee_name(call: CallExpr) -> str | None:
 
 
 def _is_constructor(call: CallExpr) -> bool:
-    from mypy.nodes import TypeInfo
-
     callee = call.callee
     return isinstance(callee, (NameExpr, MemberExpr)) and isinstance(callee.node, TypeInfo)
 

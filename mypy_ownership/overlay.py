@@ -1,0 +1,255 @@
+"""Ownership stubs: ``.pyi`` files in the project's vocabulary, overlaid on typeshed by name
+(SPEC §7).
+
+A stub lists only members with ownership meaning, written as users know them::
+
+    class socket:
+        def close(self: Own[socket]) -> None: ...          # a releasing method
+        def accept(self) -> tuple[Own[socket], Any]: ...    # owned items of a tuple result
+        @valid_after_release
+        def fileno(self) -> int: ...                        # may be called after close()
+    def create_connection(address: Any) -> Own[socket]: ...
+
+Markers for locks: ``@acquires`` (a successful call creates an obligation on the receiver)
+and ``@releases_lock`` (discharges it). Files are read with Python's ``ast`` once per run,
+never executed. Names are resolved to mypy's real ones (re-exports, ``_io.TextIOWrapper``,
+``_socket.socket``) when the plugin first needs them, through a lookup function it passes
+in; methods are then found along the receiver's MRO.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Final
+
+from mypy_ownership.signatures import Mode
+
+MARKERS: Final = frozenset({"valid_after_release", "acquires", "releases_lock"})
+_MODES: Final = {"Own": Mode.OWN, "Ref": Mode.REF, "Mut": Mode.MUT}
+_PACKAGE: Final = os.path.dirname(os.path.abspath(__file__))
+# Installed: the package carries stubs/ as mypy_ownership/stubs; in a source checkout
+# (editable install, tests) they are the repository's top-level stubs/.
+SHIPPED: Final = next(
+    (d for d in (os.path.join(_PACKAGE, "stubs"), os.path.join(os.path.dirname(_PACKAGE), "stubs"))
+     if os.path.isdir(d)),
+    os.path.join(_PACKAGE, "stubs"),
+)
+
+
+class StubError(Exception):
+    """A malformed stub, worded as ``file:line: error: ...``."""
+
+
+@dataclass(frozen=True)
+class FunctionStub:
+    """Ownership of one function or method, by parameter name."""
+
+    name: str
+    params: dict[str, Mode | None]
+    positional: tuple[str, ...]
+    returns: Mode | None
+    returns_items: tuple[Mode | None, ...] | None  # tuple[...] results
+    receiver: Mode | None = None
+    markers: frozenset[str] = frozenset()
+    where: str = ""
+
+    def param_mode(self, name: str | None, position: int) -> Mode | None:
+        if name is not None and name in self.params:
+            return self.params[name]
+        if 0 <= position < len(self.positional):
+            return self.params.get(self.positional[position])
+        return None
+
+
+@dataclass
+class ClassStub:
+    name: str
+    methods: dict[str, FunctionStub] = field(default_factory=dict)
+    where: str = ""
+
+
+@dataclass
+class ModuleStub:
+    name: str
+    path: str
+    functions: dict[str, FunctionStub] = field(default_factory=dict)
+    classes: dict[str, ClassStub] = field(default_factory=dict)
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+def stub_files(user_dirs: Iterable[str], shipped: bool) -> dict[str, str]:
+    """Module name -> stub path; user directories override the shipped stubs by name."""
+    found: dict[str, str] = {}
+    dirs = ([SHIPPED] if shipped else []) + list(user_dirs)
+    for directory in dirs:
+        if not os.path.isdir(directory):
+            raise StubError(f"{directory}: error: ownership stub directory not found")
+        for root, _, files in os.walk(directory):
+            for name in sorted(files):
+                if name.endswith(".pyi"):
+                    path = os.path.join(root, name)
+                    module = os.path.relpath(path, directory)[: -len(".pyi")]
+                    module = module.replace(os.sep, ".").removesuffix(".__init__")
+                    found[module] = path
+    return found
+
+
+def read_stub(module: str, path: str) -> ModuleStub:
+    try:
+        with open(path, encoding="utf-8") as f:
+            source = f.read()
+        tree = ast.parse(source, filename=path)
+    except SyntaxError as err:
+        raise StubError(f"{path}:{err.lineno}: error: invalid syntax in ownership stub: {err.msg}") from None
+    except OSError as err:
+        raise StubError(f"{path}: error: cannot read ownership stub: {err}") from None
+    stub = ModuleStub(module, path)
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            stub.functions[node.name] = _function(node, path, method=False)
+        elif isinstance(node, ast.ClassDef):
+            cls = ClassStub(node.name, where=f"{path}:{node.lineno}")
+            for member in node.body:
+                if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    cls.methods[member.name] = _function(member, path, method=True)
+                elif not _is_ignorable(member):
+                    raise StubError(f"{path}:{member.lineno}: error: only methods may appear in a class of an ownership stub")
+            stub.classes[node.name] = cls
+        elif not _is_ignorable(node):
+            raise StubError(f"{path}:{node.lineno}: error: only imports, functions and classes may appear in an ownership stub")
+    return stub
+
+
+def _is_ignorable(node: ast.stmt) -> bool:
+    return isinstance(node, (ast.Import, ast.ImportFrom, ast.Pass)) or (
+        isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    )
+
+
+def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: bool) -> FunctionStub:
+    where = f"{path}:{node.lineno}"
+    markers = set()
+    for decorator in node.decorator_list:
+        name = decorator.id if isinstance(decorator, ast.Name) else getattr(decorator, "attr", None)
+        if name in MARKERS:
+            markers.add(name)
+        elif name not in ("overload", "staticmethod", "classmethod", "property"):
+            raise StubError(f"{where}: error: unknown decorator \"{name}\" in ownership stub")
+    args = node.args
+    ordered = [*args.posonlyargs, *args.args]
+    receiver = None
+    if method and ordered and "staticmethod" not in _decorator_names(node):
+        receiver = _mode(ordered[0].annotation, where)
+        ordered = ordered[1:]
+    params: dict[str, Mode | None] = {}
+    for arg in [*ordered, *args.kwonlyargs]:
+        params[arg.arg] = _mode(arg.annotation, where)
+    if args.vararg is not None:
+        params["*" + args.vararg.arg] = _mode(args.vararg.annotation, where)
+    returns = _mode(node.returns, where)
+    items = _tuple_items(node.returns, where)
+    return FunctionStub(
+        node.name, params, tuple(a.arg for a in ordered), returns, items, receiver,
+        frozenset(markers), where,
+    )
+
+
+def _decorator_names(node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    return {d.id for d in node.decorator_list if isinstance(d, ast.Name)}
+
+
+def _mode(annotation: ast.expr | None, where: str) -> Mode | None:
+    if isinstance(annotation, ast.Subscript):
+        head = annotation.value
+        name = head.id if isinstance(head, ast.Name) else getattr(head, "attr", None)
+        if name in _MODES:
+            return _MODES[name]
+    if isinstance(annotation, ast.Name) and annotation.id in _MODES:
+        raise StubError(f"{where}: error: {annotation.id} needs a type argument in an ownership stub")
+    return None
+
+
+def _tuple_items(annotation: ast.expr | None, where: str) -> tuple[Mode | None, ...] | None:
+    if isinstance(annotation, ast.Subscript) and isinstance(annotation.value, ast.Name):
+        if annotation.value.id in ("tuple", "Tuple"):
+            inner = annotation.slice
+            elements = inner.elts if isinstance(inner, ast.Tuple) else [inner]
+            modes = tuple(_mode(e, where) for e in elements)
+            return modes if any(modes) else None
+    return None
+
+
+# -- the overlay ---------------------------------------------------------------------------------
+
+Lookup = Callable[[str], object]  # full name -> the mypy node it stands for, or None
+
+
+class Overlay:
+    """All stubs of a run, by the real full names mypy gives their members."""
+
+    def __init__(self, modules: dict[str, ModuleStub]) -> None:
+        self.modules = modules
+        self.functions: dict[str, FunctionStub] = {}
+        self.classes: dict[str, ClassStub] = {}
+        self._pending = set(modules)
+        self.unresolved: list[str] = []
+
+    @classmethod
+    def load(cls, user_dirs: Iterable[str], shipped: bool) -> Overlay:
+        files = stub_files(user_dirs, shipped)
+        return cls({module: read_stub(module, path) for module, path in files.items()})
+
+    def digest(self) -> str:
+        """Changes whenever a stub in use changes: part of mypy's cache key."""
+        h = hashlib.sha256()
+        for module in sorted(self.modules):
+            with open(self.modules[module].path, "rb") as f:
+                h.update(module.encode() + b"\0" + f.read() + b"\0")
+        return h.hexdigest()
+
+    def resolve(self, available: Callable[[str], bool], lookup: Lookup) -> None:
+        """Map the stub names of every module mypy has loaded to the real full names."""
+        for module in sorted(self._pending):
+            if not available(module):
+                continue
+            self._pending.discard(module)
+            stub = self.modules[module]
+            for name, func in stub.functions.items():
+                real = _fullname(lookup(f"{module}.{name}"))
+                if real is None:
+                    self.unresolved.append(f"{func.where}: {module}.{name}")
+                else:
+                    self.functions[real] = func
+            for name, cls in stub.classes.items():
+                real = _fullname(lookup(f"{module}.{name}"))
+                if real is None:
+                    self.unresolved.append(f"{cls.where}: {module}.{name}")
+                else:
+                    self.classes[real] = cls
+
+    def function(self, fullname: str | None) -> FunctionStub | None:
+        return self.functions.get(fullname) if fullname else None
+
+    def method(self, class_fullnames: Iterable[str], name: str) -> FunctionStub | None:
+        """The stub of a method, looked up along the receiver's MRO."""
+        for fullname in class_fullnames:
+            cls = self.classes.get(fullname)
+            if cls is not None and name in cls.methods:
+                return cls.methods[name]
+        return None
+
+    def class_stub(self, fullname: str) -> ClassStub | None:
+        return self.classes.get(fullname)
+
+
+def _fullname(node: object) -> str | None:
+    name = getattr(node, "fullname", None)
+    return name if isinstance(name, str) and name else None
+
+
+EMPTY: Final = Overlay({})

@@ -1,0 +1,26 @@
+"""threading: acquire() that succeeds must be matched by release() on every path; with
+does both. acquire(blocking=False) or with a timeout may fail: then nothing is owed."""
+
+class Lock:
+    @acquires
+    def acquire(self, blocking: bool = ..., timeout: float = ...) -> bool: ...
+    @releases_lock
+    def release(self) -> None: ...
+
+class RLock:
+    @acquires
+    def acquire(self, blocking: bool = ..., timeout: float = ...) -> bool: ...
+    @releases_lock
+    def release(self) -> None: ...
+
+class Condition:
+    @acquires
+    def acquire(self, blocking: bool = ..., timeout: float = ...) -> bool: ...
+    @releases_lock
+    def release(self) -> None: ...
+
+class Semaphore:
+    @acquires
+    def acquire(self, blocking: bool = ..., timeout: float | None = ...) -> bool: ...
+    @releases_lock
+    def release(self, n: int = ...) -> None: ...
