@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from mypy.patterns import AsPattern
+
+from mypy_ownership.evaluation import expressions_in
 from mypy.nodes import (
     AssertStmt,
     Block as MypyBlock,
@@ -36,17 +38,22 @@ from mypy.nodes import (
     Decorator,
     Expression,
     ExpressionStmt,
+    FloatExpr,
     ForStmt,
+    GlobalDecl,
     FuncDef,
     IfStmt,
     IntExpr,
     MatchStmt,
     NameExpr,
     Node,
+    NonlocalDecl,
     OverloadedFuncDef,
+    PassStmt,
     RaiseStmt,
     ReturnStmt,
     Statement,
+    StrExpr,
     TryStmt,
     WhileStmt,
     WithStmt,
@@ -147,6 +154,7 @@ StatementFilter = Callable[[Statement], bool]
 ExpressionFilter = Callable[[Expression], bool]
 
 _SERIALS: Final = itertools.count()
+_INERT: Final = (NameExpr, IntExpr, StrExpr, FloatExpr)
 _ALWAYS: Final = (lambda _: True)
 _NEVER: Final = (lambda _: False)
 
@@ -205,7 +213,7 @@ class CFGBuilder:
         """Append a step; inside a try body, split first so exceptions leave from before it."""
         if cur is None:
             return None
-        if self.every_step_raises or self._in_try_with_handler_or_cleanup():
+        if (self.every_step_raises or self._in_try_with_handler_or_cleanup()) and _may_raise(step):
             if self.blocks[cur].steps:
                 nxt = self.new_block()
                 self.edge(cur, nxt)
@@ -489,6 +497,19 @@ class CFGBuilder:
             if regions[i].cleanup is cleanup:
                 return i
         return below
+
+
+def _may_raise(step: Step) -> bool:
+    """Whether a step can raise: it evaluates something beyond names and literals (a
+    ``return None``, ``pass`` or ``x = y`` cannot, and giving them exceptional edges would
+    carry states into handlers along paths that do not exist)."""
+    node = step.node
+    if isinstance(node, (PassStmt, BreakStmt, ContinueStmt, GlobalDecl, NonlocalDecl)):
+        return False
+    if step.kind is StepKind.STMT and isinstance(node, Statement):
+        parts = list(expressions_in(node))
+        return not all(isinstance(p, _INERT) for p in parts)
+    return True
 
 
 def _is_constant(expr: Expression) -> bool | None:

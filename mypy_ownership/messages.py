@@ -92,6 +92,43 @@ def field_not_released(field: str, method: str) -> str:
 
 # move-from-borrow -----------------------------------------------------------------------
 
+def cannot_move_borrowed(name: str, how: str, detail: str) -> str:
+    return f"{quoted(name)} is only borrowed ({how}) and cannot be {detail}"
+
+
+def borrowed_here(name: str, how: str) -> str:
+    return f"{quoted(name)} is borrowed here ({how})"
+
+
+def borrow_escapes(name: str, detail: str) -> str:
+    return f"Borrowed {quoted(name)} may outlive its borrow: {detail}"
+
+
+def cannot_while_borrowed(owner: str, what: str) -> str:
+    verb = {"move": "move", "release": "release", "mutable borrow": "mutably borrow"}.get(what, what)
+    return f"Cannot {verb} {quoted(owner)} while a borrow of it is still used"
+
+
+def borrow_created(owner: str, how: str) -> str:
+    return f"borrow of {quoted(owner)} created here {how}"
+
+
+def borrow_used_later() -> str:
+    return "the borrow is used here, later"
+
+
+def shared_borrow_used_mutably(name: str, detail: str) -> str:
+    return f"Cannot mutate through shared borrow {quoted(name)}: {detail}"
+
+
+def lent_twice(name: str, detail: str) -> str:
+    return f"{quoted(name)} is {detail}"
+
+
+def returns_local_reference(name: str, detail: str) -> str:
+    return f"Cannot return a reference to {quoted(name)}: {detail}"
+
+
 def moved_out_of_field(place: str, callee: str) -> str:
     return (
         f"Cannot move {quoted(place)} into {quoted(callee)}: an owned field can be moved out"

@@ -342,30 +342,34 @@ class ResourceTable:
         fields: list[Var] = []
         exit_mode: Mode | None = None
         has_exit = False
+        decided: set[str] = set()  # the nearest definition along the MRO decides
         for klass in mro(info):
             if klass.fullname == "builtins.object":
                 continue
             stub = self.stubs.class_stub(klass.fullname) if self.stubs is not None else None
+            members: list[tuple[str, Mode | None]] = []
             if stub is not None:
-                for name, method in stub.methods.items():
-                    if name == "__exit__" and not has_exit:
-                        has_exit, exit_mode = True, method.receiver
-                    if method.receiver is Mode.OWN and name not in releasing:
-                        releasing.append(name)
+                members += [(name, method.receiver) for name, method in stub.methods.items()]
             for name, symbol in klass.names.items():
                 node = symbol.node
-                if name == "__exit__" and not has_exit:
-                    has_exit, exit_mode = True, receiver_mode(node)
-                if receiver_mode(node) is Mode.OWN and name not in releasing:
-                    releasing.append(name)
-                elif isinstance(node, Var) and mode_of(node.type) is Mode.OWN:
-                    if self.of_type(node.type) is not None:
+                if isinstance(node, Var):
+                    if mode_of(node.type) is Mode.OWN and self.of_type(node.type) is not None:
                         fields.append(node)
+                elif stub is None or name not in stub.methods:
+                    members.append((name, receiver_mode(node)))
+            for name, receiver in members:
+                if name in decided:
+                    continue
+                decided.add(name)
+                if name == "__exit__":
+                    has_exit, exit_mode = True, receiver
+                elif receiver is Mode.OWN:
+                    releasing.append(name)
         result = None
         if releasing or fields:
             result = ResourceInfo(
                 info.name,
-                tuple(r for r in releasing if r != "__exit__"),
+                tuple(releasing),
                 has_exit and exit_mode not in (Mode.REF, Mode.MUT),
                 tuple(fields),
             )

@@ -386,8 +386,9 @@ def test_raise_in_try_reaches_bare_except_not_raise_exit() -> None:
 
 @pytest.mark.parametrize("clause", ["except:", "except BaseException:", "except ValueError:"])
 def test_try_except_exception_edges(clause: str) -> None:
-    """Every try-body step starts a block with an edge to the handler dispatch; the else
-    body is not protected; only a non-catch-all handler lets exceptions escape."""
+    """Every try-body step that can raise starts a block with an edge to the handler
+    dispatch (``x = 1`` cannot raise and gets none); the else body is not protected; only a
+    non-catch-all handler lets exceptions escape."""
     g = Graph(f"""
         def f(c):
             try:  # T
@@ -404,10 +405,12 @@ def test_try_except_exception_edges(clause: str) -> None:
     bind = g.only_block((StepKind.EXCEPT_BIND, "T"))
     [dispatch] = g.cfg.blocks[bind].preds
     assert g.cfg.blocks[dispatch].steps == []
-    for tag in "ACBX":
+    for tag in "ACB":
         block = g.cfg.blocks[g.only_block(tag)]
         assert block.steps[0].line == g.line(tag)
         assert [e.target for e in block.succs if e.kind is EdgeKind.EXCEPTION] == [dispatch]
+    inert = g.cfg.blocks[g.only_block("X")]
+    assert [e for e in inert.succs if e.kind is EdgeKind.EXCEPTION] == []
     assert not g.path("E", bind)
     escapes = clause == "except ValueError:"
     assert g.path("A", g.cfg.raise_exit) is escapes
@@ -913,7 +916,7 @@ class StepsRun:
         def f():
             try:
                 try:
-                    return 1
+                    return g()
                 finally:
                     i()  # I
             finally:

@@ -68,7 +68,7 @@ from mypy.nodes import (
     YieldExpr,
 )
 from mypy.patterns import AsPattern, MappingPattern, Pattern, StarredPattern, ValuePattern
-from mypy.types import NoneType, TupleType, Type, UnionType
+from mypy.types import CallableType, Instance, NoneType, TupleType, Type, UnionType
 
 from mypy_ownership import messages
 from mypy_ownership.cfg import Edge, EdgeKind, Step, StepKind
@@ -122,6 +122,7 @@ class Acquired(NamedTuple):
     column: int
     name: str
     help: str
+    releasing: tuple[str, ...] = ()  # its releasing methods, for receivers typed Any
 
 
 class Escape(NamedTuple):
@@ -144,17 +145,53 @@ class Obligation(NamedTuple):
         return Obligation(self.acquired | other.acquired, self.escapes | other.escapes)
 
 
-class FlowState:
-    """Immutable: owners, moves and obligations at one program point."""
+class Loan(NamedTuple):
+    """A name that only borrows its value: from which owners, and where the borrow began."""
 
-    __slots__ = ("owned", "moved", "owes")
+    mode: Mode
+    sources: frozenset[Var]
+    line: int
+    column: int
+    how: str
+
+
+class Invalidation(NamedTuple):
+    """An owner was moved, released or mutably borrowed while a borrow of it existed."""
+
+    owner: str
+    line: int
+    column: int
+    what: str  # "move", "release", "mutable borrow"
+    loan: Loan
+
+
+_NO_LOANS: Final[dict[Var, Loan]] = {}
+_NO_INVALID: Final[dict[Var, Invalidation]] = {}
+
+
+class FlowState:
+    """Immutable: owners, moves, obligations and borrows at one program point."""
+
+    __slots__ = ("owned", "moved", "owes", "loans", "invalid")
 
     def __init__(
-        self, owned: frozenset[Var], moved: dict[Var, Moved], owes: dict[Var, Obligation]
+        self,
+        owned: frozenset[Var],
+        moved: dict[Var, Moved],
+        owes: dict[Var, Obligation],
+        loans: dict[Var, Loan] = _NO_LOANS,
+        invalid: dict[Var, Invalidation] = _NO_INVALID,
     ) -> None:
         self.owned = owned
         self.moved = moved
         self.owes = owes
+        self.loans = loans
+        self.invalid = invalid
+
+    def replace(self, **changes: object) -> FlowState:
+        fields = {name: getattr(self, name) for name in self.__slots__}
+        fields.update(changes)
+        return FlowState(**fields)  # type: ignore[arg-type]
 
     def __eq__(self, other: object) -> bool:
         return (
@@ -162,6 +199,8 @@ class FlowState:
             and self.owned == other.owned
             and self.moved == other.moved
             and self.owes == other.owes
+            and self.loans == other.loans
+            and self.invalid == other.invalid
         )
 
     __hash__ = None  # type: ignore[assignment]
@@ -176,11 +215,24 @@ class Leak:
     discarded: str | None = None  # callee whose owned result was thrown away
 
 
+class BorrowProblem(NamedTuple):
+    """A misuse of a borrow, for checks/borrows.py: what kind, where, and the loan."""
+
+    code: str  # "move-from-borrow", "borrow-escape", "borrow-conflict", "missing-lifetime"
+    line: int
+    column: int
+    name: str
+    detail: str
+    loan: Loan | None = None
+    later: tuple[int, int] | None = None  # where a conflicting borrow is used later
+
+
 @dataclass
 class FlowResult:
     uses: dict[NameExpr, tuple[Var, Moved]] = field(default_factory=dict)
     leaks: list[Leak] = field(default_factory=list)
     field_moves: list[tuple[MemberExpr, str]] = field(default_factory=list)
+    borrow_problems: list[BorrowProblem] = field(default_factory=list)
 
 
 # -- the analysis -------------------------------------------------------------------------
@@ -203,6 +255,13 @@ class OwnershipFlow:
             f for f in map(_function_of, unit.statements()) if f is not None
         )
         self.self_var, self.owned_fields = self._releasing_method_fields()
+        func = unit.func
+        self.params = frozenset(a.variable for a in func.arguments) if func is not None else frozenset()
+        func_type = getattr(func, "type", None)
+        self.return_mode = mode_of(func_type.ret_type) if isinstance(func_type, CallableType) else None
+        self.has_borrowed_param = isinstance(func_type, CallableType) and any(
+            (m := mode_of(t)) is not None and m.is_borrow for t in func_type.arg_types
+        )
         self._live: Liveness | None = None
 
     # -- lattice ----------------------------------------------------------------------------
@@ -210,11 +269,18 @@ class OwnershipFlow:
     def initial(self) -> FlowState:
         owned: set[Var] = set()
         owes: dict[Var, Obligation] = {}
+        loans: dict[Var, Loan] = {}
         func = self.unit.func
         if func is not None and func.type is not None:
             arg_types = getattr(func.type, "arg_types", [])
             for argument, declared in zip(func.arguments, arg_types):
                 var = argument.variable
+                declared_mode = mode_of(declared)
+                if declared_mode is not None and declared_mode.is_borrow:
+                    loans[var] = Loan(
+                        declared_mode, frozenset(), argument.line, argument.column,
+                        f"a {declared_mode.value} parameter",
+                    )
                 if mode_of(declared) is Mode.OWN and self.tracked(var) and var is not self.self_var:
                     owned.add(var)
                     obligation = self.obligation_for(var.name, declared, argument)
@@ -223,7 +289,7 @@ class OwnershipFlow:
         if not _is_trivial(func):
             for var, acquired in self.owned_fields.items():
                 owes[var] = Obligation(frozenset({acquired}))
-        return FlowState(frozenset(owned), {}, owes)
+        return FlowState(frozenset(owned), {}, owes, loans)
 
     def join(self, a: FlowState, b: FlowState) -> FlowState:
         if a is b:
@@ -243,7 +309,9 @@ class OwnershipFlow:
         for var, obligation in b.owes.items():
             mine = owes.get(var)
             owes[var] = obligation if mine is None else mine.join(obligation)
-        return FlowState(a.owned & b.owned, moved, owes)
+        loans = a.loans if a.loans == b.loans else _join_loans(a.loans, b.loans)
+        invalid = a.invalid if a.invalid == b.invalid else {**b.invalid, **a.invalid}
+        return FlowState(a.owned & b.owned, moved, owes, loans, invalid)
 
     def transfer(self, step: Step, state: FlowState) -> FlowState:
         walk = _Walk(self, state)
@@ -255,7 +323,7 @@ class OwnershipFlow:
         if edge.kind is EdgeKind.EXCEPTION and edge.origin is not None and state.owes:
             # a step raised: the path of an exception begins here; only calls count (SPEC §3)
             if not self.unit.options.leak_on_exception or not self._calls_in(edge.origin):
-                return FlowState(state.owned, state.moved, {})
+                return state.replace(owes={})
             at = edge.origin
             state = _with_escape(
                 state, Escape(at.line, at.column, "an exception leaves the function", True)
@@ -265,12 +333,12 @@ class OwnershipFlow:
             if failed is not None and failed in state.owes:
                 owes = dict(state.owes)
                 del owes[failed]
-                state = FlowState(state.owned, state.moved, owes)
+                state = state.replace(owes=owes)
             none_var = self._narrowed_to_none(edge)
             if none_var is not None and none_var in state.owes:
                 owes = dict(state.owes)
                 del owes[none_var]  # Own[T | None]: nothing is owed where it is None
-                state = FlowState(state.owned, state.moved, owes)
+                state = state.replace(owes=owes)
         if edge.target == self.unit.cfg.exit and state.owes:
             return _with_escape(state, self._fall_through(), only_if_none=True)
         if edge.target == self.unit.cfg.raise_exit and state.owes:
@@ -278,7 +346,7 @@ class OwnershipFlow:
                 var: Obligation(ob.acquired, frozenset(_settled(e) for e in ob.escapes))
                 for var, ob in state.owes.items()
             }
-            return FlowState(state.owned, state.moved, owes)
+            return state.replace(owes=owes)
         return state
 
     def _calls_in(self, node: Node) -> bool:
@@ -303,7 +371,7 @@ class OwnershipFlow:
             return state
         moved = {var: m for var, m in state.moved.items() if live(block, var)}
         owned = frozenset(var for var in state.owned if live(block, var))
-        return FlowState(owned, moved, state.owes)
+        return state.replace(owned=owned, moved=moved)
 
     def _reads(self, step: Step) -> set[Var]:
         """Every variable a step may read, closures' captures included (over-approximated:
@@ -382,7 +450,7 @@ class OwnershipFlow:
         if not before.owes:
             return before
         owes = {var: ob for var, ob in before.owes.items() if var in after.owes}
-        return FlowState(before.owned, before.moved, owes)
+        return before.replace(owes=owes)
 
     def _fall_through(self) -> Escape:
         func = self.unit.func
@@ -418,6 +486,31 @@ class OwnershipFlow:
         if expr.kind == GDEF and self.unit.is_module:
             return var
         return None
+
+    def local_any(self, expr: Expression) -> Var | None:
+        """A local of this unit whatever its type: borrows of Copy values count too."""
+        if isinstance(expr, NameExpr) and isinstance(expr.node, Var):
+            if expr.kind == LDEF and self.unit.kind == "function":
+                return expr.node
+        return self.local(expr)
+
+    def receiver_mode_of(self, call: CallExpr) -> Mode | None:
+        """How a method call takes its receiver: from the method's self, or its stub."""
+        callee = call.callee
+        if not isinstance(callee, MemberExpr):
+            return None
+        stub = self.stub(call)
+        if stub is not None and stub.receiver is not None:
+            return stub.receiver
+        receiver = proper(self.unit.types.type_of(callee.expr))
+        if isinstance(receiver, Instance):
+            node = receiver.type.get(callee.name)
+            return receiver_mode(node.node) if node is not None else None
+        return None
+
+    def problem(self, problem: BorrowProblem) -> None:
+        if self.reporting:
+            self.result.borrow_problems.append(problem)
 
     def field(self, name: str) -> Var | None:
         func = self.unit.func
@@ -475,7 +568,7 @@ class OwnershipFlow:
         info = self.resources.of_type(t)
         if info is None:
             return None
-        return Obligation(frozenset({Acquired(at.line, at.column, name, _help(name, info, None))}))
+        return Obligation(frozenset({Acquired(at.line, at.column, name, _help(name, info, None), info.releasing)}))
 
     def call_obligation(self, name: str, call: CallExpr) -> Obligation | None:
         ownership = self.call(call)
@@ -484,14 +577,18 @@ class OwnershipFlow:
         info = self.resources.of_type(ownership.return_type)
         if info is None:
             return None
-        acquired = Acquired(call.line, call.column, name, _help(name, info, ownership.callee_name))
+        acquired = Acquired(call.line, call.column, name, _help(name, info, ownership.callee_name), info.releasing)
         return Obligation(frozenset({acquired}))
 
-    def releasing_call(self, call: CallExpr) -> tuple[Expression, str] | None:
-        """``x.close()`` where ``close`` takes ``self: Own[...]``: the receiver and method."""
+    def releasing_call(self, call: CallExpr, owes: dict[Var, Obligation] | None = None) -> tuple[Expression, str] | None:
+        """``x.close()`` where ``close`` takes ``self: Own[...]``: the receiver and method.
+        Where mypy types the receiver as ``Any``, the resource it owes tells."""
         callee = call.callee
         if not isinstance(callee, MemberExpr):
             return None
+        owed = owes.get(self.local(callee.expr)) if owes and self.local(callee.expr) else None  # type: ignore[arg-type]
+        if owed is not None and any(callee.name in a.releasing for a in owed.acquired):
+            return callee.expr, callee.name
         receiver_type = self.unit.types.type_of(callee.expr)
         if receiver_type is None and isinstance(callee.expr, NameExpr) and isinstance(callee.expr.node, Var):
             receiver_type = callee.expr.node.type
@@ -575,24 +672,27 @@ class OwnershipFlow:
     # -- running ----------------------------------------------------------------------------
 
     def anything_to_follow(self) -> bool:
-        """Whether a move or an obligation can arise at all: an owned parameter or local, a
-        call whose signature mentions ``Own``, a resource constructed. Most code has none."""
+        """Whether a move, a borrow or an obligation can arise at all: an owned or borrowed
+        parameter or local, a call whose signature carries a mode, a resource constructed,
+        a stub-covered call. Most code has none, and then the dataflow is skipped."""
         if self.yield_moves or self.owned_fields:
             return True
         state = self.initial()
-        if state.owned or state.owes:
+        if state.owned or state.owes or state.loans:
             return True
         for stmt in self.unit.statements():
             for expr in expressions_in(stmt):
                 if isinstance(expr, CallExpr):
                     ownership = self.call(expr)
-                    if self.stub(expr) is not None or ownership is not None and (
-                        Mode.OWN in ownership.arg_modes or self.produces_owned(expr)
-                        or self.releasing_call(expr) is not None
+                    if self.stub(expr) is not None or self.receiver_mode_of(expr) is not None:
+                        return True
+                    if ownership is not None and (
+                        any(ownership.arg_modes) or ownership.return_mode is not None
+                        or self.produces_owned(expr) or self.releasing_call(expr) is not None
                     ):
                         return True
                 elif isinstance(expr, NameExpr) and isinstance(expr.node, Var):
-                    if expr.node.type is not None and mode_of(expr.node.type) is Mode.OWN:
+                    if expr.node.type is not None and mode_of(expr.node.type) is not None:
                         return True
             if isinstance(stmt, WithStmt) and any(map(self.with_releases, stmt.expr)):
                 return True
@@ -653,26 +753,34 @@ class _Walk:
         self.owned = state.owned
         self.moved = state.moved
         self.owes = state.owes
+        self.loans = state.loans
+        self.invalid = state.invalid
         self._copied = False
+        self.loan: Loan | None = None
 
     def result(self) -> FlowState:
         if not self._copied and self.owned is self.state.owned:
             return self.state
-        return FlowState(self.owned, self.moved, self.owes)
+        return FlowState(self.owned, self.moved, self.owes, self.loans, self.invalid)
 
     def _mutable(self) -> None:
         if not self._copied:
             self.moved = dict(self.moved)
             self.owes = dict(self.owes)
+            self.loans = dict(self.loans)
+            self.invalid = dict(self.invalid)
             self._copied = True
 
     def snapshot(self) -> FlowState:
         if self._copied:
-            return FlowState(self.owned, dict(self.moved), dict(self.owes))
-        return FlowState(self.owned, self.moved, self.owes)
+            return FlowState(
+                self.owned, dict(self.moved), dict(self.owes), dict(self.loans), dict(self.invalid)
+            )
+        return FlowState(self.owned, self.moved, self.owes, self.loans, self.invalid)
 
     def restore(self, state: FlowState) -> None:
         self.owned, self.moved, self.owes = state.owned, state.moved, state.owes
+        self.loans, self.invalid = state.loans, state.invalid
         self._copied = False
         self._mutable()
 
@@ -683,14 +791,47 @@ class _Walk:
 
     def use(self, name: Expression, reading: bool = False) -> Var | None:
         var = self.a.local(name)
-        if var is not None and self.a.reporting and isinstance(name, NameExpr):
-            self.a.used(name, var, self.moved.get(var), reading)
+        if self.a.reporting and isinstance(name, NameExpr):
+            if var is not None:
+                self.a.used(name, var, self.moved.get(var), reading)
+            borrowed = self.a.local_any(name)
+            broken = self.invalid.get(borrowed) if borrowed is not None else None
+            if broken is not None:
+                self.a.problem(BorrowProblem(
+                    "borrow-conflict", broken.line, broken.column, broken.owner, broken.what,
+                    broken.loan, (name.line, name.column),
+                ))
         return var
 
     def move(self, name: Expression, how: str, release: bool = False) -> None:
         var = self.use(name)
+        borrowed = self.a.local_any(name)
+        loan = self.loans.get(borrowed) if borrowed is not None else None
+        if loan is not None:
+            what = ("released " if release else "moved ") + how
+            self.a.problem(BorrowProblem("move-from-borrow", name.line, name.column, _name(name), what, loan))
+            return
         if var is not None:
+            self.invalidate(var, name, "release" if release else "move")
             self.move_var(var, name, how, release)
+
+    def invalidate(self, owner: Var, at: Node, what: str) -> None:
+        """The owner is moved, released or mutably borrowed: its borrows may not be used."""
+        hit = [(r, loan) for r, loan in self.loans.items() if owner in loan.sources]
+        if hit:
+            self._mutable()
+            for r, loan in hit:
+                self.invalid[r] = Invalidation(owner.name, at.line, at.column, what, loan)
+
+    def escape(self, expr: Expression, where: str) -> bool:
+        """A borrowed name stored where it may outlive the borrow (SPEC §4)."""
+        var = self.a.local_any(expr)
+        loan = self.loans.get(var) if var is not None else None
+        if loan is None:
+            return False
+        self.use(expr)
+        self.a.problem(BorrowProblem("borrow-escape", expr.line, expr.column, _name(expr), where, loan))
+        return True
 
     def move_var(self, var: Var, at: Node, how: str, release: bool = False) -> None:
         self._mutable()
@@ -717,7 +858,17 @@ class _Walk:
                 self._mutable()
                 del self.owes[var]
 
-    def bind(self, target: Expression, owned: bool, obligation: Obligation | None = None) -> None:
+    def bind(
+        self, target: Expression, owned: bool, obligation: Obligation | None = None,
+        loan: Loan | None = None,
+    ) -> None:
+        borrowed = self.a.local_any(target) if isinstance(target, NameExpr) else None
+        if borrowed is not None and (borrowed in self.loans or borrowed in self.invalid or loan):
+            self._mutable()
+            self.loans.pop(borrowed, None)
+            self.invalid.pop(borrowed, None)
+            if loan is not None:
+                self.loans[borrowed] = loan
         if isinstance(target, (TupleExpr, ListExpr)):
             for item in target.items:
                 self.bind(item, False)
@@ -809,6 +960,11 @@ class _Walk:
             self.comprehension(e)
         elif isinstance(e, LambdaExpr):
             return
+        elif isinstance(e, YieldExpr) and e.expr is not None and (
+            self.escape(e.expr, "yielded from a generator")
+            or self.closure_escapes(e.expr, "yielded from a generator")
+        ):
+            return
         elif isinstance(e, YieldExpr) and e.expr is not None and self.a.yield_moves:
             if not self.move_closure(e.expr):
                 if self.a.local(e.expr) is not None:
@@ -842,7 +998,7 @@ class _Walk:
             self.expr(e.value)
 
     def call(self, e: CallExpr) -> None:
-        released = self.a.releasing_call(e)
+        released = self.a.releasing_call(e, self.owes)
         callee = e.callee
         if released is not None and self.a.local(released[0]) is not None:
             receiver, method = released
@@ -860,8 +1016,15 @@ class _Walk:
         ownership = self.a.call(e)
         name = ownership.callee_name if ownership else _callee_name(e)
         inserts = _is_container_insertion(e)
+        self.borrow_rules(e, ownership, name)
         for i, arg in enumerate(e.args):
             mode = ownership.arg_modes[i] if ownership and i < len(ownership.arg_modes) else None
+            if inserts and self.escape(arg, f"stored in a container by {name}()"):
+                continue
+            if (mode is Mode.OWN or inserts) and self.closure_escapes(arg, f"passed to {name!r}"):
+                continue
+            if mode is not Mode.OWN and not inserts and self.hands_over_through(arg):
+                continue
             if mode is Mode.OWN and e.arg_kinds[i] == ARG_STAR:
                 self.unpacked_into_owned(arg, messages.by_call(name))
             elif (mode is Mode.OWN or inserts) and self.move_closure(arg):
@@ -880,6 +1043,76 @@ class _Walk:
             else:
                 self.expr(arg)
         self.lock_effects(e)
+
+    def borrow_rules(self, e: CallExpr, ownership: CallOwnership | None, name: str | None) -> None:
+        """rustc E0596/E0499/E0502 at one call: Mut through a Ref, and an owner lent as Mut
+        together with any other borrow of it. A Mut borrow also invalidates older borrows."""
+        lent: list[tuple[Expression, Mode | None]] = []
+        if isinstance(e.callee, MemberExpr):
+            lent.append((e.callee.expr, self.a.receiver_mode_of(e)))
+        if ownership is not None:
+            lent.extend(zip(e.args, ownership.arg_modes))
+        seen: dict[Var, int] = {}
+        for arg, mode in lent:
+            var = self.a.local_any(arg)
+            if var is None:
+                continue
+            seen[var] = seen.get(var, 0) + 1
+            if mode is not Mode.MUT:
+                continue
+            loan = self.loans.get(var)
+            if loan is not None and loan.mode is Mode.REF:
+                detail = (
+                    f"called Mut method {e.callee.name!r} through it"
+                    if isinstance(e.callee, MemberExpr) and arg is e.callee.expr
+                    else f"passed it as Mut to {name!r}"
+                )
+                self.a.problem(BorrowProblem("borrow-conflict", arg.line, arg.column, _name(arg), detail, loan))
+            elif loan is None:
+                self.invalidate(var, arg, "mutable borrow")
+        for arg, mode in lent:
+            var = self.a.local_any(arg)
+            if var is not None and mode is Mode.MUT and seen.get(var, 0) > 1:
+                self.a.problem(BorrowProblem(
+                    "borrow-conflict", arg.line, arg.column, _name(arg),
+                    f"lent as Mut to {name!r} together with another borrow of it",
+                ))
+                break
+
+    def hands_over_through(self, arg: Expression) -> bool:
+        """A closure capturing owned names, or a bound method of one (``f.close``), given to
+        a call: the callee may release them later, which the analysis cannot follow; they
+        are handed over (SPEC §2, precision first)."""
+        func = self.a.closure(arg)
+        if func is not None:
+            captured = [v for v in self.a.captures(func) if v in self.owned or v in self.owes]
+            for var in captured:
+                self.owned = self.owned - {var}
+                if var in self.owes:
+                    self._mutable()
+                    del self.owes[var]
+            return bool(captured)
+        if isinstance(arg, MemberExpr) and self.a.local(arg.expr) is not None:
+            var = self.a.local(arg.expr)
+            if (var in self.owned or var in self.owes) and _is_callable(self.a.unit.types.type_of(arg)):
+                self.hand_over(arg.expr)
+                return True
+        return False
+
+    def closure_escapes(self, expr: Expression, where: str) -> bool:
+        """A closure that escapes may not take borrowed names with it."""
+        func = self.a.closure(expr)
+        if func is None:
+            return False
+        borrowed = sorted((v for v in self.a.captures(func) if v in self.loans), key=lambda v: v.name)
+        for var in borrowed:
+            self.a.problem(BorrowProblem(
+                "borrow-escape", expr.line, expr.column, var.name,
+                f"captured by a closure {where}", self.loans[var],
+            ))
+        if borrowed:
+            self.move_closure(expr)
+        return bool(borrowed)
 
     def lock_effects(self, e: CallExpr) -> None:
         """``lock.acquire()`` creates an obligation on the lock, ``lock.release()`` pays it;
@@ -915,7 +1148,20 @@ class _Walk:
 
     def value(self, rvalue: Expression, target: str) -> tuple[bool, Obligation | None]:
         """Evaluate a value about to be bound to a name: whether the name then owns it, and
-        the obligation that comes with it."""
+        the obligation that comes with it. A borrow it carries is left in ``self.loan``."""
+        self.loan = None
+        borrowed = self.a.local_any(rvalue)
+        if borrowed is not None and borrowed in self.loans:
+            self.use(rvalue)
+            self.loan = self.loans[borrowed]
+            return False, None
+        call = _awaited_call(rvalue)
+        if call is not None:
+            ownership = self.a.call(call)
+            if ownership is not None and ownership.return_mode is not None and ownership.return_mode.is_borrow:
+                self.expr(rvalue)
+                self.loan = self.loan_of_call(call, ownership.return_mode)
+                return False, None
         if self.a.local(rvalue) is not None:
             var = self.a.local(rvalue)
             assert var is not None
@@ -930,6 +1176,29 @@ class _Walk:
         if call is not None and self.a.produces_owned(call):
             return True, self.a.call_obligation(target, call)
         return False, None
+
+    def loan_of_call(self, call: CallExpr, mode: Mode) -> Loan:
+        """A returned reference borrows from every argument lent to a Ref/Mut parameter,
+        and from the receiver when the method borrows it (SPEC §5: signatures only)."""
+        ownership = self.a.call(call)
+        lent: list[Expression] = []
+        if ownership is not None:
+            lent = [
+                arg for arg, m in zip(call.args, ownership.arg_modes)
+                if m is not None and m.is_borrow
+            ]
+        receiver_mode = self.a.receiver_mode_of(call)
+        if isinstance(call.callee, MemberExpr) and receiver_mode is not None and receiver_mode.is_borrow:
+            lent.append(call.callee.expr)
+        sources: set[Var] = set()
+        for arg in lent:
+            var = self.a.local_any(arg)
+            if var is None:
+                continue
+            loan = self.loans.get(var)
+            sources |= loan.sources if loan is not None else {var}
+        name = ownership.callee_name if ownership else _callee_name(call)
+        return Loan(mode, frozenset(sources), call.line, call.column, messages.by_call(name))
 
     def _is_display_with_owned(self, e: Expression) -> bool:
         return isinstance(e, (TupleExpr, ListExpr)) and any(
@@ -959,10 +1228,22 @@ class _Walk:
             self.bind(node.index, False)
         elif kind is StepKind.WITH_ENTER:
             assert isinstance(node, WithStmt)
-            self.expr(node.expr[step.index])
+            subject = node.expr[step.index]
+            self.expr(subject)
+            subject_var = self.a.local_any(subject)
+            if subject_var in self.loans and self.a.with_releases(subject):
+                self.a.problem(BorrowProblem(
+                    "move-from-borrow", subject.line, subject.column, _name(subject),
+                    "released by the with block", self.loans[subject_var],
+                ))
             target = node.target[step.index]
             if target is not None:
-                self.bind(target, False)
+                loan = None
+                if isinstance(target, NameExpr) and self.a.with_releases(subject):
+                    # the block releases the subject: its target is only a borrow of it
+                    sources = frozenset({subject_var}) if subject_var is not None else frozenset()
+                    loan = Loan(Mode.REF, sources, target.line, target.column, "as the target of a with block")
+                self.bind(target, False, loan=loan)
         elif kind is StepKind.WITH_EXIT:
             assert isinstance(node, WithStmt)
             self.with_exit(node, step.index)
@@ -984,7 +1265,11 @@ class _Walk:
     def with_exit(self, s: WithStmt, index: int) -> None:
         """The block ended: a releasing ``__exit__`` releases the subject and its target."""
         subject, target = s.expr[index], s.target[index]
-        if not self.a.with_releases(subject):
+        borrowed = self.a.local_any(target) if target is not None else None
+        if borrowed is not None and borrowed in self.loans:
+            self._mutable()
+            del self.loans[borrowed]  # the block ended: the target is released, not borrowed
+        if not self.a.with_releases(subject) or self.a.local_any(subject) in self.loans:
             return
         how = messages.by_with_block()
         for name in (subject, target):
@@ -1020,6 +1305,12 @@ class _Walk:
             self._escape(Escape(s.line, s.column, f"raises at line {s.line}"))
 
     def returning(self, s: ReturnStmt) -> None:
+        if s.expr is not None and self.returns_borrow(s.expr):
+            self._escape(Escape(s.line, s.column, f"returns at line {s.line}"))
+            return
+        if s.expr is not None and self.closure_escapes(s.expr, "returned from the function"):
+            self._escape(Escape(s.line, s.column, f"returns at line {s.line}"))
+            return
         if s.expr is not None and not self.move_closure(s.expr):
             if self.a.local(s.expr) is not None:
                 self.move(s.expr, messages.by_return())
@@ -1029,12 +1320,53 @@ class _Walk:
                 self.expr(s.expr)
         self._escape(Escape(s.line, s.column, f"returns at line {s.line}"))
 
+    def returns_borrow(self, value: Expression) -> bool:
+        """SPEC §4-5 on ``return``: a borrow may leave only as the function's own Ref/Mut
+        result, and that result may not borrow from what dies with the function (E0515)."""
+        returned = self.a.return_mode
+        var = self.a.local_any(value)
+        loan = self.loans.get(var) if var is not None else None
+        call = _awaited_call(value)
+        if loan is None and call is not None:
+            ownership = self.a.call(call)
+            if ownership is not None and ownership.return_mode is not None and ownership.return_mode.is_borrow:
+                self.expr(value)
+                loan = self.loan_of_call(call, ownership.return_mode)
+                var = None
+        if loan is None:
+            if var is not None and returned is not None and returned.is_borrow and self.a.has_borrowed_param:
+                if var in self.owned or var not in self.a.params:
+                    self.use(value)
+                    self.a.problem(BorrowProblem(
+                        "missing-lifetime", value.line, value.column, var.name,
+                        "it is owned by this function and dies when it returns",
+                    ))
+                    return True
+            return False
+        if var is not None:
+            self.use(value)
+        if returned is Mode.OWN:
+            self.a.problem(BorrowProblem("move-from-borrow", value.line, value.column, _name(value), "returned as Own[...]", loan))
+        elif returned is None:
+            self.a.problem(BorrowProblem(
+                "borrow-escape", value.line, value.column, _name(value),
+                "returned from a function whose return is not Ref or Mut", loan,
+            ))
+        elif self.a.has_borrowed_param:
+            local = sorted(v.name for v in loan.sources if v not in self.a.params)
+            if local:
+                self.a.problem(BorrowProblem(
+                    "missing-lifetime", value.line, value.column, local[0],
+                    "it is a local of this function and dies when it returns", loan,
+                ))
+        return True
+
     def _escape(self, escape: Escape) -> None:
         """Leaving the function: every obligation still owed escapes here."""
         if not self.owes:
             return
         self._mutable()
-        self.owes = _with_escape(FlowState(self.owned, self.moved, self.owes), escape).owes
+        self.owes = _with_escape(self.snapshot(), escape).owes
 
     def assignment(self, s: AssignmentStmt) -> None:
         rvalue = s.rvalue
@@ -1043,9 +1375,24 @@ class _Walk:
             if isinstance(target, (TupleExpr, ListExpr)):
                 if self._parallel_assignment(target, rvalue):
                     return
-            elif self.a.local(target) is not None:
+            elif self.a.local_any(target) is not None:
+                target_var = self.a.local_any(target)
+                assert target_var is not None
+                if mode_of(target_var.type) is Mode.OWN and self.a.local_any(rvalue) in self.loans:
+                    self.move(rvalue, f"by binding it to the Own name {target_var.name!r}")
+                    self.bind(target, False)
+                    return
                 owned, obligation = self.value(rvalue, _target_name(target))
-                self.bind(target, owned, obligation)
+                self.bind(target, owned, obligation, self.loan)
+                return
+            elif isinstance(target, (IndexExpr, MemberExpr)) and self.escape(
+                rvalue, "stored in an attribute" if isinstance(target, MemberExpr) else "stored in a container"
+            ):
+                self.bind(target, False)
+                return
+            elif isinstance(target, NameExpr) and target.kind == GDEF and self.escape(
+                rvalue, "stored in a global variable"
+            ):
                 return
             elif isinstance(target, (IndexExpr, MemberExpr)) and self.move_closure(rvalue):
                 self.bind(target, False)
@@ -1119,7 +1466,13 @@ def _with_escape(state: FlowState, escape: Escape, only_if_none: bool = False) -
             owes[var] = Obligation(ob.acquired, kept)
         else:
             owes[var] = Obligation(ob.acquired, kept | {escape})
-    return FlowState(state.owned, state.moved, owes)
+    return state.replace(owes=owes)
+
+
+def _is_callable(t: Type | None) -> bool:
+    from mypy.types import Overloaded
+
+    return isinstance(proper(t), (CallableType, Overloaded))
 
 
 def _may_fail(call: CallExpr) -> bool:
@@ -1144,6 +1497,16 @@ def _may_be_none(t: Type | None) -> bool:
 
 def _settled(escape: Escape) -> Escape:
     return Escape(escape.line, escape.column, escape.what) if escape.pending else escape
+
+
+def _join_loans(a: dict[Var, Loan], b: dict[Var, Loan]) -> dict[Var, Loan]:
+    """Borrowed on every path; a borrow's owners are those of any path."""
+    loans = {}
+    for var, loan in a.items():
+        other = b.get(var)
+        if other is not None:
+            loans[var] = loan if loan == other else loan._replace(sources=loan.sources | other.sources)
+    return loans
 
 
 def _renamed(obligation: Obligation, name: str) -> Obligation:
@@ -1221,6 +1584,14 @@ def _deep_statements(body: list[Statement]) -> Iterator[Statement]:
         func = _function_of(stmt)
         if func is not None:
             yield from _deep_statements(func.body.body)
+
+
+def _name(expr: Expression) -> str:
+    if isinstance(expr, NameExpr):
+        return expr.name
+    if isinstance(expr, MemberExpr):
+        return f"{_name(expr.expr)}.{expr.name}"
+    return "the value"
 
 
 def _awaited_call(expr: Expression) -> CallExpr | None:

@@ -21,8 +21,8 @@ class Holder:
     borrowed: Mut[File]  # E:5: Mut[...] cannot annotate a class attribute: a borrow cannot be stored  [ownership-annotation]
     owned: Own[File]
 
-    def __init__(self, f: Ref[File]) -> None:
-        self.f: Ref[File] = f  # E:9: Ref[...] cannot annotate an attribute: a borrow cannot be stored  [ownership-annotation]
+    def __init__(self, f: Ref[File]) -> None:  # N: "f" is borrowed here (a Ref parameter)
+        self.f: Ref[File] = f  # E:9: Ref[...] cannot annotate an attribute: a borrow cannot be stored  [ownership-annotation]  # E: Borrowed "f" may outlive its borrow: stored in an attribute  [borrow-escape]
 
 
 def copy_types_may_carry_modes(name: Ref[str], count: Own[int]) -> None:
