@@ -41,3 +41,98 @@ def test_a_malformed_stub_names_file_and_line(tmp_path: Path) -> None:
     bad.write_text("def f(\n")
     with pytest.raises(StubError, match=r"thing.pyi:1: error: invalid syntax"):
         read_stub("thing", str(bad))
+
+
+VENDOR = '''\
+class Connection:
+    def query(self, sql: str) -> list[str]:
+        return []
+
+    def close(self) -> None: ...
+
+
+def connect(dsn: str) -> Connection:
+    return Connection()
+'''
+
+APP = '''\
+import vendorlib
+
+
+def report(dsn: str) -> list[str]:
+    conn = vendorlib.connect(dsn)
+    return conn.query("select 1")
+'''
+
+VENDOR_STUB = '''\
+from mypy_ownership import Own
+
+class Connection:
+    def close(self: Own[Connection]) -> None: ...
+
+def connect(dsn: str) -> Own[Connection]: ...
+'''
+
+
+def _project(tmp_path: Path, stub: str | None = VENDOR_STUB, extra: str = "") -> Path:
+    (tmp_path / "vendorlib.py").write_text(VENDOR)
+    (tmp_path / "app.py").write_text(APP)
+    if stub is not None:
+        (tmp_path / "ownership_stubs").mkdir(exist_ok=True)
+        (tmp_path / "ownership_stubs" / "vendorlib.pyi").write_text(stub)
+    (tmp_path / "mypy.ini").write_text(
+        "[mypy]\nplugins = mypy_ownership.plugin\n\n[mypy_ownership]\nstubs = ownership_stubs\n" + extra
+    )
+    return tmp_path
+
+
+def _leaks(run_stdout: str) -> list[str]:
+    return [line for line in run_stdout.splitlines() if "[resource-leak]" in line]
+
+
+def test_user_stub_directory_makes_a_third_party_call_owned(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    run = run_mypy("--config-file", "mypy.ini", "--no-incremental", "app.py", cwd=project)
+    assert _leaks(run.stdout) == ['app.py:5: error: "conn" is not released on every path  [resource-leak]']
+
+
+def test_user_stub_overrides_a_shipped_stub_by_module_name(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    (project / "ownership_stubs" / "socket.pyi").write_text("def gethostname() -> str: ...\n")
+    (project / "sock.py").write_text(
+        "import socket\n\ndef f(host: str) -> None:\n    s = socket.create_connection((host, 80))\n    s.send(b'')\n"
+    )
+    run = run_mypy("--config-file", "mypy.ini", "--no-incremental", "sock.py", cwd=project)
+    assert _leaks(run.stdout) == []  # the user's socket stub replaced the shipped one
+    (project / "ownership_stubs" / "socket.pyi").unlink()
+    shipped = run_mypy("--config-file", "mypy.ini", "--no-incremental", "sock.py", cwd=project)
+    assert len(_leaks(shipped.stdout)) == 1
+
+
+def test_editing_a_user_stub_invalidates_the_cache(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    args = ("--config-file", "mypy.ini", "--cache-dir", ".cache", "app.py")
+    first = run_mypy(*args, cwd=project)
+    assert len(_leaks(first.stdout)) == 1
+    stub = project / "ownership_stubs" / "vendorlib.pyi"
+    stub.write_text(VENDOR_STUB.replace("-> Own[Connection]", "-> Connection"))
+    second = run_mypy(*args, cwd=project)
+    assert _leaks(second.stdout) == []
+    stub.write_text(VENDOR_STUB)
+    third = run_mypy(*args, cwd=project)
+    assert _leaks(third.stdout) == _leaks(first.stdout)
+
+
+def test_a_malformed_user_stub_stops_the_run_with_file_and_line(tmp_path: Path) -> None:
+    project = _project(tmp_path, stub="from mypy_ownership import Own\n\ndef connect(dsn: str) -> Own: ...\n")
+    run = run_mypy("--config-file", "mypy.ini", "app.py", cwd=project)
+    assert run.returncode == 2
+    assert "vendorlib.pyi:3: error: Own needs a type argument in an ownership stub" in run.stderr
+    assert "Traceback" not in run.stdout + run.stderr
+
+
+def test_a_missing_stub_directory_is_a_clear_error(tmp_path: Path) -> None:
+    project = _project(tmp_path, stub=None)
+    run = run_mypy("--config-file", "mypy.ini", "app.py", cwd=project)
+    assert run.returncode == 2
+    assert "ownership_stubs: error: ownership stub directory not found" in run.stderr
