@@ -62,7 +62,10 @@ class FunctionStub:
             return self.params[name]
         if 0 <= position < len(self.positional):
             return self.params.get(self.positional[position])
-        return None
+        # past the declared parameters: the stub's *args (also where mypy expanded a
+        # ParamSpec, as for Executor.submit(fn, *args))
+        star = next((mode for key, mode in self.params.items() if key.startswith("*")), None)
+        return star if position >= len(self.positional) else None
 
 
 @dataclass

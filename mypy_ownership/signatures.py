@@ -361,12 +361,13 @@ class ResourceTable:
                 if name in decided:
                     continue
                 decided.add(name)
-                if name == "__exit__":
-                    has_exit, exit_mode = True, receiver
+                if name in ("__exit__", "__aexit__"):
+                    if not has_exit:
+                        has_exit, exit_mode = True, receiver
                 elif receiver is Mode.OWN:
                     releasing.append(name)
         result = None
-        if releasing or fields:
+        if releasing or fields or (has_exit and exit_mode is Mode.OWN):
             result = ResourceInfo(
                 info.name,
                 tuple(releasing),

@@ -803,8 +803,9 @@ class _Walk:
                 ))
         return var
 
-    def move(self, name: Expression, how: str, release: bool = False) -> None:
-        var = self.use(name)
+    def move(self, name: Expression, how: str, release: bool = False, reading: bool = False) -> None:
+        """``reading``: calling it again after a release is allowed (e.g. shutdown())."""
+        var = self.use(name, reading=reading)
         borrowed = self.a.local_any(name)
         loan = self.loans.get(borrowed) if borrowed is not None else None
         if loan is not None:
@@ -1002,7 +1003,9 @@ class _Walk:
         callee = e.callee
         if released is not None and self.a.local(released[0]) is not None:
             receiver, method = released
-            self.move(receiver, messages.by_release(method), release=True)
+            stub = self.a.stub(e)
+            again = stub is not None and "valid_after_release" in stub.markers
+            self.move(receiver, messages.by_release(method), release=True, reading=again)
         elif isinstance(callee, MemberExpr) and isinstance(callee.expr, CallExpr):
             self.call(callee.expr)
             if released is None and self.a.produces_owned(callee.expr) and self.a.reporting:
@@ -1480,7 +1483,7 @@ def _may_fail(call: CallExpr) -> bool:
     for i, (arg, name) in enumerate(zip(call.args, call.arg_names)):
         if name == "timeout" or (name is None and i == 1):
             return True
-        if name == "blocking" or (name is None and i == 0):
+        if name in ("blocking", "block") or (name is None and i == 0):
             if isinstance(arg, NameExpr) and arg.fullname == "builtins.False":
                 return True
             if isinstance(arg, IntExpr) and arg.value == 0:

@@ -1,0 +1,28 @@
+"""concurrent.futures: an executor owns worker threads or processes until shutdown().
+
+CPython Lib/concurrent/futures/ (3.11):
+- _base.py Executor.shutdown: "Clean-up the resources associated with the Executor. It is
+  safe to call this method several times. Otherwise, no other methods can be called after
+  this one." shutdown() releases the executor.
+- _base.py Executor.__exit__ calls self.shutdown(wait=True): leaving a with block releases.
+- thread.py ThreadPoolExecutor.submit and process.py ProcessPoolExecutor.submit raise
+  RuntimeError("cannot schedule new futures after shutdown") once shut down (map() submits
+  through submit()): using the executor after the release is an error.
+- Both keep their workers until shutdown (thread.py and process.py only wake them from a
+  weakref callback when the executor is garbage-collected, or join them at interpreter exit
+  through threading._register_atexit(_python_exit)): an executor never shut down is a leak.
+- submit(fn, /, *args, **kwargs) stores args in a _WorkItem that a worker later runs as
+  fn(*args, **kwargs) (thread.py _WorkItem.run; process.py pickles them into a call item):
+  the positional arguments are handed to the worker, so submit takes them as Own (SPEC §2).
+  ThreadPoolExecutor and ProcessPoolExecutor derive from Executor (thread.py, process.py):
+  these entries are found along their MRO.
+"""
+
+from typing import Any
+
+from mypy_ownership import Own
+
+class Executor:
+    def submit(self, fn: object, /, *args: Own[object], **kwargs: object) -> Any: ...
+    def shutdown(self: Own[Executor], wait: bool = ..., *, cancel_futures: bool = ...) -> None: ...
+    def __exit__(self: Own[Executor], *args: object) -> None: ...
