@@ -293,9 +293,13 @@ class CFGBuilder:
             if _is_constant(s.expr) is False:
                 self.edge(at, self._route_out(len(self.protected), EdgeKind.EXCEPTION))
                 return None
+            # a failing assert raises AssertionError: an exceptional path, not an exit
             fail = self.new_block()
             self.edge(at, fail, EdgeKind.FALSE, s.expr)
-            self.edge(fail, self._route_out(len(self.protected), EdgeKind.EXCEPTION))
+            self.edge(
+                fail, self._route_out(len(self.protected), EdgeKind.EXCEPTION),
+                EdgeKind.EXCEPTION, origin=s,
+            )
             ok = self.new_block()
             self.edge(at, ok, EdgeKind.TRUE, s.expr)
             return ok

@@ -126,8 +126,11 @@ def report(
 ) -> Any:
     """One message through mypy's own machinery, for the module being finished.
 
-    A note names its error as ``parent`` and takes the error's line as its origin, so a
-    ``# type: ignore[code]`` there silences both (MYPY-NOTES §4c).
+    A note names its error as ``parent``, carries its code and takes the error's line as its
+    origin, so a ``# type: ignore[code]`` there silences both (MYPY-NOTES §4c; without the
+    code mypy drops a note on its error's line and keeps an ignored error's notes). Known
+    quirk: a note on a line with an unrelated ``# type: ignore[other]`` makes mypy say that
+    ignore does not cover the note's code.
     """
     if errors.file != file.path:
         errors.set_file(file.path, file.fullname, errors.options)

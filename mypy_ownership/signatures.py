@@ -355,7 +355,11 @@ class ResourceTable:
                 if isinstance(node, Var):
                     if mode_of(node.type) is Mode.OWN and self.of_type(node.type) is not None:
                         fields.append(node)
-                elif stub is None or name not in stub.methods:
+                elif (stub is None or name not in stub.methods) and (
+                    receiver_mode(node) is not None or name in ("__exit__", "__aexit__")
+                ):
+                    # a plain redeclaration (typeshed repeats close() on subclasses) says
+                    # nothing of ownership: it does not hide what a base class says
                     members.append((name, receiver_mode(node)))
             for name, receiver in members:
                 if name in decided:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,81 @@ def test_a_missing_stub_directory_is_a_clear_error(tmp_path: Path) -> None:
     run = run_mypy("--config-file", "mypy.ini", "app.py", cwd=project)
     assert run.returncode == 2
     assert "ownership_stubs: error: ownership stub directory not found" in run.stderr
+
+
+# SPEC §7: the standard-library modules the shipped stubs must cover, with the stub module
+# holding their ownership API (a package's API may live in its submodules).
+SPEC_MODULES = {
+    "open/io": ["builtins", "io"],
+    "os.fdopen/os.scandir": ["os"],
+    "socket": ["socket"],
+    "ssl": ["ssl"],
+    "selectors": ["selectors"],
+    "tempfile": ["tempfile"],
+    "threading": ["threading"],
+    "multiprocessing locks": ["multiprocessing.synchronize"],
+    "subprocess.Popen": ["subprocess"],
+    "sqlite3": ["sqlite3"],
+    "zipfile": ["zipfile"],
+    "tarfile": ["tarfile"],
+    "gzip": ["gzip"],
+    "bz2": ["bz2"],
+    "lzma": ["lzma"],
+    "shelve": ["shelve"],
+    "dbm": ["dbm"],
+    "mmap": ["mmap"],
+    "mailbox": ["mailbox"],
+    "http.client": ["http.client"],
+    "urllib.request.urlopen": ["urllib.request"],
+    "ftplib": ["ftplib"],
+    "smtplib": ["smtplib"],
+    "imaplib": ["imaplib"],
+    "poplib": ["poplib"],
+    "socketserver": ["socketserver"],
+    "wave": ["wave"],
+    "fileinput": ["fileinput"],
+    "logging file handlers": ["logging", "logging.handlers"],
+    "concurrent.futures executors": ["concurrent.futures"],
+    "multiprocessing.Pool": ["multiprocessing.pool"],
+    "asyncio streams and subprocesses": ["asyncio.streams", "asyncio.subprocess"],
+    "contextlib.closing/ExitStack": ["contextlib"],
+    "pathlib.Path.open": ["pathlib"],
+}
+CASES_DIR = ROOT / "tests" / "cases" / "stdlib"
+
+
+def _ownership_members(module: str, path: str) -> int:
+    stub = read_stub(module, path)
+    count = sum(1 for f in stub.functions.values() if f.returns or f.returns_items or any(f.params.values()))
+    for cls in stub.classes.values():
+        count += sum(
+            1 for m in cls.methods.values()
+            if m.receiver is not None or m.returns or m.returns_items or m.markers or any(m.params.values())
+        )
+    return count
+
+
+@pytest.mark.parametrize("topic", sorted(SPEC_MODULES))
+def test_spec_module_has_a_stub_with_ownership_api(topic: str) -> None:
+    files = stub_files([], shipped=True)
+    for module in SPEC_MODULES[topic]:
+        assert module in files, f"{topic}: no ownership stub for {module}"
+        assert _ownership_members(module, files[module]) >= 1, f"{topic}: {module} declares nothing with ownership"
+
+
+@pytest.mark.parametrize("topic", sorted(SPEC_MODULES))
+def test_spec_module_has_cases_that_report_and_cases_that_stay_silent(topic: str) -> None:
+    """Some case file imports the module, expects a report, and has silent functions."""
+    top = {m.split(".")[0] for m in SPEC_MODULES[topic]}
+    found = []
+    for case in CASES_DIR.glob("*.py"):
+        text = case.read_text()
+        if any(f"import {t}" in text or f"from {t}" in text for t in top) or "builtins" in top:
+            if "# E:" in text and "def " in text:
+                found.append(case.name)
+    assert found, f"{topic}: no case file imports {sorted(top)} and expects a report"
+    silent_functions = 0
+    for name in found:
+        blocks = re.split(r"\n(?:async )?def ", (CASES_DIR / name).read_text())
+        silent_functions += sum(1 for b in blocks[1:] if "# E:" not in b and "# N:" not in b)
+    assert silent_functions, f"{topic}: no silent case"

@@ -68,7 +68,7 @@ from mypy.nodes import (
     YieldExpr,
 )
 from mypy.patterns import AsPattern, MappingPattern, Pattern, StarredPattern, ValuePattern
-from mypy.types import CallableType, Instance, NoneType, TupleType, Type, UnionType
+from mypy.types import AnyType, CallableType, Instance, NoneType, TupleType, Type, UnionType
 
 from mypy_ownership import messages
 from mypy_ownership.cfg import Edge, EdgeKind, Step, StepKind
@@ -92,6 +92,9 @@ from mypy_ownership.overlay import FunctionStub
 from mypy_ownership.unit import Unit, iter_statements
 
 CONTAINER_INSERTIONS: Final = frozenset({"append", "extend", "insert", "add", "setdefault"})
+_WITH_TARGET: Final = "as the target of a with block"
+# A resource a stub returns as Own[...] while typeshed says Any: released by close().
+_UNTYPED_RESOURCE: Final = ResourceInfo("resource", ("close",), True, ())
 
 
 # -- lattice values -----------------------------------------------------------------------
@@ -545,11 +548,22 @@ class OwnershipFlow:
             return self._stubs[call]
         callee, found = call.callee, None
         if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
-            # a constructor: what the stubs say of __init__, along the class's MRO
-            found = self.unit.overlay.method([k.fullname for k in mro(callee.node)], "__init__")
+            # a constructor: the stub of the __init__ mypy resolves (the nearest one)
+            for klass in mro(callee.node):
+                stub = self.unit.overlay.class_stub(klass.fullname)
+                if stub is not None and "__init__" in stub.methods:
+                    found = stub.methods["__init__"]
+                    break
+                if "__init__" in klass.names:
+                    break
         elif isinstance(callee, RefExpr) and callee.fullname:
             found = self.unit.overlay.function(callee.fullname)
-        if found is None and isinstance(callee, MemberExpr) and not isinstance(callee.node, TypeInfo):
+        if found is None and isinstance(callee, MemberExpr) and isinstance(
+            getattr(callee.expr, "node", None), TypeInfo
+        ):
+            cls = callee.expr.node  # type: ignore[union-attr]
+            found = self.unit.overlay.method([k.fullname for k in mro(cls)], callee.name)
+        elif found is None and isinstance(callee, MemberExpr) and not isinstance(callee.node, TypeInfo):
             receiver = self.unit.types.type_of(callee.expr)
             found = self.resources.method_stub(receiver, callee.name)
         self._stubs[call] = found
@@ -575,6 +589,9 @@ class OwnershipFlow:
         if ownership is None:
             return None
         info = self.resources.of_type(ownership.return_type)
+        if info is None and ownership.return_mode is Mode.OWN and self.stub(call) is not None:
+            if isinstance(proper(ownership.return_type), AnyType):
+                info = _UNTYPED_RESOURCE
         if info is None:
             return None
         acquired = Acquired(call.line, call.column, name, _help(name, info, ownership.callee_name), info.releasing)
@@ -808,6 +825,11 @@ class _Walk:
         var = self.use(name, reading=reading)
         borrowed = self.a.local_any(name)
         loan = self.loans.get(borrowed) if borrowed is not None else None
+        if loan is not None and release and loan.how == _WITH_TARGET:
+            # closing what a with block closes anyway is harmless in Python (close() is
+            # idempotent on the stdlib's context managers): the name is released
+            self.move_var(borrowed, name, how, release)  # type: ignore[arg-type]
+            return
         if loan is not None:
             what = ("released " if release else "moved ") + how
             self.a.problem(BorrowProblem("move-from-borrow", name.line, name.column, _name(name), what, loan))
@@ -1097,8 +1119,12 @@ class _Walk:
             return bool(captured)
         if isinstance(arg, MemberExpr) and self.a.local(arg.expr) is not None:
             var = self.a.local(arg.expr)
-            if (var in self.owned or var in self.owes) and _is_callable(self.a.unit.types.type_of(arg)):
-                self.hand_over(arg.expr)
+            receiver = self.a.unit.types.type_of(arg.expr)
+            releasing = self.a.resources.method_releases(receiver, arg.name) or any(
+                arg.name in a.releasing for a in (self.owes[var].acquired if var in self.owes else ())
+            )
+            if (var in self.owned or var in self.owes) and releasing:
+                self.hand_over(arg.expr)  # atexit.register(f.close): someone else closes it
                 return True
         return False
 
@@ -1245,7 +1271,7 @@ class _Walk:
                 if isinstance(target, NameExpr) and self.a.with_releases(subject):
                     # the block releases the subject: its target is only a borrow of it
                     sources = frozenset({subject_var}) if subject_var is not None else frozenset()
-                    loan = Loan(Mode.REF, sources, target.line, target.column, "as the target of a with block")
+                    loan = Loan(Mode.REF, sources, target.line, target.column, _WITH_TARGET)
                 self.bind(target, False, loan=loan)
         elif kind is StepKind.WITH_EXIT:
             assert isinstance(node, WithStmt)
@@ -1272,7 +1298,12 @@ class _Walk:
         if borrowed is not None and borrowed in self.loans:
             self._mutable()
             del self.loans[borrowed]  # the block ended: the target is released, not borrowed
-        if not self.a.with_releases(subject) or self.a.local_any(subject) in self.loans:
+        subject_var = self.a.local(subject)
+        known = self.a.resources.of_type(self.a.unit.types.type_of(subject))
+        releases = self.a.with_releases(subject) or (
+            known is None and subject_var is not None and subject_var in self.owes
+        )
+        if not releases or self.a.local_any(subject) in self.loans:
             return
         how = messages.by_with_block()
         for name in (subject, target):
@@ -1431,7 +1462,7 @@ class _Walk:
             # conn, addr = sock.accept(): a tuple result with Own[...] items binds owners
             self.expr(rvalue)
             ownership = self.a.call(call)
-            items = proper(ownership.return_type) if ownership else None
+            items = proper(self.a.unit.types.type_of(rvalue) or (ownership.return_type if ownership else None))
             if isinstance(items, TupleType) and len(items.items) == len(target.items):
                 stub_items = ownership.return_items if ownership else None
                 for i, (item_target, item_type) in enumerate(zip(target.items, items.items)):
@@ -1470,12 +1501,6 @@ def _with_escape(state: FlowState, escape: Escape, only_if_none: bool = False) -
         else:
             owes[var] = Obligation(ob.acquired, kept | {escape})
     return state.replace(owes=owes)
-
-
-def _is_callable(t: Type | None) -> bool:
-    from mypy.types import Overloaded
-
-    return isinstance(proper(t), (CallableType, Overloaded))
 
 
 def _may_fail(call: CallExpr) -> bool:

@@ -1,0 +1,32 @@
+"""os: the functions that hand the caller an open resource.
+
+- fdopen() returns an open file object that must be closed (Lib/os.py fdopen: ``return
+  io.open(fd, mode, buffering, encoding, *args, **kwargs)``; closing it closes fd, since
+  io.open's closefd defaults to True). The fd itself is an int, which the analysis cannot
+  follow, so os.open()/os.close() pairs are not checked.
+- scandir() returns an iterator holding an open directory handle: close() and leaving a
+  with block close it (Modules/posixmodule.c ScandirIterator_close and ScandirIterator_exit
+  both call ScandirIterator_closedir; ScandirIterator_finalize emits a ResourceWarning
+  when it was never closed). Exhausting it also closes it (ScandirIterator_iternext calls
+  ScandirIterator_closedir at the end), but a loop left by break, return or an exception
+  does not; the analysis asks for with/close() on every path, as the documentation does.
+  After close() iteration silently yields nothing.
+- popen() returns a proxy whose close() closes the pipe and waits for the child, and whose
+  __exit__ calls close() (Lib/os.py popen/_wrap_close.close, _wrap_close.__exit__).
+"""
+
+from typing import Any
+
+from mypy_ownership import Own
+
+def fdopen(fd: int, mode: str = ..., buffering: int = ..., encoding: str | None = ..., *args: Any, **kwargs: Any) -> Own[object]: ...
+def scandir(path: Any = ...) -> Own[object]: ...
+def popen(cmd: str, mode: str = ..., buffering: int = ...) -> Own[object]: ...
+
+class _ScandirIterator:
+    def close(self: Own[_ScandirIterator]) -> None: ...
+    def __exit__(self: Own[_ScandirIterator], *args: object) -> None: ...
+
+class _wrap_close:
+    def close(self: Own[_wrap_close]) -> int | None: ...
+    def __exit__(self: Own[_wrap_close], *args: object) -> None: ...

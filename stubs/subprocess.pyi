@@ -1,0 +1,41 @@
+"""subprocess: a Popen is a child process to reap plus the pipes to it; wait(),
+communicate() or leaving a with block release it.
+
+- Lib/subprocess.py Popen.__exit__: closes stdout, stderr and stdin, then calls wait().
+- Lib/subprocess.py Popen.communicate: writes the input and closes stdin
+  (_stdin_write / _communicate), reads stdout and stderr to EOF and closes them, then
+  waits: the process is reaped and every pipe closed.
+- Lib/subprocess.py Popen.wait -> _wait: reaps the child (waitpid) and sets returncode;
+  it closes no pipe, so with stdout=PIPE the pipe file stays open until closed (or read to
+  the end with communicate()) -- the checker cannot tell pipes from no pipes, and counts
+  wait() as the release.
+- Lib/subprocess.py Popen.__del__: a Popen dropped while returncode is None warns
+  "subprocess N is still running" (ResourceWarning): the obligation is real.
+- Valid after the release: wait() and poll() return the saved returncode once it is set
+  (_wait / _internal_poll test returncode first); send_signal() polls and does nothing
+  when returncode is set, terminate() and kill() go through send_signal() (POSIX) or test
+  returncode first (Windows).
+- Popen's stdin/stdout/stderr arguments are not taken over: Lib/subprocess.py
+  Popen._get_handles uses the file's fileno(), and _close_pipe_fds closes only the pipe
+  ends Popen made itself (PIPE / DEVNULL); the caller keeps closing its own file.
+- Checker limitations, not CPython facts: wait() and communicate() are releasing, so
+  calling them on the target of a with block is reported as releasing a borrow (CPython's
+  __exit__ tolerates it), and wait() after a release is reported although it is marked
+  valid_after_release (the marker is not honoured on a releasing method).
+"""
+
+from mypy_ownership import Own
+
+class Popen:
+    def __exit__(self: Own[Popen], *args: object) -> None: ...
+    @valid_after_release
+    def wait(self: Own[Popen], timeout: float | None = ...) -> int: ...
+    def communicate(self: Own[Popen], input: object = ..., timeout: float | None = ...) -> tuple[object, object]: ...
+    @valid_after_release
+    def poll(self) -> int | None: ...
+    @valid_after_release
+    def send_signal(self, sig: int) -> None: ...
+    @valid_after_release
+    def terminate(self) -> None: ...
+    @valid_after_release
+    def kill(self) -> None: ...

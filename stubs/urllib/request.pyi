@@ -1,0 +1,24 @@
+"""urllib.request: urlopen() and OpenerDirector.open() return an open response
+(http.client.HTTPResponse for http/https, urllib.response.addinfourl otherwise) that must
+be closed by close() or by leaving a with block.
+
+- Lib/urllib/request.py urlopen -> OpenerDirector.open -> AbstractHTTPHandler.do_open:
+  sends "Connection: close", returns r = h.getresponse() after closing h.sock and
+  setting h.sock = None, so the response's fp (sock.makefile, Lib/http/client.py
+  HTTPResponse.__init__) is the only reference left to the socket; on a failed request
+  do_open closes the connection itself and raises.
+- Lib/urllib/request.py FileHandler.open_local_file, DataHandler.data_open,
+  FTPHandler.ftp_open: return addinfourl(...) over an open file, a BytesIO or an FTP
+  data stream; Lib/urllib/response.py addbase (a tempfile._TemporaryFileWrapper):
+  __exit__ calls self.close(), which closes the wrapped file.
+- Checker limitation, not a CPython fact: typeshed types the result of both functions as
+  Any, so the checker can follow the response only where the code names its type
+  (`resp: http.client.HTTPResponse = urlopen(url)`); `f = urlopen(url)` is not tracked.
+"""
+
+from mypy_ownership import Own
+
+def urlopen(url: object, data: object = ..., timeout: float | None = ..., *, context: object = ...) -> Own[object]: ...
+
+class OpenerDirector:
+    def open(self, fullurl: object, data: object = ..., timeout: float | None = ...) -> Own[object]: ...
