@@ -9,6 +9,7 @@ failure goes unseen (``report_stats``; the test suite asserts there are none).
 
 from __future__ import annotations
 
+import bisect
 import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from mypy.nodes import (
 from mypy.options import Options
 
 from mypy_ownership.checks import Check
+from mypy_ownership.checks.flow import stub_call_lines
 from mypy_ownership.config import OwnershipOptions
 from mypy_ownership.diagnostics import Finding, Reporter
 from mypy_ownership.overlay import Overlay
@@ -73,10 +75,20 @@ class ModuleAnalyzer:
         types: TypeFacts,
         mypy_options: Options | None,
         reporter: Reporter,
+        sees_vocabulary: bool = True,
     ) -> None:
+        """``sees_vocabulary``: the module imports Own/Ref/Mut (directly or not). If it does
+        not, only the functions holding a call the stubs cover can involve ownership."""
         self.stats.modules += 1
         check_untyped = bool(mypy_options is not None and mypy_options.check_untyped_defs)
+        lines: list[int] | None = None
+        if not sees_vocabulary:
+            lines = stub_call_lines(types.type_map, self.overlay) if types.type_map is not None else None
+            if lines == []:
+                return
         for unit in units_of(module, types, self.options, check_untyped):
+            if lines is not None and not _holds_any(unit, lines):
+                continue
             unit.overlay = self.overlay
             self.stats.findings += reporter.emit(self._run(unit))
 
@@ -98,6 +110,13 @@ class ModuleAnalyzer:
                 )
                 return []  # a half-analysed unit reports nothing rather than half the truth
         return findings
+
+
+def _holds_any(unit: Unit, lines: list[int]) -> bool:
+    first = unit.func.line if unit.func is not None else 1
+    last = (unit.func.end_line or first) if unit.func is not None else lines[-1]
+    i = bisect.bisect_left(lines, first)
+    return i < len(lines) and lines[i] <= last
 
 
 def units_of(

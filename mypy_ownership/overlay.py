@@ -249,6 +249,10 @@ class Overlay:
     def class_stub(self, fullname: str) -> ClassStub | None:
         return self.classes.get(fullname)
 
+    def method_names(self) -> frozenset[str]:
+        """Every method name some stub declares (a quick filter for calls that may matter)."""
+        return frozenset(name for cls in self.classes.values() for name in cls.methods)
+
 
 def _fullname(node: object) -> str | None:
     name = getattr(node, "fullname", None)

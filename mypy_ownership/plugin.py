@@ -147,12 +147,13 @@ class OwnershipPlugin(Plugin):
                 self._daemon_noted = True
                 report(1, 0, messages.daemon_unsupported(), None, severity="note")
             return
-        if not self.overlay.modules and not self.build.reaches(file.fullname, VOCABULARY_MODULE):
+        sees_vocabulary = self.build.reaches(file.fullname, VOCABULARY_MODULE)
+        if not self.overlay.modules and not sees_vocabulary:
             self.stats.skipped += 1  # nothing it can see carries Own, Ref or Mut
             return
         self.overlay.resolve(self._is_loaded, self._lookup_node)
         types = TypeFacts(self.build.type_map(file.fullname))
-        self.analyzer.analyze(file, types, module_options, Reporter(report))
+        self.analyzer.analyze(file, types, module_options, Reporter(report), sees_vocabulary)
 
     def _is_loaded(self, module: str) -> bool:
         """Loaded and semantically analysed (its symbol table is filled): a module parsed
