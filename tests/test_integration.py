@@ -226,6 +226,6 @@ def test_example_project_shows_real_diagnostics() -> None:
                    "docs/examples/app", cwd=ROOT)
     assert run.returncode == 1
     codes = {line.rsplit("[", 1)[-1] for line in ownership_lines(run) if ": error: " in line}
-    assert {"use-after-move]", "missing-lifetime]"} <= codes
+    assert {"use-after-move]", "missing-lifetime]", "resource-leak]"} <= codes
     for path in (ROOT / "docs" / "examples" / "app").glob("*.py"):
         assert f"{path.name}:" not in run.stderr
