@@ -1070,7 +1070,7 @@ class _Walk:
             mode = ownership.arg_modes[i] if ownership and i < len(ownership.arg_modes) else None
             if inserts and self.escape(arg, f"stored in a container by {name}()"):
                 continue
-            if (mode is Mode.OWN or inserts) and self.closure_escapes(arg, f"passed to {name!r}"):
+            if (mode is Mode.OWN or inserts) and self.closure_escapes(arg, f"passed to {messages.quoted(name or 'the call')}"):
                 continue
             if mode is not Mode.OWN and not inserts and self.hands_over_through(arg):
                 continue
@@ -1112,9 +1112,9 @@ class _Walk:
             loan = self.loans.get(var)
             if loan is not None and loan.mode is Mode.REF:
                 detail = (
-                    f"called Mut method {e.callee.name!r} through it"
+                    f"called Mut method {messages.quoted(e.callee.name)} through it"
                     if isinstance(e.callee, MemberExpr) and arg is e.callee.expr
-                    else f"passed it as Mut to {name!r}"
+                    else f"passed it as Mut to {messages.quoted(name or 'the call')}"
                 )
                 self.a.problem(BorrowProblem("borrow-conflict", arg.line, arg.column, _name(arg), detail, loan))
             elif loan is None:
@@ -1124,7 +1124,7 @@ class _Walk:
             if var is not None and mode is Mode.MUT and seen.get(var, 0) > 1:
                 self.a.problem(BorrowProblem(
                     "borrow-conflict", arg.line, arg.column, _name(arg),
-                    f"lent as Mut to {name!r} together with another borrow of it",
+                    f"lent as Mut to {messages.quoted(name or 'the call')} together with another borrow of it",
                 ))
                 break
 
@@ -1437,7 +1437,7 @@ class _Walk:
                 target_var = self.a.local_any(target)
                 assert target_var is not None
                 if mode_of(target_var.type) is Mode.OWN and self.a.local_any(rvalue) in self.loans:
-                    self.move(rvalue, f"by binding it to the Own name {target_var.name!r}")
+                    self.move(rvalue, f"by binding it to the Own name {messages.quoted(target_var.name)}")
                     self.bind(target, False)
                     return
                 owned, obligation = self.value(rvalue, _target_name(target))

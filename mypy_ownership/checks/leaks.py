@@ -55,7 +55,7 @@ def check(unit: Unit) -> list[Finding]:
 def _classes_without_release(unit: Unit) -> list[Finding]:
     """SPEC §6: owning a resource field obliges a class to have a releasing method."""
     found = []
-    table = ResourceTable()
+    table = ResourceTable(unit.overlay)
     for stmt in unit.statements():
         if not isinstance(stmt, ClassDef):
             continue

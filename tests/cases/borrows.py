@@ -98,7 +98,7 @@ class Cache:
 
 
 def escaping_closure(person: Ref[Person]) -> None:  # N: "person" is borrowed here (a Ref parameter)
-    keep(lambda: print(person.first))  # E: Borrowed "person" may outlive its borrow: captured by a closure passed to 'keep'  [borrow-escape]
+    keep(lambda: print(person.first))  # E: Borrowed "person" may outlive its borrow: captured by a closure passed to "keep"  [borrow-escape]
 
 
 def closure_called_in_place(person: Ref[Person]) -> None:
@@ -131,11 +131,11 @@ def with_target_escapes(path: str) -> File:
 # borrow-conflict ----------------------------------------------------------------------------
 
 def mut_method_through_ref(person: Ref[Person]) -> None:  # N: "person" is borrowed here (a Ref parameter)
-    person.birthday()  # E: Cannot mutate through shared borrow "person": called Mut method 'birthday' through it  [borrow-conflict]
+    person.birthday()  # E: Cannot mutate through shared borrow "person": called Mut method "birthday" through it  [borrow-conflict]
 
 
 def mut_parameter_through_ref(person: Ref[Person]) -> None:  # N: "person" is borrowed here (a Ref parameter)
-    grow(person)  # E: Cannot mutate through shared borrow "person": passed it as Mut to 'grow'  [borrow-conflict]
+    grow(person)  # E: Cannot mutate through shared borrow "person": passed it as Mut to "grow"  [borrow-conflict]
 
 
 def mut_through_mut_is_fine(person: Mut[Person]) -> None:
@@ -144,7 +144,7 @@ def mut_through_mut_is_fine(person: Mut[Person]) -> None:
 
 
 def lent_as_mut_twice(person: Person) -> None:
-    swap_ages(person, person)  # E: "person" is lent as Mut to 'swap_ages' together with another borrow of it  [borrow-conflict]
+    swap_ages(person, person)  # E: "person" is lent as Mut to "swap_ages" together with another borrow of it  [borrow-conflict]
 
 
 def two_owners_are_fine(a: Person, b: Person) -> None:
