@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import traceback
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from mypy.nodes import (
     ClassDef,
@@ -25,39 +25,14 @@ from mypy.nodes import (
 )
 from mypy.options import Options
 
-from mypy_ownership.checks import Check
-from mypy_ownership.checks.flow import stub_call_lines
 from mypy_ownership.config import OwnershipOptions
 from mypy_ownership.diagnostics import Finding, Reporter
 from mypy_ownership.overlay import Overlay
+from mypy_ownership.stats import Stats
 from mypy_ownership.unit import TypeFacts, Unit, iter_statements
 
-
-@dataclass
-class Stats:
-    modules: int = 0
-    skipped: int = 0
-    units: int = 0
-    functions: int = 0
-    failed: int = 0
-    findings: int = 0
-    seconds: float = 0.0
-    failures: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        if not self.modules and not self.skipped:
-            return (
-                "mypy-ownership: no module was analysed in this process (every module came"
-                " from the cache, or the checking ran in -n worker processes)"
-            )
-        lines = [
-            f"mypy-ownership: {self.modules} modules, {self.functions} functions analysed"
-            f" ({self.units} bodies), {self.failed} failed, {self.findings} findings,"
-            f" {self.seconds:.3f} s in the plugin; {self.skipped} modules skipped"
-            " (they import nothing that carries Own, Ref or Mut)"
-        ]
-        lines += [f"mypy-ownership: failed: {failure}" for failure in self.failures]
-        return "\n".join(lines)
+if TYPE_CHECKING:
+    from mypy_ownership.checks import Check
 
 
 class ModuleAnalyzer:
@@ -83,7 +58,7 @@ class ModuleAnalyzer:
         check_untyped = bool(mypy_options is not None and mypy_options.check_untyped_defs)
         lines: list[int] | None = None
         if not sees_vocabulary:
-            lines = stub_call_lines(types.type_map, self.overlay) if types.type_map is not None else None
+            lines = self.overlay.call_lines(types.type_map) if types.type_map is not None else None
             if lines == []:
                 return
         for unit in units_of(module, types, self.options, check_untyped):

@@ -26,7 +26,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Final
 
-from mypy_ownership.signatures import Mode
+from mypy.nodes import CallExpr, Expression, MemberExpr, RefExpr, TypeInfo
+from mypy.types import Type
+
+from mypy_ownership.signatures import Mode, mro
 
 MARKERS: Final = frozenset({"valid_after_release", "acquires", "releases_lock"})
 _MODES: Final = {"Own": Mode.OWN, "Ref": Mode.REF, "Mut": Mode.MUT}
@@ -201,6 +204,7 @@ class Overlay:
         self.classes: dict[str, ClassStub] = {}
         self._pending = set(modules)
         self.unresolved: list[str] = []
+        self._method_names: frozenset[str] | None = None
 
     @classmethod
     def load(cls, user_dirs: Iterable[str], shipped: bool) -> Overlay:
@@ -234,6 +238,7 @@ class Overlay:
                     self.unresolved.append(f"{cls.where}: {module}.{name}")
                 else:
                     self.classes[real] = cls
+            self._method_names = None
 
     def function(self, fullname: str | None) -> FunctionStub | None:
         return self.functions.get(fullname) if fullname else None
@@ -251,7 +256,32 @@ class Overlay:
 
     def method_names(self) -> frozenset[str]:
         """Every method name some stub declares (a quick filter for calls that may matter)."""
-        return frozenset(name for cls in self.classes.values() for name in cls.methods)
+        if self._method_names is None:
+            self._method_names = frozenset(n for cls in self.classes.values() for n in cls.methods)
+        return self._method_names
+
+    def call_lines(self, types: dict[Expression, Type]) -> list[int]:
+        """Lines of the calls in a module the stubs may say something of: a stubbed function,
+        a constructor of a stubbed class, a method some stub names. For a module that cannot
+        see Own/Ref/Mut, only the functions holding one of these lines need analysing; one
+        pass over mypy's type map finds them, far cheaper than walking every body."""
+        methods = self.method_names()
+        lines = []
+        for expr in types:
+            if type(expr) is not CallExpr:
+                continue
+            callee = expr.callee
+            if isinstance(callee, MemberExpr) and callee.name in methods:
+                lines.append(expr.line)
+            elif isinstance(callee, RefExpr):
+                node = callee.node
+                if isinstance(node, TypeInfo):
+                    if any(k.fullname in self.classes for k in mro(node)):
+                        lines.append(expr.line)
+                elif callee.fullname and callee.fullname in self.functions:
+                    lines.append(expr.line)
+        lines.sort()
+        return lines
 
 
 def _fullname(node: object) -> str | None:

@@ -22,20 +22,19 @@ from mypy.plugin import AnalyzeTypeContext, Plugin, ReportConfigContext
 from mypy.types import AnyType, Instance, Type, TypeAliasType, TypeOfAny, get_proper_type
 
 from mypy_ownership import __version__, compat, errorcodes, messages
-from mypy_ownership.analysis import ModuleAnalyzer, Stats
-from mypy_ownership.checks import DEFAULT_CHECKS, Check
 from mypy_ownership.config import ConfigError, load_options
-from mypy_ownership.diagnostics import Reporter
 from mypy_ownership.overlay import Overlay, StubError
 from mypy_ownership.signatures import VOCABULARY, Mode, mentions_ownership, mode_of
-from mypy_ownership.unit import TypeFacts
+from mypy_ownership.stats import Stats
 
 MINIMUM_MYPY: Final = (2, 4)
 VOCABULARY_MODULE: Final = "mypy_ownership"
 
 
 class OwnershipPlugin(Plugin):
-    checks: tuple[Check, ...] = DEFAULT_CHECKS
+    # None: the default checks (mypy_ownership.checks.DEFAULT_CHECKS), imported on first use
+    # so that a project with nothing to analyse does not pay for importing the analysis.
+    checks: tuple[Callable[..., Any], ...] | None = None
 
     def __init__(self, options: Options) -> None:
         super().__init__(options)
@@ -47,7 +46,7 @@ class OwnershipPlugin(Plugin):
             raise SystemExit(2) from None
         self.build = compat.BuildHandle()
         self.stats = Stats()
-        self.analyzer = ModuleAnalyzer(self.checks, self.ownership, self.stats, self.overlay)
+        self._analyzer: Any = None
         self._config_data = {
             "version": __version__,
             "options": self.ownership.snapshot(),
@@ -152,8 +151,24 @@ class OwnershipPlugin(Plugin):
             self.stats.skipped += 1  # nothing it can see carries Own, Ref or Mut
             return
         self.overlay.resolve(self._is_loaded, self._lookup_node)
+        from mypy_ownership.unit import TypeFacts
+
         types = TypeFacts(self.build.type_map(file.fullname))
-        self.analyzer.analyze(file, types, module_options, Reporter(report), sees_vocabulary)
+        if not sees_vocabulary and (types.type_map is None or not self.overlay.call_lines(types.type_map)):
+            self.stats.modules += 1  # looked at: no call the stubs cover
+            return
+        from mypy_ownership.diagnostics import Reporter
+
+        self.analyzer().analyze(file, types, module_options, Reporter(report), sees_vocabulary)
+
+    def analyzer(self) -> Any:
+        if self._analyzer is None:
+            from mypy_ownership.analysis import ModuleAnalyzer
+            from mypy_ownership.checks import DEFAULT_CHECKS
+
+            checks = self.checks if self.checks is not None else DEFAULT_CHECKS
+            self._analyzer = ModuleAnalyzer(checks, self.ownership, self.stats, self.overlay)
+        return self._analyzer
 
     def _is_loaded(self, module: str) -> bool:
         """Loaded and semantically analysed (its symbol table is filled): a module parsed

@@ -88,7 +88,7 @@ from mypy_ownership.signatures import (
     receiver_mode,
     yield_mode,
 )
-from mypy_ownership.overlay import FunctionStub, Overlay
+from mypy_ownership.overlay import FunctionStub
 from mypy_ownership.unit import Unit, iter_statements
 
 CONTAINER_INSERTIONS: Final = frozenset({"append", "extend", "insert", "add", "setdefault"})
@@ -733,30 +733,6 @@ class OwnershipFlow:
                 for acquired in obligation.acquired:
                     self.result.leaks.append(Leak(acquired, obligation.escapes))
         return self.result
-
-
-def stub_call_lines(types: dict[Expression, Type], overlay: Overlay) -> list[int]:
-    """Lines of the calls in a module that the ownership stubs may say something of: a stubbed
-    function, a constructor of a stubbed class, a method some stub names. For a module that
-    cannot see Own/Ref/Mut, only functions holding one of these lines need the flow; one pass
-    over mypy's type map finds them, far cheaper than walking every function body."""
-    methods = overlay.method_names()
-    lines = []
-    for expr in types:
-        if type(expr) is not CallExpr:
-            continue
-        callee = expr.callee
-        if isinstance(callee, MemberExpr) and callee.name in methods:
-            lines.append(expr.line)
-        elif isinstance(callee, RefExpr):
-            node = callee.node
-            if isinstance(node, TypeInfo):
-                if any(overlay.class_stub(k.fullname) is not None for k in mro(node)):
-                    lines.append(expr.line)
-            elif callee.fullname and overlay.function(callee.fullname) is not None:
-                lines.append(expr.line)
-    lines.sort()
-    return lines
 
 
 def flow_of(unit: Unit) -> FlowResult | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from mypy.plugin import Plugin
 
+from mypy_ownership.checks import DEFAULT_CHECKS
 from mypy_ownership.diagnostics import Finding
 from mypy_ownership.plugin import OwnershipPlugin
 from mypy_ownership.unit import Unit
@@ -17,7 +18,7 @@ def explode(unit: Unit) -> list[Finding]:
 
 
 class FailingPlugin(OwnershipPlugin):
-    checks = (*OwnershipPlugin.checks, explode)
+    checks = (*DEFAULT_CHECKS, explode)
 
 
 def plugin(version: str) -> type[Plugin]:
