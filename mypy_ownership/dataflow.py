@@ -101,9 +101,9 @@ def live_sets(cfg: CFG, reads: Callable[[Step], Iterable[Hashable]]) -> Liveness
     """
     index: dict[Hashable, int] = {}
     live = []
-    for block in cfg.blocks:
+    for basic in cfg.blocks:
         bits = 0
-        for step in block.steps:
+        for step in basic.steps:
             for name in reads(step):
                 bits |= 1 << index.setdefault(name, len(index))
         live.append(bits)

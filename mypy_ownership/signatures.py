@@ -19,6 +19,8 @@ from mypy.nodes import (
     Decorator,
     Expression,
     FuncDef,
+    MemberExpr,
+    NameExpr,
     OverloadedFuncDef,
     RefExpr,
     TypeInfo,
@@ -153,8 +155,11 @@ class CallOwnership:
 class SignatureStub(Protocol):
     """What an ownership stub says of a callee (``overlay.FunctionStub``)."""
 
-    returns: Mode | None
-    returns_items: tuple[Mode | None, ...] | None
+    @property
+    def returns(self) -> Mode | None: ...
+
+    @property
+    def returns_items(self) -> tuple[Mode | None, ...] | None: ...
 
     def param_mode(self, name: str | None, position: int) -> Mode | None: ...
 
@@ -231,7 +236,7 @@ def call_ownership(
 
 
 def _callee_name(call: CallExpr, sig: CallableType) -> str | None:
-    if isinstance(call.callee, RefExpr) and call.callee.name:
+    if isinstance(call.callee, (NameExpr, MemberExpr)) and call.callee.name:
         return call.callee.name
     return sig.name.split(" ")[0] if sig.name else None
 

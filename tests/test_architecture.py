@@ -43,3 +43,15 @@ def test_only_compat_reaches_into_private_mypy_attributes() -> None:
             continue
         text = path.read_text()
         assert not [p for p in private if p in text], path.name
+
+
+def test_the_package_type_checks_under_the_projects_own_mypy_config() -> None:
+    """The project's mypy run (pyproject [tool.mypy]) excludes stubs/, which would shadow
+    typeshed (MYPY-NOTES §13); the plugin's own code must type-check cleanly."""
+    import subprocess
+    import sys
+
+    root = PACKAGE.parent
+    mypy = str(Path(sys.executable).with_name("mypy"))
+    proc = subprocess.run([mypy, "mypy_ownership"], cwd=root, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

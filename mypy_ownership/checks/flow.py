@@ -481,13 +481,13 @@ class OwnershipFlow:
             return None
         if not isinstance(expr, NameExpr):
             return None
-        var = expr.node
-        if not isinstance(var, Var) or not self.tracked(var):
+        node = expr.node
+        if not isinstance(node, Var) or not self.tracked(node):
             return None
         if expr.kind == LDEF and self.unit.kind == "function":
-            return var
+            return node
         if expr.kind == GDEF and self.unit.is_module:
-            return var
+            return node
         return None
 
     def local_any(self, expr: Expression) -> Var | None:
@@ -558,11 +558,9 @@ class OwnershipFlow:
                     break
         elif isinstance(callee, RefExpr) and callee.fullname:
             found = self.unit.overlay.function(callee.fullname)
-        if found is None and isinstance(callee, MemberExpr) and isinstance(
-            getattr(callee.expr, "node", None), TypeInfo
-        ):
-            cls = callee.expr.node  # type: ignore[union-attr]
-            found = self.unit.overlay.method([k.fullname for k in mro(cls)], callee.name)
+        owner = getattr(callee.expr, "node", None) if isinstance(callee, MemberExpr) else None
+        if found is None and isinstance(callee, MemberExpr) and isinstance(owner, TypeInfo):
+            found = self.unit.overlay.method([k.fullname for k in mro(owner)], callee.name)
         elif found is None and isinstance(callee, MemberExpr) and not isinstance(callee.node, TypeInfo):
             receiver = self.unit.types.type_of(callee.expr)
             found = self.resources.method_stub(receiver, callee.name)
@@ -1017,8 +1015,9 @@ class _Walk:
         if isinstance(e, GeneratorExpr):
             self.expr(e.left_expr)
         else:
-            self.expr(e.key)
-            self.expr(e.value)
+            for part in (e.key, e.value):
+                if part is not None:
+                    self.expr(part)
 
     def call(self, e: CallExpr) -> None:
         released = self.a.releasing_call(e, self.owes)
@@ -1063,7 +1062,7 @@ class _Walk:
                 self.expr(arg)
             elif inserts and self.is_owned(arg):
                 self.move(arg, messages.by_call(name))
-            elif self._is_display_with_owned(arg):
+            elif isinstance(arg, (TupleExpr, ListExpr)) and self._is_display_with_owned(arg):
                 self._hand_over_display(arg)
             else:
                 self.expr(arg)
@@ -1117,13 +1116,13 @@ class _Walk:
                     self._mutable()
                     del self.owes[var]
             return bool(captured)
-        if isinstance(arg, MemberExpr) and self.a.local(arg.expr) is not None:
-            var = self.a.local(arg.expr)
+        holder = self.a.local(arg.expr) if isinstance(arg, MemberExpr) else None
+        if isinstance(arg, MemberExpr) and holder is not None:
             receiver = self.a.unit.types.type_of(arg.expr)
             releasing = self.a.resources.method_releases(receiver, arg.name) or any(
-                arg.name in a.releasing for a in (self.owes[var].acquired if var in self.owes else ())
+                arg.name in a.releasing for a in (self.owes[holder].acquired if holder in self.owes else ())
             )
-            if (var in self.owned or var in self.owes) and releasing:
+            if (holder in self.owned or holder in self.owes) and releasing:
                 self.hand_over(arg.expr)  # atexit.register(f.close): someone else closes it
                 return True
         return False

@@ -7,6 +7,7 @@ stored, SPEC §1). Arity, bare aliases and nesting are checked while mypy analys
 from __future__ import annotations
 
 from mypy.nodes import AssignmentStmt, MemberExpr, NameExpr, Var
+from mypy.types import Type
 
 from mypy_ownership import errorcodes, messages
 from mypy_ownership.diagnostics import Finding
@@ -44,7 +45,7 @@ def _stored_place(unit: Unit, target: object) -> str | None:
     return None
 
 
-def _declared_type(target: object, s: AssignmentStmt) -> object:
+def _declared_type(target: object, s: AssignmentStmt) -> Type | None:
     node = getattr(target, "node", None)
     if isinstance(node, Var) and node.type is not None:
         return node.type
