@@ -88,10 +88,21 @@ class ModuleAnalyzer:
 
 
 def _holds_any(unit: Unit, lines: list[int]) -> bool:
-    first = unit.func.line if unit.func is not None else 1
-    last = (unit.func.end_line or first) if unit.func is not None else lines[-1]
-    i = bisect.bisect_left(lines, first)
-    return i < len(lines) and lines[i] <= last
+    """Whether one of the lines falls in the unit's own code: a function's whole body, or
+    the statements of a module or class body that are not definitions (which are units of
+    their own)."""
+    if unit.func is not None:
+        spans = [(unit.func.line, unit.func.end_line or unit.func.line)]
+    else:
+        spans = [
+            (s.line, s.end_line or s.line) for s in unit.body
+            if not isinstance(s, (FuncDef, Decorator, OverloadedFuncDef, ClassDef))
+        ]
+    for first, last in spans:
+        i = bisect.bisect_left(lines, first)
+        if i < len(lines) and lines[i] <= last:
+            return True
+    return False
 
 
 def units_of(

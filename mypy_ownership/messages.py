@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 def quoted(name: str) -> str:
-    return f'"{name}"'
+    """A name as messages show it; mypy renames redefinitions with a trailing prime."""
+    return f'"{name.rstrip(chr(39))}"'
 
 
 # use-after-move -----------------------------------------------------------------------

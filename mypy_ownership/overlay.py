@@ -11,7 +11,10 @@ A stub lists only members with ownership meaning, written as users know them::
     def create_connection(address: Any) -> Own[socket]: ...
 
 Markers for locks: ``@acquires`` (a successful call creates an obligation on the receiver)
-and ``@releases_lock`` (discharges it). Files are read with Python's ``ast`` once per run,
+and ``@releases_lock`` (discharges it). ``@takes_over`` on a function: its ``Own``
+parameters take the release over but leave the value usable by the caller
+(``contextlib.closing(thing)``, ``ExitStack.enter_context``, ``Logger.addHandler``); without
+it an ``Own`` parameter moves the value (``SSLContext.wrap_socket`` detaches the socket). Files are read with Python's ``ast`` once per run,
 never executed. Names are resolved to mypy's real ones (re-exports, ``_io.TextIOWrapper``,
 ``_socket.socket``) when the plugin first needs them, through a lookup function it passes
 in; methods are then found along the receiver's MRO.
@@ -31,7 +34,7 @@ from mypy.types import Type
 
 from mypy_ownership.signatures import Mode, mro
 
-MARKERS: Final = frozenset({"valid_after_release", "acquires", "releases_lock"})
+MARKERS: Final = frozenset({"valid_after_release", "acquires", "releases_lock", "takes_over"})
 _MODES: Final = {"Own": Mode.OWN, "Ref": Mode.REF, "Mut": Mode.MUT}
 _PACKAGE: Final = os.path.dirname(os.path.abspath(__file__))
 # Installed: the package carries stubs/ as mypy_ownership/stubs; in a source checkout

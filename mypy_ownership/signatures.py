@@ -150,6 +150,7 @@ class CallOwnership:
     return_mode: Mode | None
     return_type: Type | None
     return_items: tuple[Mode | None, ...] | None = None  # modes of a tuple result's items
+    stub_args: frozenset[int] = frozenset()  # actuals a @takes_over stub takes over
 
 
 class SignatureStub(Protocol):
@@ -160,6 +161,9 @@ class SignatureStub(Protocol):
 
     @property
     def returns_items(self) -> tuple[Mode | None, ...] | None: ...
+
+    @property
+    def markers(self) -> frozenset[str]: ...
 
     def param_mode(self, name: str | None, position: int) -> Mode | None: ...
 
@@ -210,6 +214,7 @@ def call_ownership(
     formal_modes = [mode_of(t) for t in sig.arg_types]
     ret_mode = mode_of(sig.ret_type)
     items: tuple[Mode | None, ...] | None = None
+    declared_modes = list(formal_modes)
     if stub is not None:
         formal_modes = [
             stub.param_mode(("*" if kind == ARG_STAR else "") + (n or ""), i) or mode
@@ -228,11 +233,15 @@ def call_ownership(
         lambda _: AnyType(TypeOfAny.special_form),
     )
     per_actual: list[set[Mode | None]] = [set() for _ in call.args]
+    from_stub: set[int] = set()
     for formal, actuals in enumerate(mapping):
         for actual in actuals:
             per_actual[actual].add(formal_modes[formal])
+            taken_over = stub is not None and "takes_over" in stub.markers
+            if taken_over and formal_modes[formal] is Mode.OWN and declared_modes[formal] is not Mode.OWN:
+                from_stub.add(actual)
     arg_modes = tuple(next(iter(modes)) if len(modes) == 1 else None for modes in per_actual)
-    return CallOwnership(name, arg_modes, ret_mode, sig.ret_type, items)
+    return CallOwnership(name, arg_modes, ret_mode, sig.ret_type, items, frozenset(from_stub))
 
 
 def _callee_name(call: CallExpr, sig: CallableType) -> str | None:

@@ -139,13 +139,19 @@ class Escape(NamedTuple):
 
 
 class Obligation(NamedTuple):
+    """What a name owes: the acquisitions it holds, and each one's ways out so far (kept
+    per acquisition, so two bindings of one name do not share their notes)."""
+
     acquired: frozenset[Acquired]
-    escapes: frozenset[Escape] = frozenset()
+    escapes: frozenset[tuple[Acquired, Escape]] = frozenset()
 
     def join(self, other: Obligation) -> Obligation:
         if self == other:
             return self
         return Obligation(self.acquired | other.acquired, self.escapes | other.escapes)
+
+    def escapes_of(self, acquired: Acquired) -> frozenset[Escape]:
+        return frozenset(e for a, e in self.escapes if a == acquired)
 
 
 class Loan(NamedTuple):
@@ -346,7 +352,7 @@ class OwnershipFlow:
             return _with_escape(state, self._fall_through(), only_if_none=True)
         if edge.target == self.unit.cfg.raise_exit and state.owes:
             owes = {
-                var: Obligation(ob.acquired, frozenset(_settled(e) for e in ob.escapes))
+                var: Obligation(ob.acquired, frozenset((a, _settled(e)) for a, e in ob.escapes))
                 for var, ob in state.owes.items()
             }
             return state.replace(owes=owes)
@@ -521,6 +527,28 @@ class OwnershipFlow:
         symbol = info.get(name) if info is not None else None
         return symbol.node if symbol is not None and isinstance(symbol.node, Var) else None
 
+    def takes_over_arguments(self, call: CallExpr) -> bool:
+        """Calls that keep what they are given, as far as precision needs: a constructor of
+        a class without ownership stubs (a wrapper stores its argument), and a method of
+        the object being defined (``self.set_socket(sock)``)."""
+        callee = call.callee
+        if self.stub(call) is not None:
+            return False
+        if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
+            # the stubs are exact about the classes they cover (ZipFile(f) does not close f)
+            return not any(self.unit.overlay.class_stub(k.fullname) for k in mro(callee.node))
+        callee_type = proper(self.unit.types.type_of(callee))
+        if isinstance(callee_type, CallableType) and callee_type.is_type_obj():
+            return True
+        if isinstance(callee, MemberExpr) and isinstance(callee.expr, NameExpr):
+            func = self.unit.func
+            return (
+                isinstance(func, FuncDef) and func.info is not FUNC_NO_INFO and bool(func.arguments)
+                and callee.expr.node is func.arguments[0].variable
+                and not any(self.unit.overlay.class_stub(k.fullname) for k in mro(func.info))
+            )
+        return False
+
     def foreign_field_move(self, expr: Expression) -> bool:
         """``self.f`` of an ``Own`` field, moved outside a releasing method (SPEC §2)."""
         if not isinstance(expr, MemberExpr) or not isinstance(expr.expr, NameExpr):
@@ -674,7 +702,7 @@ class OwnershipFlow:
 
     def leaked(self, obligation: Obligation, escape: Escape) -> None:
         for acquired in obligation.acquired:
-            self.result.leaks.append(Leak(acquired, obligation.escapes | {escape}))
+            self.result.leaks.append(Leak(acquired, obligation.escapes_of(acquired) | {escape}))
 
     def discarded(self, call: CallExpr) -> None:
         ownership = self.call(call)
@@ -729,7 +757,7 @@ class OwnershipFlow:
                 continue
             for obligation in state.owes.values():
                 for acquired in obligation.acquired:
-                    self.result.leaks.append(Leak(acquired, obligation.escapes))
+                    self.result.leaks.append(Leak(acquired, obligation.escapes_of(acquired)))
         return self.result
 
 
@@ -981,7 +1009,7 @@ class _Walk:
             self.comprehension(e)
         elif isinstance(e, LambdaExpr):
             return
-        elif isinstance(e, YieldExpr) and e.expr is not None and (
+        elif isinstance(e, YieldExpr) and e.expr is not None and not self._with_target(e.expr) and (
             self.escape(e.expr, "yielded from a generator")
             or self.closure_escapes(e.expr, "yielded from a generator")
         ):
@@ -995,6 +1023,12 @@ class _Walk:
         else:
             for part in children(e):
                 self.expr(part)
+
+    def _with_target(self, expr: Expression) -> bool:
+        """A with-target is yielded inside its block: the generator is suspended there."""
+        var = self.a.local_any(expr)
+        loan = self.loans.get(var) if var is not None else None
+        return loan is not None and loan.how == _WITH_TARGET
 
     def comprehension(self, e: GeneratorExpr | DictionaryComprehension) -> None:
         """Its own scope, run zero or more times: moves inside are moves on some paths."""
@@ -1024,8 +1058,10 @@ class _Walk:
         callee = e.callee
         if released is not None and self.a.local(released[0]) is not None:
             receiver, method = released
+            # close() again is harmless (idempotent on Python's resources), as is a method
+            # the stubs declare valid after release; releasing what was moved is not
             stub = self.a.stub(e)
-            again = stub is not None and "valid_after_release" in stub.markers
+            again = method == "close" or (stub is not None and "valid_after_release" in stub.markers)
             self.move(receiver, messages.by_release(method), release=True, reading=again)
         elif isinstance(callee, MemberExpr) and isinstance(callee.expr, CallExpr):
             self.call(callee.expr)
@@ -1041,9 +1077,20 @@ class _Walk:
         name = ownership.callee_name if ownership else _callee_name(e)
         inserts = _is_container_insertion(e)
         self.borrow_rules(e, ownership, name)
+        takes_over = self.a.takes_over_arguments(e)
         for i, arg in enumerate(e.args):
             mode = ownership.arg_modes[i] if ownership and i < len(ownership.arg_modes) else None
-            if inserts and self.escape(arg, f"stored in a container by {name}()"):
+            if mode is Mode.OWN and ownership is not None and i in ownership.stub_args:
+                # a @takes_over stub takes the release over, and the caller may go on
+                # using the value (closing(x), stack.enter_context(f), addHandler(h))
+                self.hand_over_argument(arg, e.arg_kinds[i] == ARG_STAR)
+                continue
+            if mode is None and takes_over and self.a.local(arg) is not None and (
+                self.is_owned(arg) or self.a.local(arg) in self.owes
+            ):
+                self.hand_over(arg)  # Wrapper(f), self.set_socket(sock): kept by the object
+                continue
+            if inserts and _callee_name(e) != "extend" and self.escape(arg, f"stored in a container by {name}()"):
                 continue
             if (mode is Mode.OWN or inserts) and self.closure_escapes(arg, f"passed to {messages.quoted(name or 'the call')}"):
                 continue
@@ -1102,6 +1149,14 @@ class _Walk:
                     f"lent as Mut to {messages.quoted(name or 'the call')} together with another borrow of it",
                 ))
                 break
+
+    def hand_over_argument(self, arg: Expression, unpacked: bool) -> None:
+        items = arg.items if unpacked and isinstance(arg, (TupleExpr, ListExpr)) else [arg]
+        for item in items:
+            if self.a.local(item) is not None:
+                self.hand_over(item)
+            elif not self.hands_over_through(item):
+                self.expr(item)
 
     def hands_over_through(self, arg: Expression) -> bool:
         """A closure capturing owned names, or a bound method of one (``f.close``), given to
@@ -1494,11 +1549,12 @@ def _with_escape(state: FlowState, escape: Escape, only_if_none: bool = False) -
     (the exception was handled, and this is the way the path leaves)."""
     owes = {}
     for var, ob in state.owes.items():
-        kept = frozenset(e for e in ob.escapes if not e.pending or escape.pending)
-        if only_if_none and kept:
-            owes[var] = Obligation(ob.acquired, kept)
-        else:
-            owes[var] = Obligation(ob.acquired, kept | {escape})
+        kept = frozenset((a, e) for a, e in ob.escapes if not e.pending or escape.pending)
+        added = frozenset(
+            (a, escape) for a in ob.acquired
+            if not (only_if_none and any(k[0] == a for k in kept))
+        )
+        owes[var] = Obligation(ob.acquired, kept | added)
     return state.replace(owes=owes)
 
 
@@ -1538,12 +1594,15 @@ def _join_loans(a: dict[Var, Loan], b: dict[Var, Loan]) -> dict[Var, Loan]:
 
 def _renamed(obligation: Obligation, name: str) -> Obligation:
     """An obligation passed to a new name keeps its acquisition site, under the new name."""
+    def rename(a: Acquired) -> Acquired:
+        if a.name == name:
+            return a
+        help = a.help.replace(f'"{a.name}', f'"{name}').replace(f" as {a.name}:", f" as {name}:")
+        return a._replace(name=name, help=help)
+
     return Obligation(
-        frozenset(
-            a if a.name == name else Acquired(a.line, a.column, name, a.help.replace(f'"{a.name}', f'"{name}').replace(f" as {a.name}:", f" as {name}:"))
-            for a in obligation.acquired
-        ),
-        obligation.escapes,
+        frozenset(rename(a) for a in obligation.acquired),
+        frozenset((rename(a), e) for a, e in obligation.escapes),
     )
 
 

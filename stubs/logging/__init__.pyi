@@ -25,10 +25,12 @@ from mypy_ownership import Own
 class StreamHandler:
     # Lib/logging/__init__.py StreamHandler.setStream: keeps the stream it is given; a
     # FileHandler's close() then closes it (FileHandler.close -> self.stream.close()).
+    @takes_over
     def setStream(self, stream: Own[object]) -> object: ...
 
 class FileHandler:
     def close(self: Own[FileHandler]) -> None: ...
 
 class Logger:
+    @takes_over
     def addHandler(self, hdlr: Own[Handler]) -> None: ...

@@ -177,11 +177,17 @@ def with_target_after_the_block(path: str) -> bytes:
     return f.read()  # E: "f" used after release  [use-after-move]
 
 
-def close_twice(path: str, again: bool) -> None:
+def close_twice_is_harmless(path: str, again: bool) -> None:
     f = open_file(path)
     if again:
-        f.close()  # N: "f" was released here by close()
-    f.close()  # E: "f" may have been released  [use-after-move]
+        f.close()
+    f.close()
+
+
+def handing_over_then_closing(path: str) -> None:
+    f = open_file(path)
+    store(f)  # N: "f" was moved here by call to "store"
+    f.close()  # E: "f" used after move  [use-after-move]
 
 
 # owned fields (SPEC §6) ------------------------------------------------------------------------

@@ -1,0 +1,83 @@
+"""Hand-overs: calls that take the release over. Stubs marked @takes_over leave the value
+usable; constructors of classes no stub covers, and methods of the object being defined,
+keep what they are given (SPEC §2: what the analysis cannot follow ends tracking)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import socket
+import sqlite3
+from typing import IO
+
+
+def closing_keeps_the_value_usable(path: str) -> int:
+    db = sqlite3.connect(path)
+    with contextlib.closing(db):
+        return len(db.execute("select 1").fetchall())
+
+
+def exit_stack_keeps_the_value_usable(paths: list[str]) -> list[str]:
+    with contextlib.ExitStack() as stack:
+        files = []
+        for path in paths:
+            f = open(path)
+            stack.enter_context(f)
+            files.append(f.readline())
+        return files
+
+
+def logger_keeps_the_handler_usable(path: str) -> logging.Logger:
+    log = logging.getLogger("app")
+    handler = logging.FileHandler(path)
+    log.addHandler(handler)
+    handler.setLevel(logging.INFO)
+    return log
+
+
+class LineReader:
+    def __init__(self, source: IO[str]) -> None:
+        self.source = source
+
+    def next_line(self) -> str:
+        return self.source.readline()
+
+
+def a_wrapper_keeps_its_argument(path: str) -> LineReader:
+    f = open(path)
+    return LineReader(f)
+
+
+class Connection:
+    def __init__(self) -> None:
+        self.sock: socket.socket | None = None
+
+    def set_socket(self, sock: socket.socket) -> None:
+        self.sock = sock
+
+    def connect(self, host: str) -> None:
+        sock = socket.create_connection((host, 80))
+        self.set_socket(sock)
+
+
+def a_plain_function_only_borrows(path: str) -> str:
+    f = open(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open(...) as f:" or call "f.close()"
+    return first_line(f)  # N: "f" escapes here: returns at line 65 without releasing it
+
+
+def first_line(f: IO[str]) -> str:
+    return f.readline()
+
+
+def closing_twice_is_harmless(path: str) -> None:
+    f = open(path)
+    f.close()
+    f.close()
+
+
+def communicate_twice_is_a_bug(cmd: list[str]) -> None:
+    import subprocess
+
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
+    proc.communicate()  # N: "proc" was released here by communicate()
+    proc.communicate()  # E: "proc" used after release  [use-after-move]
