@@ -535,8 +535,9 @@ class OwnershipFlow:
         if self.stub(call) is not None:
             return False
         if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
-            # the stubs are exact about the classes they cover (ZipFile(f) does not close f)
-            return not any(self.unit.overlay.class_stub(k.fullname) for k in mro(callee.node))
+            # the stubs are exact about the classes they name (ZipFile(f) does not close f);
+            # a subclass defined elsewhere (a wrapper over an io base) keeps its argument
+            return self.unit.overlay.class_stub(callee.node.fullname) is None
         callee_type = proper(self.unit.types.type_of(callee))
         if isinstance(callee_type, CallableType) and callee_type.is_type_obj():
             return True
