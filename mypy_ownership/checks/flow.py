@@ -126,6 +126,7 @@ class Acquired(NamedTuple):
     name: str
     help: str
     releasing: tuple[str, ...] = ()  # its releasing methods, for receivers typed Any
+    held: bool = False  # a field's resource, owed to the object: reported only if overwritten
 
 
 class Escape(NamedTuple):
@@ -263,7 +264,7 @@ class OwnershipFlow:
         self.nested = frozenset(
             f for f in map(_function_of, unit.statements()) if f is not None
         )
-        self.self_var, self.owned_fields = self._releasing_method_fields()
+        self.self_var, self.owned_fields, self.releasing_method = self._method_fields()
         func = unit.func
         self.params = frozenset(a.variable for a in func.arguments) if func is not None else frozenset()
         func_type = getattr(func, "type", None)
@@ -557,7 +558,7 @@ class OwnershipFlow:
         func = self.unit.func
         if not isinstance(func, FuncDef) or not func.arguments or func.info is FUNC_NO_INFO:
             return False
-        if expr.expr.node is not func.arguments[0].variable or self.owned_fields:
+        if expr.expr.node is not func.arguments[0].variable or self.releasing_method:
             return False
         var = self.field(expr.name)
         return var is not None and mode_of(var.type) is Mode.OWN and receiver_mode(func) is not Mode.OWN
@@ -668,22 +669,29 @@ class OwnershipFlow:
             known = self._captures[func] = frozenset(found)
         return known
 
-    def _releasing_method_fields(self) -> tuple[Var | None, dict[Var, Acquired]]:
-        """Inside a releasing method, the owned resource fields it must release (SPEC §6)."""
+    def _method_fields(self) -> tuple[Var | None, dict[Var, Acquired], bool]:
+        """The owned resource fields of a method's class (SPEC §6): a releasing method must
+        release them on every path; any other method (but __init__) may not overwrite one
+        still holding its resource."""
         func = self.unit.func
         if not isinstance(func, FuncDef) or func.info is FUNC_NO_INFO or not func.arguments:
-            return None, {}
-        if receiver_mode(func) is not Mode.OWN:
-            return None, {}
+            return None, {}, False
+        if func.is_static or func.is_class:
+            return None, {}, False
+        releasing = receiver_mode(func) is Mode.OWN
         info = self.resources.of_class(func.info)
         self_var = func.arguments[0].variable
-        if info is None:
-            return self_var, {}
+        if info is None or (func.name == "__init__" and not releasing):
+            return (self_var if releasing else None), {}, releasing
+        if releasing:
+            help = f"release it in \"{func.name}\""
+        else:
+            help = "release the old value before assigning a new one"
         fields = {
-            var: Acquired(var.line, var.column, var.name, f"release it in \"{func.name}\"")
+            var: Acquired(var.line, var.column, var.name, help, held=not releasing)
             for var in info.owned_fields
         }
-        return self_var, fields
+        return self_var, fields, releasing
 
     # -- recording --------------------------------------------------------------------------
 
@@ -758,7 +766,8 @@ class OwnershipFlow:
                 continue
             for obligation in state.owes.values():
                 for acquired in obligation.acquired:
-                    self.result.leaks.append(Leak(acquired, obligation.escapes_of(acquired)))
+                    if not acquired.held:  # a field keeps its resource past the method
+                        self.result.leaks.append(Leak(acquired, obligation.escapes_of(acquired)))
         return self.result
 
 
@@ -932,7 +941,8 @@ class _Walk:
                 self.expr(part)
             return
         if var in self.owes:
-            self._leak(var, Escape(target.line, target.column, f"rebound at line {target.line}"))
+            verb = "overwritten" if isinstance(target, MemberExpr) else "rebound"
+            self._leak(var, Escape(target.line, target.column, f"{verb} at line {target.line}"))
         if var in self.moved:
             self._mutable()
             del self.moved[var]
@@ -942,9 +952,17 @@ class _Walk:
                 obligation = self.a.obligation_for(var.name, var.type, target) if owned else None
         elif var in self.owned:
             self.owned = self.owned - {var}
+        if isinstance(target, MemberExpr) and var in self.a.owned_fields:
+            # stored into an owned field: the object holds it now
+            obligation = Obligation(frozenset({self.a.owned_fields[var]}))
+            if not self.a.owned_fields[var].held:
+                obligation = None  # a releasing method storing a new value owes nothing
         if obligation is not None:
             self._mutable()
-            self.owes[var] = _renamed(obligation, var.name)
+            self.owes[var] = obligation if isinstance(target, MemberExpr) else _renamed(obligation, var.name)
+        elif isinstance(target, MemberExpr) and var in self.owes:
+            self._mutable()
+            del self.owes[var]
 
     def _leak(self, var: Var, escape: Escape) -> None:
         obligation = self.owes[var]
@@ -1101,13 +1119,13 @@ class _Walk:
                 self.unpacked_into_owned(arg, messages.by_call(name))
             elif (mode is Mode.OWN or inserts) and self.move_closure(arg):
                 continue
-            elif mode is Mode.OWN and (isinstance(arg, NameExpr) or self.a.local(arg) is not None):
-                self.move(arg, messages.by_call(name))
             elif mode is Mode.OWN and self.a.foreign_field_move(arg):
                 assert isinstance(arg, MemberExpr)
                 if self.a.reporting:
                     self.a.result.field_moves.append((arg, name or "the call"))
                 self.expr(arg)
+            elif mode is Mode.OWN and (isinstance(arg, NameExpr) or self.a.local(arg) is not None):
+                self.move(arg, messages.by_call(name))
             elif inserts and self.is_owned(arg):
                 self.move(arg, messages.by_call(name))
             elif isinstance(arg, (TupleExpr, ListExpr)) and self._is_display_with_owned(arg):

@@ -298,3 +298,22 @@ class Pipeline:
 
     def close(self: Own[Pipeline]) -> None:
         store(self.sink)
+
+
+# overwriting an owned field that still holds its resource -----------------------------------
+
+class Rotating:
+    current: Own[File]  # E: "current" is not released on every path  [resource-leak]  # N: help: release the old value before assigning a new one
+
+    def __init__(self, path: str) -> None:
+        self.current = open_file(path)
+
+    def rotate_leaky(self, path: str) -> None:
+        self.current = open_file(path)  # N: "current" escapes here: overwritten at line 312 without releasing it
+
+    def rotate(self, path: str) -> None:
+        self.current.close()
+        self.current = open_file(path)
+
+    def close(self: Own[Rotating]) -> None:
+        self.current.close()
