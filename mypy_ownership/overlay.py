@@ -27,7 +27,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, TypeVar
 
 from mypy.nodes import CallExpr, Expression, MemberExpr, RefExpr, TypeInfo
 from mypy.types import Type
@@ -195,6 +195,7 @@ def _tuple_items(annotation: ast.expr | None, where: str) -> tuple[Mode | None, 
 
 # -- the overlay ---------------------------------------------------------------------------------
 
+_T = TypeVar("_T")
 Lookup = Callable[[str], object]  # full name -> the mypy node it stands for, or None
 
 
@@ -229,19 +230,19 @@ class Overlay:
                 continue
             self._pending.discard(module)
             stub = self.modules[module]
-            for name, func in stub.functions.items():
-                real = _fullname(lookup(f"{module}.{name}"))
-                if real is None:
-                    self.unresolved.append(f"{func.where}: {module}.{name}")
-                else:
-                    self.functions[real] = func
-            for name, cls in stub.classes.items():
-                real = _fullname(lookup(f"{module}.{name}"))
-                if real is None:
-                    self.unresolved.append(f"{cls.where}: {module}.{name}")
-                else:
-                    self.classes[real] = cls
+            self._resolve_into(self.functions, module, stub.functions, lookup)
+            self._resolve_into(self.classes, module, stub.classes, lookup)
             self._method_names = None
+
+    def _resolve_into(
+        self, table: dict[str, _T], module: str, entries: dict[str, _T], lookup: Lookup
+    ) -> None:
+        for name, entry in entries.items():
+            real = _fullname(lookup(f"{module}.{name}"))
+            if real is None:
+                self.unresolved.append(f"{getattr(entry, 'where', '')}: {module}.{name}")
+            else:
+                table[real] = entry
 
     def function(self, fullname: str | None) -> FunctionStub | None:
         return self.functions.get(fullname) if fullname else None
