@@ -87,10 +87,6 @@ def field_release_help(cls: str) -> str:
     return f'help: add a method such as "def close(self: Own[{cls}]) -> None" that releases it'
 
 
-def field_not_released(field: str, method: str) -> str:
-    return f"Field {quoted(field)} is not released by {quoted(method)} on every path"
-
-
 # move-from-borrow -----------------------------------------------------------------------
 
 def cannot_move_borrowed(name: str, how: str, detail: str) -> str:

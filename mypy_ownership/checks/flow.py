@@ -273,10 +273,17 @@ class OwnershipFlow:
             (m := mode_of(t)) is not None and m.is_borrow for t in func_type.arg_types
         )
         self._live: Liveness | None = None
+        self._initial: FlowState | None = None
 
     # -- lattice ----------------------------------------------------------------------------
 
     def initial(self) -> FlowState:
+        """The state at entry, built once (the pre-pass and the solver both ask for it)."""
+        if self._initial is None:
+            self._initial = self._entry_state()
+        return self._initial
+
+    def _entry_state(self) -> FlowState:
         owned: set[Var] = set()
         owes: dict[Var, Obligation] = {}
         loans: dict[Var, Loan] = {}

@@ -207,3 +207,14 @@ def reference_to_a_parameter(person: Ref[Person], other: Ref[Person]) -> Ref[str
     if person.age > other.age:
         return first_name(person)
     return first_name(other)
+
+
+# what is not an escape ---------------------------------------------------------------------
+
+def extend_copies_the_elements(lines: Ref[list[str]], into: list[str]) -> None:
+    into.extend(lines)
+
+
+def yield_a_with_target_inside_its_block(path: str) -> Iterator[File]:
+    with open_file(path) as f:
+        yield f

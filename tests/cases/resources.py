@@ -317,3 +317,38 @@ class Rotating:
 
     def close(self: Own[Rotating]) -> None:
         self.current.close()
+
+
+# a failing assert is not an exit; steps that cannot raise begin no exception path ----------
+
+def assert_guard_is_not_an_exit(path: str) -> bytes:
+    f = open_file(path)
+    assert f.name is not None
+    data = f.read()
+    f.close()
+    return data
+
+
+def close_in_handler_after_an_inert_return(path: str, ok: bool) -> None:
+    f = open_file(path)
+    try:
+        if ok:
+            f.close()
+            return None
+        f.read()
+        f.close()
+    except OSError:
+        f.close()
+        raise
+
+
+# escape notes belong to their own acquisition ----------------------------------------------
+
+def two_bindings_of_one_name(path: str, first: bool) -> File:
+    if first:
+        f = open_file(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open_file(...) as f:" or call "f.close()"
+        f.read()
+    else:
+        f = open_file(path)
+        return f
+    return File()  # N: "f" escapes here: returns at line 354 without releasing it

@@ -81,3 +81,19 @@ def communicate_twice_is_a_bug(cmd: list[str]) -> None:
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
     proc.communicate()  # N: "proc" was released here by communicate()
     proc.communicate()  # E: "proc" used after release  [use-after-move]
+
+
+def a_releasing_bound_method_hands_over(path: str) -> None:
+    import atexit
+
+    f = open(path, "w")
+    atexit.register(f.close)
+    f.write("started")
+
+
+def another_bound_method_does_not(port: int) -> None:
+    import socketserver
+    import threading
+
+    server = socketserver.TCPServer(("", port), socketserver.BaseRequestHandler)  # E: "server" is not released on every path  [resource-leak]  # N: help: use "with TCPServer(...) as server:" or call "server.server_close()"
+    threading.Thread(target=server.serve_forever).start()  # N: "server" escapes here: the function ends without releasing it
