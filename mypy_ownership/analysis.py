@@ -20,6 +20,7 @@ from mypy.nodes import (
     FuncDef,
     FuncItem,
     MypyFile,
+    Node,
     OverloadedFuncDef,
     Statement,
 )
@@ -50,19 +51,15 @@ class ModuleAnalyzer:
         types: TypeFacts,
         mypy_options: Options | None,
         reporter: Reporter,
-        sees_vocabulary: bool = True,
+        ownership_call_lines: list[int] | None = None,
     ) -> None:
-        """``sees_vocabulary``: the module imports Own/Ref/Mut (directly or not). If it does
-        not, only the functions holding a call the stubs cover can involve ownership."""
+        """``ownership_call_lines``: for a module that cannot see Own/Ref/Mut, the lines of
+        the calls that may acquire something (``Overlay.ownership_call_lines``); only the
+        units holding one need analysing. None: analyse every unit."""
         self.stats.modules += 1
         check_untyped = bool(mypy_options is not None and mypy_options.check_untyped_defs)
-        lines: list[int] | None = None
-        if not sees_vocabulary:
-            lines = self.overlay.call_lines(types.type_map) if types.type_map is not None else None
-            if lines == []:
-                return
-        for unit in units_of(module, types, self.options, check_untyped):
-            if lines is not None and not _holds_any(unit, lines):
+        for unit in units_of(module, types, self.options, check_untyped, ownership_call_lines):
+            if ownership_call_lines is not None and not _holds_any(unit, ownership_call_lines):
                 continue
             unit.overlay = self.overlay
             self.stats.findings += reporter.emit(self._run(unit))
@@ -92,24 +89,30 @@ def _holds_any(unit: Unit, lines: list[int]) -> bool:
     the statements of a module or class body that are not definitions (which are units of
     their own)."""
     if unit.func is not None:
-        spans = [(unit.func.line, unit.func.end_line or unit.func.line)]
-    else:
-        spans = [
-            (s.line, s.end_line or s.line) for s in unit.body
-            if not isinstance(s, (FuncDef, Decorator, OverloadedFuncDef, ClassDef))
-        ]
-    for first, last in spans:
-        i = bisect.bisect_left(lines, first)
-        if i < len(lines) and lines[i] <= last:
-            return True
-    return False
+        return _spans_any(unit.func, lines)
+    return any(
+        _spans_any(s, lines) for s in unit.body
+        if not isinstance(s, (FuncDef, Decorator, OverloadedFuncDef, ClassDef))
+    )
+
+
+def _spans_any(node: Node, lines: list[int]) -> bool:
+    if node.end_line is None:
+        return True  # unknown extent: analyse rather than guess
+    i = bisect.bisect_left(lines, node.line)
+    return i < len(lines) and lines[i] <= node.end_line
 
 
 def units_of(
-    module: MypyFile, types: TypeFacts, options: OwnershipOptions, check_untyped: bool
+    module: MypyFile,
+    types: TypeFacts,
+    options: OwnershipOptions,
+    check_untyped: bool,
+    lines: list[int] | None = None,
 ) -> Iterator[Unit]:
+    """Every unit of a module; with ``lines``, definitions holding none are not entered."""
     yield Unit(module, module.defs, None, types, options, kind="module", name="<module>")
-    yield from _nested_units(module, module.defs, types, options, check_untyped, prefix="")
+    yield from _nested_units(module, module.defs, types, options, check_untyped, "", lines)
 
 
 def _nested_units(
@@ -119,24 +122,27 @@ def _nested_units(
     options: OwnershipOptions,
     check_untyped: bool,
     prefix: str,
+    lines: list[int] | None,
 ) -> Iterator[Unit]:
     for stmt in iter_statements(body):
         if isinstance(stmt, ClassDef):
+            if lines is not None and not _spans_any(stmt, lines):
+                continue
             name = prefix + stmt.name
             yield Unit(module, stmt.defs.body, None, types, options, kind="class", name=name)
             yield from _nested_units(
-                module, stmt.defs.body, types, options, check_untyped, name + "."
+                module, stmt.defs.body, types, options, check_untyped, name + ".", lines
             )
             continue
         for func in _functions(stmt):
             if func.is_dynamic() and not check_untyped:
                 continue
-            if not func.body.body:
+            if not func.body.body or (lines is not None and not _spans_any(func, lines)):
                 continue
             name = prefix + func.name
             yield Unit(module, func.body.body, func, types, options, kind="function", name=name)
             yield from _nested_units(
-                module, func.body.body, types, options, check_untyped, name + "."
+                module, func.body.body, types, options, check_untyped, name + ".", lines
             )
 
 

@@ -7,7 +7,9 @@ that a node type they never heard of is still walked rather than skipped.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
 from mypy.nodes import (
     Node,
     Block,
@@ -29,52 +31,101 @@ from mypy.nodes import (
 )
 
 
-def children(expr: Expression) -> Iterator[Expression]:
+def children(expr: Expression) -> Sequence[Expression]:
     """Direct sub-expressions in evaluation order (comprehension bodies excluded)."""
-    if isinstance(expr, CallExpr):
-        yield expr.callee
-        yield from expr.args
-    elif isinstance(expr, MemberExpr):
-        yield expr.expr
-    elif isinstance(expr, OpExpr):
-        yield expr.left
-        yield expr.right
-    elif isinstance(expr, ComparisonExpr):
-        yield from expr.operands
-    elif isinstance(expr, IndexExpr):
-        yield expr.base
-        yield expr.index
-    elif isinstance(expr, (TupleExpr, ListExpr, SetExpr)):
-        yield from expr.items
-    elif isinstance(expr, DictExpr):
-        for key, value in expr.items:
-            if key is not None:
-                yield key
-            yield value
-    elif isinstance(expr, ConditionalExpr):
-        yield expr.cond
-        yield expr.if_expr
-        yield expr.else_expr
-    elif isinstance(expr, (GeneratorExpr, DictionaryComprehension)):
-        yield expr.sequences[0]
-    elif isinstance(expr, LambdaExpr):
-        return
-    else:
-        yield from _generic_children(expr)
+    kind = type(expr)
+    parts = _CHILDREN.get(kind)
+    if parts is None:
+        parts = _CHILDREN[kind] = _children_of_class(kind)
+    return parts(expr)
 
 
-def _generic_children(node: Node) -> Iterator[Expression]:
+def _leaf(expr: Expression) -> Sequence[Expression]:
+    return ()
+
+
+def _call(expr: CallExpr) -> Sequence[Expression]:
+    return [expr.callee, *expr.args]
+
+
+def _member(expr: MemberExpr) -> Sequence[Expression]:
+    return (expr.expr,)
+
+
+def _op(expr: OpExpr) -> Sequence[Expression]:
+    return (expr.left, expr.right)
+
+
+def _comparison(expr: ComparisonExpr) -> Sequence[Expression]:
+    return expr.operands
+
+
+def _index(expr: IndexExpr) -> Sequence[Expression]:
+    return (expr.base, expr.index)
+
+
+def _items(expr: TupleExpr | ListExpr | SetExpr) -> Sequence[Expression]:
+    return expr.items
+
+
+def _dict(expr: DictExpr) -> Sequence[Expression]:
+    parts: list[Expression] = []
+    for key, value in expr.items:
+        if key is not None:
+            parts.append(key)
+        parts.append(value)
+    return parts
+
+
+def _conditional(expr: ConditionalExpr) -> Sequence[Expression]:
+    return (expr.cond, expr.if_expr, expr.else_expr)
+
+
+def _first_sequence(expr: GeneratorExpr | DictionaryComprehension) -> Sequence[Expression]:
+    return (expr.sequences[0],)
+
+
+_SPECIAL: dict[type, Callable[[Any], Sequence[Expression]]] = {
+    CallExpr: _call,
+    MemberExpr: _member,
+    OpExpr: _op,
+    ComparisonExpr: _comparison,
+    IndexExpr: _index,
+    TupleExpr: _items,
+    ListExpr: _items,
+    SetExpr: _items,
+    DictExpr: _dict,
+    ConditionalExpr: _conditional,
+    GeneratorExpr: _first_sequence,
+    DictionaryComprehension: _first_sequence,
+    LambdaExpr: _leaf,
+}
+# Filled per node class on first sight: the nearest special base decides (as isinstance
+# would), else the attribute table; a class with no expression attributes is a leaf.
+_CHILDREN: dict[type, Callable[[Any], Sequence[Expression]]] = {}
+
+
+def _children_of_class(kind: type) -> Callable[[Any], Sequence[Expression]]:
+    for base in kind.__mro__:
+        if base in _SPECIAL:
+            return _SPECIAL[base]
+    return _generic_children if _expression_slots(kind) else _leaf
+
+
+def _generic_children(node: Node) -> list[Expression]:
     """The expressions held by a node's listed attributes (lists of lists included)."""
+    found: list[Expression] = []
     for name in _expression_slots(type(node)):
-        yield from _flatten(getattr(node, name, None))
+        _flatten_into(getattr(node, name, None), found)
+    return found
 
 
-def _flatten(value: object) -> Iterator[Expression]:
+def _flatten_into(value: object, found: list[Expression]) -> None:
     if isinstance(value, Expression):
-        yield value
+        found.append(value)
     elif isinstance(value, (list, tuple)):
         for item in value:
-            yield from _flatten(item)
+            _flatten_into(item, found)
 
 
 def _expression_slots(cls: type) -> tuple[str, ...]:
@@ -168,7 +219,7 @@ EXPRESSION_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 
 def expressions_in(stmt: Statement) -> Iterator[Expression]:
     """Every expression a statement holds itself (not those of its nested blocks), preorder."""
-    return _preorder(list(_generic_children(stmt)))
+    return _preorder(_generic_children(stmt))
 
 
 def expression_tree(expr: Expression) -> Iterator[Expression]:
@@ -182,17 +233,17 @@ def _preorder(roots: list[Expression]) -> Iterator[Expression]:
     while stack:
         expr = stack.pop()
         yield expr
-        parts = list(_all_parts(expr))
-        parts.reverse()
-        stack.extend(parts)
+        parts = _all_parts(expr)
+        if parts:
+            stack.extend(reversed(parts))
 
 
-def _all_parts(expr: Expression) -> Iterator[Expression]:
+def _all_parts(expr: Expression) -> Sequence[Expression]:
     """Like :func:`children`, but into comprehension bodies and lambdas too."""
     if isinstance(expr, (GeneratorExpr, DictionaryComprehension, LambdaExpr)):
-        yield from _generic_children(expr)
+        parts = _generic_children(expr)
         if isinstance(expr, LambdaExpr):
             for stmt in expr.body.body:
-                yield from _generic_children(stmt)
-    else:
-        yield from children(expr)
+                parts.extend(_generic_children(stmt))
+        return parts
+    return children(expr)

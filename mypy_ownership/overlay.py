@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Final, TypeVar
 
 from mypy.nodes import CallExpr, Expression, MemberExpr, RefExpr, TypeInfo
-from mypy.types import Type
+from mypy.types import Instance, Type, get_proper_type
 
 from mypy_ownership.signatures import Mode, mro
 
@@ -73,12 +73,34 @@ class FunctionStub:
         star = next((mode for key, mode in self.params.items() if key.startswith("*")), None)
         return star if position >= len(self.positional) else None
 
+    @property
+    def acquires(self) -> bool:
+        """Whether a call can leave its caller something to release: an owned result (or
+        tuple item), or a lock taken."""
+        return (
+            self.returns is Mode.OWN
+            or (self.returns_items is not None and Mode.OWN in self.returns_items)
+            or "acquires" in self.markers
+        )
+
+    @property
+    def transfers(self) -> bool:
+        """Whether a call can create, move or release anything: it acquires, releases its
+        receiver, or takes an argument as ``Own``."""
+        return self.acquires or self.receiver is Mode.OWN or Mode.OWN in self.params.values()
+
 
 @dataclass
 class ClassStub:
     name: str
     methods: dict[str, FunctionStub] = field(default_factory=dict)
     where: str = ""
+
+    @property
+    def is_resource(self) -> bool:
+        """Some method releases the instance (``self: Own[...]``, ``__exit__`` included), so
+        constructing one leaves something to release."""
+        return any(m.receiver is Mode.OWN for m in self.methods.values())
 
 
 @dataclass
@@ -208,7 +230,9 @@ class Overlay:
         self.classes: dict[str, ClassStub] = {}
         self._pending = set(modules)
         self.unresolved: list[str] = []
-        self._method_names: frozenset[str] | None = None
+        self._ownership_methods: frozenset[str] | None = None
+        self._resource_classes: dict[TypeInfo, bool] = {}
+        self._transferring: dict[tuple[TypeInfo, str], bool] = {}
 
     @classmethod
     def load(cls, user_dirs: Iterable[str], shipped: bool) -> Overlay:
@@ -232,7 +256,9 @@ class Overlay:
             stub = self.modules[module]
             self._resolve_into(self.functions, module, stub.functions, lookup)
             self._resolve_into(self.classes, module, stub.classes, lookup)
-            self._method_names = None
+            self._ownership_methods = None
+            self._resource_classes.clear()
+            self._transferring.clear()
 
     def _resolve_into(
         self, table: dict[str, _T], module: str, entries: dict[str, _T], lookup: Lookup
@@ -258,34 +284,71 @@ class Overlay:
     def class_stub(self, fullname: str) -> ClassStub | None:
         return self.classes.get(fullname)
 
-    def method_names(self) -> frozenset[str]:
-        """Every method name some stub declares (a quick filter for calls that may matter)."""
-        if self._method_names is None:
-            self._method_names = frozenset(n for cls in self.classes.values() for n in cls.methods)
-        return self._method_names
+    def ownership_methods(self) -> frozenset[str]:
+        """Every method name whose stub acquires, releases or moves (a quick filter for the
+        calls that matter: a release or a move makes any later use an error)."""
+        if self._ownership_methods is None:
+            self._ownership_methods = frozenset(
+                n for cls in self.classes.values() for n, m in cls.methods.items() if m.transfers
+            )
+        return self._ownership_methods
 
-    def call_lines(self, types: dict[Expression, Type]) -> list[int]:
-        """Lines of the calls in a module the stubs may say something of: a stubbed function,
-        a constructor of a stubbed class, a method some stub names. For a module that cannot
-        see Own/Ref/Mut, only the functions holding one of these lines need analysing; one
-        pass over mypy's type map finds them, far cheaper than walking every body."""
-        methods = self.method_names()
+    def constructs_resource(self, info: TypeInfo) -> bool:
+        """A class whose MRO holds a class the stubs make a resource."""
+        known = self._resource_classes.get(info)
+        if known is None:
+            known = any(
+                (stub := self.classes.get(k.fullname)) is not None and stub.is_resource
+                for k in mro(info)
+            )
+            self._resource_classes[info] = known
+        return known
+
+    def ownership_call_lines(self, types: dict[Expression, Type]) -> list[int]:
+        """Lines of the calls that may acquire, release or move, by the stubs: a function or
+        method that ``transfers``, a constructor of a resource class.
+
+        In a module that cannot see Own/Ref/Mut, nothing else creates an owner, an
+        obligation or a release (parameters and fields carry no modes there), so only the
+        functions holding one of these lines need analysing; one pass over mypy's type map finds
+        them, far cheaper than walking every body."""
+        methods = self.ownership_methods()
+        functions = self.functions
         lines = []
         for expr in types:
             if type(expr) is not CallExpr:
                 continue
             callee = expr.callee
-            if isinstance(callee, MemberExpr) and callee.name in methods:
-                lines.append(expr.line)
-            elif isinstance(callee, RefExpr):
+            if isinstance(callee, RefExpr):
                 node = callee.node
                 if isinstance(node, TypeInfo):
-                    if any(k.fullname in self.classes for k in mro(node)):
+                    if self.constructs_resource(node):
                         lines.append(expr.line)
-                elif callee.fullname and callee.fullname in self.functions:
+                    continue
+                stub = functions.get(callee.fullname)
+                if stub is not None:
+                    if stub.transfers:
+                        lines.append(expr.line)
+                    continue
+            if isinstance(callee, MemberExpr) and callee.name in methods:
+                if self._may_transfer(types.get(callee.expr), callee.name):
                     lines.append(expr.line)
         lines.sort()
         return lines
+
+    def _may_transfer(self, receiver: Type | None, name: str) -> bool:
+        """Whether ``receiver.name(...)`` may be a stub method that transfers: certainly
+        not when the receiver is an instance of a class whose MRO has no such stub; any
+        other receiver type (``Any``, a union, a type variable) is kept."""
+        p = get_proper_type(receiver) if receiver is not None else None
+        if not isinstance(p, Instance):
+            return True
+        key = (p.type, name)
+        known = self._transferring.get(key)
+        if known is None:
+            stub = self.method([k.fullname for k in mro(p.type)], name)
+            known = self._transferring[key] = stub is not None and stub.transfers
+        return known
 
 
 def _fullname(node: object) -> str | None:

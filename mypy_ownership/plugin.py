@@ -19,6 +19,7 @@ from typing import Any, Callable, Final
 from mypy.nodes import MypyFile, TypeAlias
 from mypy.options import Options
 from mypy.plugin import AnalyzeTypeContext, Plugin, ReportConfigContext
+from mypy.semanal_shared import has_placeholder
 from mypy.types import AnyType, Instance, Type, TypeAliasType, TypeOfAny, get_proper_type
 
 from mypy_ownership import __version__, compat, errorcodes, messages
@@ -71,6 +72,11 @@ class OwnershipPlugin(Plugin):
     # -- annotations --------------------------------------------------------------------------
 
     def get_type_analyze_hook(self, fullname: str) -> Callable[[AnalyzeTypeContext], Type] | None:
+        # Called for every name in every annotation mypy analyses: a build that never
+        # loaded the vocabulary can hold neither Own/Ref/Mut nor an alias of them.
+        modules = self._modules
+        if modules is not None and VOCABULARY_MODULE not in modules:
+            return None
         if self._nested_analysis or self._user_aliases.get(fullname) is False:
             return None
         mode = VOCABULARY.get(fullname)
@@ -93,8 +99,8 @@ class OwnershipPlugin(Plugin):
             self._user_aliases[fullname] = False
             return False
         found = mentions_ownership(node.target)
-        if found:
-            self._user_aliases[fullname] = True
+        if found or not has_placeholder(node.target):
+            self._user_aliases[fullname] = found  # else: decided once mypy completes it
         return found
 
     def _analyze_normally(self, ctx: AnalyzeTypeContext) -> Type:
@@ -154,12 +160,15 @@ class OwnershipPlugin(Plugin):
         from mypy_ownership.unit import TypeFacts
 
         types = TypeFacts(self.build.type_map(file.fullname))
-        if not sees_vocabulary and (types.type_map is None or not self.overlay.call_lines(types.type_map)):
-            self.stats.modules += 1  # looked at: no call the stubs cover
-            return
+        lines = None
+        if not sees_vocabulary:
+            lines = self.overlay.ownership_call_lines(types.type_map) if types.type_map is not None else []
+            if not lines:
+                self.stats.modules += 1  # looked at: nothing acquired
+                return
         from mypy_ownership.diagnostics import Reporter
 
-        self.analyzer().analyze(file, types, module_options, Reporter(report), sees_vocabulary)
+        self.analyzer().analyze(file, types, module_options, Reporter(report), lines)
 
     def analyzer(self) -> Any:
         if self._analyzer is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Final
 
 from mypy.nodes import (
     AssignmentStmt,
@@ -94,32 +95,46 @@ def _main_expression(stmt: Statement) -> Expression | None:
 
 
 def iter_statements(body: list[Statement]) -> Iterator[Statement]:
+    """Every statement of a body in source order, inside compound statements too (their
+    unreachable blocks excepted), not inside nested scopes."""
+    found: list[Statement] = []
+    _collect(body, found)
+    return iter(found)
+
+
+def _collect(body: list[Statement], found: list[Statement]) -> None:
     for stmt in body:
-        yield stmt
-        for block in _blocks(stmt):
-            if not block.is_unreachable:
-                yield from iter_statements(block.body)
+        found.append(stmt)
+        if type(stmt) in _COMPOUND:
+            for block in _blocks(stmt):
+                if not block.is_unreachable:
+                    _collect(block.body, found)
 
 
-def _blocks(stmt: Statement) -> Iterator[Block]:
+def _blocks(stmt: Statement) -> list[Block]:
+    blocks: list[Block] = []
     if isinstance(stmt, IfStmt):
-        yield from stmt.body
+        blocks += stmt.body
         if stmt.else_body is not None:
-            yield stmt.else_body
+            blocks.append(stmt.else_body)
     elif isinstance(stmt, (WhileStmt, ForStmt)):
-        yield stmt.body
+        blocks.append(stmt.body)
         if stmt.else_body is not None:
-            yield stmt.else_body
+            blocks.append(stmt.else_body)
     elif isinstance(stmt, WithStmt):
-        yield stmt.body
+        blocks.append(stmt.body)
     elif isinstance(stmt, TryStmt):
-        yield stmt.body
-        yield from stmt.handlers
+        blocks.append(stmt.body)
+        blocks += stmt.handlers
         if stmt.else_body is not None:
-            yield stmt.else_body
+            blocks.append(stmt.else_body)
         if stmt.finally_body is not None:
-            yield stmt.finally_body
+            blocks.append(stmt.finally_body)
     elif isinstance(stmt, MatchStmt):
-        yield from stmt.bodies
+        blocks += stmt.bodies
     elif isinstance(stmt, Block):
-        yield stmt
+        blocks.append(stmt)
+    return blocks
+
+
+_COMPOUND: Final = frozenset({IfStmt, WhileStmt, ForStmt, WithStmt, TryStmt, MatchStmt, Block})
