@@ -4,7 +4,9 @@ Compiled mypy offers no per-function hook and hands the post-check hook only the
 ``MypyFile``. What the analysis needs besides the tree lives on mypy's build objects: the
 ``Errors`` sink, the module's type map and its per-module options. They are found once per
 process: ``Plugin.set_modules`` receives the ``BuildManager``'s own ``modules`` dict, whose
-referrer is the manager; the manager's referrers include every ``State`` of the build graph.
+referrer is the manager, and every ``State`` of the build graph refers to its options: the
+global ones, a per-module section's, or (glob sections) options of its own; all states
+refer to the manager.
 Each fact used here has a test in ``tests/test_mypy_facts.py``.
 """
 
@@ -28,15 +30,19 @@ class BuildHandle:
         self._reaches: dict[str, dict[str, bool]] = {}
         self._rescanned = False
 
-    def attach(self, modules: dict[str, MypyFile]) -> None:
-        for referrer in gc.get_referrers(modules):
-            if type(referrer).__name__ == "BuildManager" and getattr(
-                referrer, "modules", None
-            ) is modules:
+    def attach(self, modules: dict[str, MypyFile], options: Options) -> None:
+        """One heap scan finds the manager (the referrer of ``modules``) and the states
+        whose options are the global ones or a per-module section's (most, or all); a
+        state with options of its own (a glob section) is found by a second scan, made
+        the first time one is missing."""
+        targets = [modules, options, *(getattr(options, "_per_module_cache", None) or {}).values()]
+        for referrer in gc.get_referrers(*targets):
+            kind = type(referrer).__name__
+            if kind == "BuildManager" and getattr(referrer, "modules", None) is modules:
                 self.manager = referrer
                 self.errors = referrer.errors
-                self._scan_states()
-                return
+            elif kind == "State" and isinstance(getattr(referrer, "id", None), str):
+                self._states[referrer.id] = referrer
 
     def adopt_errors(self, errors: Any) -> None:
         """Fallback sink, captured from a hook's context when the manager was not found."""

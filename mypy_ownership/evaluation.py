@@ -8,7 +8,7 @@ that a node type they never heard of is still walked rather than skipped.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, Final
 
 from mypy.nodes import (
     Node,
@@ -28,11 +28,18 @@ from mypy.nodes import (
     TupleExpr,
     ListExpr,
     SetExpr,
+    StrExpr,
+    BytesExpr,
+    IntExpr,
+    FloatExpr,
+    ComplexExpr,
+    EllipsisExpr,
 )
 
 
 def children(expr: Expression) -> Sequence[Expression]:
-    """Direct sub-expressions in evaluation order (comprehension bodies excluded)."""
+    """Direct sub-expressions in evaluation order (comprehension bodies excluded, and the
+    items of a display made only of constants)."""
     kind = type(expr)
     parts = _CHILDREN.get(kind)
     if parts is None:
@@ -65,10 +72,14 @@ def _index(expr: IndexExpr) -> Sequence[Expression]:
 
 
 def _items(expr: TupleExpr | ListExpr | SetExpr) -> Sequence[Expression]:
-    return expr.items
+    items = expr.items
+    return () if _CONSTANTS.issuperset(map(type, items)) else items
 
 
 def _dict(expr: DictExpr) -> Sequence[Expression]:
+    if all(key is not None and type(key) in _CONSTANTS and type(value) in _CONSTANTS
+           for key, value in expr.items):
+        return ()
     parts: list[Expression] = []
     for key, value in expr.items:
         if key is not None:
@@ -84,6 +95,10 @@ def _conditional(expr: ConditionalExpr) -> Sequence[Expression]:
 def _first_sequence(expr: GeneratorExpr | DictionaryComprehension) -> Sequence[Expression]:
     return (expr.sequences[0],)
 
+
+# A display made of these only is a leaf: its items evaluate to themselves and nothing can
+# name, call or act on them (generated tables of thousands of strings are common).
+_CONSTANTS: Final = frozenset({StrExpr, BytesExpr, IntExpr, FloatExpr, ComplexExpr, EllipsisExpr})
 
 _SPECIAL: dict[type, Callable[[Any], Sequence[Expression]]] = {
     CallExpr: _call,

@@ -331,18 +331,22 @@ class Overlay:
                         lines.append(expr.line)
                     continue
             if isinstance(callee, MemberExpr) and callee.name in methods:
-                if self._may_transfer(types.get(callee.expr), callee.name):
+                owner = getattr(callee.expr, "node", None)
+                if isinstance(owner, TypeInfo) or self._may_transfer(types.get(callee.expr), callee.name):
                     lines.append(expr.line)
         lines.sort()
         return lines
 
     def _may_transfer(self, receiver: Type | None, name: str) -> bool:
-        """Whether ``receiver.name(...)`` may be a stub method that transfers: certainly
-        not when the receiver is an instance of a class whose MRO has no such stub; any
-        other receiver type (``Any``, a union, a type variable) is kept."""
-        p = get_proper_type(receiver) if receiver is not None else None
-        if not isinstance(p, Instance):
+        """Whether ``receiver.name(...)`` may call a stub method that transfers. Stub
+        methods are found only on instances (``Any`` or a union receiver matters only once
+        it owes something, which takes an acquisition); an expression mypy gave no type is
+        kept."""
+        if receiver is None:
             return True
+        p = get_proper_type(receiver)
+        if not isinstance(p, Instance):
+            return False
         key = (p.type, name)
         known = self._transferring.get(key)
         if known is None:

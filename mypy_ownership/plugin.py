@@ -64,7 +64,7 @@ class OwnershipPlugin(Plugin):
 
     def set_modules(self, modules: dict[str, MypyFile]) -> None:
         super().set_modules(modules)
-        self.build.attach(modules)
+        self.build.attach(modules, self.options)
 
     def report_config_data(self, ctx: ReportConfigContext) -> Any:
         return self._config_data

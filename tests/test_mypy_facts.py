@@ -25,13 +25,31 @@ def test_errors_report_takes_parent_error_and_origin_span() -> None:
     assert {"parent_error", "origin_span", "severity", "code"} <= set(params)
 
 
-def test_build_objects_are_found_from_set_modules(tmp_path: Path) -> None:
-    """compat.BuildHandle: the manager, its Errors and each module's live type map."""
-    (tmp_path / "m.py").write_text("def f(x: int) -> int:\n    return x + 1\n")
-    (tmp_path / "mypy.ini").write_text("[mypy]\nplugins = probe_plugin\n")
-    run = run_mypy("--config-file", "mypy.ini", "--no-incremental", "m.py", cwd=tmp_path,
+@pytest.mark.parametrize(
+    ("module", "section", "rescanned"),
+    [
+        ("m", "", False),  # every state has the global options
+        ("m", "[mypy-m]\nwarn_return_any = True\n", False),  # a section's options
+        ("p.q.m", "[mypy-p.*.m]\nwarn_return_any = True\n", True),  # a glob: options of its own
+    ],
+)
+def test_build_objects_are_found_from_set_modules(
+    tmp_path: Path, module: str, section: str, rescanned: bool
+) -> None:
+    """compat.BuildHandle: the manager, its Errors and each module's live type map; the
+    one heap scan at set_modules finds the states whose options it knows, a second scan
+    the others."""
+    path = tmp_path.joinpath(*module.split(".")).with_suffix(".py")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for package in list(path.parents)[: module.count(".")]:
+        (package / "__init__.py").write_text("")
+    path.write_text("def f(x: int) -> int:\n    return x + 1\n")
+    (tmp_path / "mypy.ini").write_text("[mypy]\nplugins = probe_plugin\n" + section)
+    run = run_mypy("--config-file", "mypy.ini", "--no-incremental", str(path.relative_to(tmp_path)),
+                   cwd=tmp_path,
                    env={"PYTHONPATH": os.pathsep.join([str(ROOT / "tests" / "plugins"), str(ROOT)])})
-    assert "PROBE m manager=True errors=True type_map=True" in run.stderr, run.stderr
+    expected = f"PROBE {module} manager=True errors=True type_map=True rescanned={rescanned}"
+    assert expected in run.stderr, run.stderr
 
 
 def _node_classes() -> list[type]:

@@ -12,12 +12,12 @@ from mypy_ownership.plugin import OwnershipPlugin
 
 class ProbePlugin(OwnershipPlugin):
     def get_additional_indirect_deps(self, file: MypyFile) -> set[str]:
-        if file.fullname == "m":
+        if file.fullname.rpartition(".")[2] == "m":
             type_map = self.build.type_map(file.fullname)
             print(
-                f"PROBE m manager={self.build.manager is not None}"
+                f"PROBE {file.fullname} manager={self.build.manager is not None}"
                 f" errors={self.build.errors is self.build.manager.errors}"
-                f" type_map={bool(type_map)}",
+                f" type_map={bool(type_map)} rescanned={self.build._rescanned}",
                 file=sys.stderr,
             )
         return super().get_additional_indirect_deps(file)

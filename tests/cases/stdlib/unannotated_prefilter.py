@@ -6,6 +6,7 @@ import io
 import socket
 import socketserver
 import threading
+from typing import Any
 
 
 def released_parameter(s: socket.socket) -> None:
@@ -17,6 +18,12 @@ class Stream(io.RawIOBase):
     def finish(self) -> None:
         self.close()  # N: "self" was released here by close()
         print(self.readline())  # E: "self" used after release  [use-after-move]
+
+
+def narrowed_optional(s: socket.socket | None) -> None:
+    if s is not None:
+        s.close()  # N: "s" was released here by close()
+        s.send(b"")  # E: "s" used after release  [use-after-move]
 
 
 def moved_parameter(server: socketserver.TCPServer, request: socket.socket) -> None:
@@ -32,7 +39,7 @@ def constructed_subclass(path: str) -> None:
 def lock_taken(lock: threading.Lock, ready: bool) -> None:
     lock.acquire()  # E: "lock" is not released on every path  [resource-leak]  # N: help: use "with lock:" or call "lock.release()" on every path
     if ready:
-        return  # N: "lock" escapes here: returns at line 35 without releasing it
+        return  # N: "lock" escapes here: returns at line 42 without releasing it
     lock.release()
 
 
@@ -42,6 +49,11 @@ def only_uses(s: socket.socket, lock: threading.Lock) -> bytes:
     s.send(b"ping")
     with lock:
         return s.recv(4)
+
+
+def untyped_receiver(x: Any) -> None:
+    x.close()  # an Any receiver releases only what the function acquired
+    x.send(b"")
 
 
 def released_then_not_used(s: socket.socket) -> None:
