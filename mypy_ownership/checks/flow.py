@@ -274,6 +274,13 @@ class OwnershipFlow:
         )
         self._live: Liveness | None = None
         self._initial: FlowState | None = None
+        self._facts: dict[Step, _StepFacts] = {}
+        self._shared: set[int] | None = None  # ids of nodes more than one step walks
+        self._moded: dict[Var, bool] = {}
+        self._matters: dict[CallExpr, bool] = {}
+        # a generator yielding owned values, or a method of a class with Own fields: every
+        # step is walked (their rules read names the step facts do not follow)
+        self._sparse = not (self.yield_moves or self.owned_fields or _has_moded_fields(unit))
 
     # -- lattice ----------------------------------------------------------------------------
 
@@ -331,9 +338,30 @@ class OwnershipFlow:
         return FlowState(a.owned & b.owned, moved, owes, loans, invalid)
 
     def transfer(self, step: Step, state: FlowState) -> FlowState:
+        if self._inert(step, state):
+            return state
         walk = _Walk(self, state)
         walk.step(step)
         return walk.result()
+
+    def _inert(self, step: Step, state: FlowState) -> bool:
+        """A step that can change nothing here: it names no variable the state holds
+        anything of (a loan's sources included), and can create nothing whatever the state
+        (``_StepFacts.acts``). Most steps of most functions are such; walking them is most
+        of the cost. When reporting, a step whose node other steps share (the copies of a
+        ``finally`` body) is walked anyway: its uses are merged across the copies."""
+        facts = self._step_facts(step)
+        if facts.acts or (self.reporting and facts.shared):
+            return False
+        names = facts.reads
+        if not names:
+            return True
+        if state.owned and not names.isdisjoint(state.owned):
+            return False
+        for held in (state.moved, state.owes, state.loans, state.invalid):
+            if held and not names.isdisjoint(held):
+                return False
+        return all(names.isdisjoint(loan.sources) for loan in state.loans.values())
 
     def transfer_edge(self, edge: Edge, state: FlowState) -> FlowState:
         state = self._forget_dead(edge.target, state)
@@ -381,6 +409,8 @@ class OwnershipFlow:
     def _forget_dead(self, block: int, state: FlowState) -> FlowState:
         """Moves and ownership of names no later step reads cannot matter any more; keeping
         them would make states grow with the length of the function. Obligations stay."""
+        if not state.moved and not state.owned:
+            return state
         if self._live is None:
             self._live = live_sets(self.unit.cfg, self._reads)
         live = self._live.is_live
@@ -390,9 +420,16 @@ class OwnershipFlow:
         owned = frozenset(var for var in state.owned if live(block, var))
         return state.replace(owned=owned, moved=moved)
 
-    def _reads(self, step: Step) -> set[Var]:
-        """Every variable a step may read, closures' captures included (over-approximated:
-        a name missed here would lose a report, a name too many only costs time)."""
+    def _reads(self, step: Step) -> frozenset[Var]:
+        return self._step_facts(step).reads
+
+    def _step_facts(self, step: Step) -> _StepFacts:
+        """What one walk of a step finds: every variable it may read, closures' captures
+        included (over-approximated: a name missed here would lose a report, a name too
+        many only costs time), and whether it ``acts`` whatever the state."""
+        facts = self._facts.get(step)
+        if facts is not None:
+            return facts
         node = step.node
         if isinstance(node, Expression):
             exprs = list(expression_tree(node))
@@ -404,24 +441,68 @@ class OwnershipFlow:
                         exprs.extend(expression_tree(part))
         else:
             exprs = []
+        acts = not self._sparse or not _may_be_inert(step)
         found: set[Var] = set()
         for expr in exprs:
-            if isinstance(expr, NameExpr):
-                if isinstance(expr.node, Var):
-                    found.add(expr.node)
-                closure = self.closure(expr)
-                if closure is not None:
-                    found |= self.captures(closure)
-            elif isinstance(expr, LambdaExpr):
-                found |= self.captures(expr)
-            elif isinstance(expr, MemberExpr):
-                var = self.field(expr.name) if self.owned_fields else None
+            kind = type(expr)
+            if kind is NameExpr:
+                var = expr.node  # type: ignore[attr-defined]
+                if type(var) is Var:
+                    found.add(var)
+                    acts = acts or self._annotated(var)
+                else:
+                    closure = self.closure(expr)
+                    if closure is not None:
+                        found |= self.captures(closure)
+                        acts = True
+            elif kind is CallExpr:
+                acts = acts or self.call_matters(expr)  # type: ignore[arg-type]
+            elif kind is LambdaExpr:
+                found |= self.captures(expr)  # type: ignore[arg-type]
+                acts = True
+            elif kind is MemberExpr:
+                var = self.field(expr.name) if self.owned_fields else None  # type: ignore[attr-defined]
                 if var is not None:
                     found.add(var)
+            elif isinstance(expr, NameExpr):  # a subclass: decided by the full walk
+                acts = True
         func = _function_of(node)
         if func is not None:
             found |= self.captures(func)
-        return found
+        if self._shared is None:
+            seen: set[int] = set()
+            self._shared = set()
+            for block in self.unit.cfg.blocks:
+                for other in block.steps:
+                    key = id(other.node)
+                    (self._shared if key in seen else seen).add(key)
+        facts = self._facts[step] = _StepFacts(frozenset(found), acts, id(node) in self._shared)
+        return facts
+
+    def _annotated(self, var: Var) -> bool:
+        """A name declared Own/Ref/Mut: binding or reading it has meaning of its own."""
+        known = self._moded.get(var)
+        if known is None:
+            known = self._moded[var] = mode_of(var.type) is not None
+        return known
+
+    def call_matters(self, call: CallExpr) -> bool:
+        """A call that can create an owner, an obligation, a move, a release or a borrow
+        whatever the state: a stub covers it, its signature carries a mode, it constructs
+        a resource or releases its receiver."""
+        known = self._matters.get(call)
+        if known is None:
+            ownership = self.call(call)
+            known = (
+                self.stub(call) is not None
+                or self.receiver_mode_of(call) is not None
+                or (ownership is not None and (
+                    any(ownership.arg_modes) or ownership.return_mode is not None
+                    or self.produces_owned(call) or self.releasing_call(call) is not None
+                ))
+            )
+            self._matters[call] = known
+        return known
 
     def _failed_acquire(self, edge: Edge) -> Var | None:
         """``if lock.acquire(timeout=...):`` / ``blocking=False``: on the side where the
@@ -742,13 +823,7 @@ class OwnershipFlow:
         for stmt in self.unit.statements():
             for expr in expressions_in(stmt):
                 if isinstance(expr, CallExpr):
-                    ownership = self.call(expr)
-                    if self.stub(expr) is not None or self.receiver_mode_of(expr) is not None:
-                        return True
-                    if ownership is not None and (
-                        any(ownership.arg_modes) or ownership.return_mode is not None
-                        or self.produces_owned(expr) or self.releasing_call(expr) is not None
-                    ):
+                    if self.call_matters(expr):
                         return True
                 elif isinstance(expr, NameExpr) and isinstance(expr.node, Var):
                     if expr.node.type is not None and mode_of(expr.node.type) is not None:
@@ -776,6 +851,34 @@ class OwnershipFlow:
                     if not acquired.held:  # a field keeps its resource past the method
                         self.result.leaks.append(Leak(acquired, obligation.escapes_of(acquired)))
         return self.result
+
+
+class _StepFacts(NamedTuple):
+    reads: frozenset[Var]
+    acts: bool  # may change the state whatever it holds
+    shared: bool  # its node is walked by more than one step (finally / with-exit copies)
+
+
+# Steps that only evaluate expressions and bind plain names: with no name the state holds
+# and no call that matters, they change nothing. Every other kind is always walked.
+_EXPRESSION_STATEMENTS: Final = (ExpressionStmt, AssignmentStmt, OperatorAssignmentStmt)
+
+
+def _may_be_inert(step: Step) -> bool:
+    if step.kind is StepKind.STMT:
+        return type(step.node) in _EXPRESSION_STATEMENTS
+    return step.kind in (StepKind.TEST, StepKind.FOR_ITER, StepKind.MATCH_SUBJECT)
+
+
+def _has_moded_fields(unit: Unit) -> bool:
+    func = unit.func
+    info = func.info if isinstance(func, FuncDef) else None
+    if info is None or info is FUNC_NO_INFO:
+        return False
+    return any(
+        isinstance(symbol.node, Var) and mode_of(symbol.node.type) is not None
+        for klass in mro(info) for symbol in klass.names.values()
+    )
 
 
 def flow_of(unit: Unit) -> FlowResult | None:
