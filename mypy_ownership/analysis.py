@@ -62,6 +62,7 @@ class ModuleAnalyzer:
             if ownership_call_lines is not None and not _holds_any(unit, ownership_call_lines):
                 continue
             unit.overlay = self.overlay
+            unit.annotated = ownership_call_lines is None
             self.stats.findings += reporter.emit(self._run(unit))
 
     def _run(self, unit: Unit) -> list[Finding]:

@@ -32,7 +32,7 @@ from typing import Final, TypeVar
 from mypy.nodes import CallExpr, Expression, MemberExpr, RefExpr, TypeInfo
 from mypy.types import Instance, Type, get_proper_type
 
-from mypy_ownership.signatures import Mode, mro
+from mypy_ownership.signatures import Mode, ResourceTable, mro
 
 MARKERS: Final = frozenset({"valid_after_release", "acquires", "releases_lock", "takes_over"})
 _MODES: Final = {"Own": Mode.OWN, "Ref": Mode.REF, "Mut": Mode.MUT}
@@ -233,6 +233,8 @@ class Overlay:
         self._ownership_methods: frozenset[str] | None = None
         self._resource_classes: dict[TypeInfo, bool] = {}
         self._transferring: dict[tuple[TypeInfo, str], bool] = {}
+        # what makes each class a resource, shared by every unit of the run
+        self.resources = ResourceTable(self)
 
     @classmethod
     def load(cls, user_dirs: Iterable[str], shipped: bool) -> Overlay:
@@ -259,6 +261,7 @@ class Overlay:
             self._ownership_methods = None
             self._resource_classes.clear()
             self._transferring.clear()
+            self.resources = ResourceTable(self)
 
     def _resolve_into(
         self, table: dict[str, _T], module: str, entries: dict[str, _T], lookup: Lookup

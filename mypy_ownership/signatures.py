@@ -168,13 +168,16 @@ class SignatureStub(Protocol):
     def param_mode(self, name: str | None, position: int) -> Mode | None: ...
 
 
-def callable_of(t: Type | None) -> CallableType | None:
-    """The single signature behind a callee type; overloads only when all items agree."""
+def callable_of(t: Type | None, annotated: bool = True) -> CallableType | None:
+    """The single signature behind a callee type; overloads only when all items agree.
+    ``annotated`` False: no type the caller can see carries a mode (``call_ownership``)."""
     proper = get_proper_type(t) if t is not None else None
     if isinstance(proper, CallableType):
         return proper
     if isinstance(proper, Overloaded) and proper.items:
         first = proper.items[0]
+        if not annotated:
+            return first
         shape = _modes_shape(first)
         if all(_modes_shape(item) == shape for item in proper.items[1:]):
             return first
@@ -204,15 +207,22 @@ def declared_callee_type(callee: object) -> Type | None:
 
 
 def call_ownership(
-    call: CallExpr, callee_type: Type | None, stub: SignatureStub | None = None
+    call: CallExpr,
+    callee_type: Type | None,
+    stub: SignatureStub | None = None,
+    annotated: bool = True,
 ) -> CallOwnership | None:
     """Modes of a call's arguments and result: the callee's annotations, and over them
-    what an ownership stub says of it."""
-    sig = callable_of(callee_type)
+    what an ownership stub says of it. ``annotated`` False: the calling module cannot see
+    Own/Ref/Mut, so no callee it reaches is annotated with them; only the stub counts."""
+    sig = callable_of(callee_type, annotated)
     if sig is None:
         return None
-    formal_modes = [mode_of(t) for t in sig.arg_types]
-    ret_mode = mode_of(sig.ret_type)
+    if annotated:
+        formal_modes = [mode_of(t) for t in sig.arg_types]
+        ret_mode = mode_of(sig.ret_type)
+    else:
+        formal_modes, ret_mode = [None] * len(sig.arg_types), None
     items: tuple[Mode | None, ...] | None = None
     declared_modes = list(formal_modes)
     if stub is not None:

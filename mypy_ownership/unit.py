@@ -60,6 +60,9 @@ class Unit:
     name: str = field(default="<module>")
     memo: dict[str, object] = field(default_factory=dict)  # results shared by checks
     overlay: Overlay = EMPTY
+    # the module can see Own/Ref/Mut; if not, no type it reaches carries a mode, and only
+    # the ownership stubs say anything of ownership
+    annotated: bool = True
 
     @cached_property
     def cfg(self) -> CFG:

@@ -78,7 +78,6 @@ from mypy_ownership.signatures import (
     CallOwnership,
     Mode,
     ResourceInfo,
-    ResourceTable,
     call_ownership,
     declared_callee_type,
     is_copy_type,
@@ -254,7 +253,8 @@ class OwnershipFlow:
         self.unit = unit
         self.reporting = False
         self.result = FlowResult()
-        self.resources = ResourceTable(unit.overlay)
+        self.resources = unit.overlay.resources
+        self.annotated = unit.annotated
         self._calls: dict[CallExpr, CallOwnership | None] = {}
         self._tracked: dict[Var, bool] = {}
         self._captures: dict[FuncItem, frozenset[Var]] = {}
@@ -483,7 +483,7 @@ class OwnershipFlow:
         """A name declared Own/Ref/Mut: binding or reading it has meaning of its own."""
         known = self._moded.get(var)
         if known is None:
-            known = self._moded[var] = mode_of(var.type) is not None
+            known = self._moded[var] = self.annotated and mode_of(var.type) is not None
         return known
 
     def call_matters(self, call: CallExpr) -> bool:
@@ -600,7 +600,7 @@ class OwnershipFlow:
         stub = self.stub(call)
         if stub is not None and stub.receiver is not None:
             return stub.receiver
-        receiver = proper(self.unit.types.type_of(callee.expr))
+        receiver = proper(self.unit.types.type_of(callee.expr)) if self.annotated else None
         if isinstance(receiver, Instance):
             node = receiver.type.get(callee.name)
             return receiver_mode(node.node) if node is not None else None
@@ -657,7 +657,7 @@ class OwnershipFlow:
         callee_type = self.unit.types.type_of(call.callee)
         if callee_type is None:
             callee_type = declared_callee_type(call.callee)
-        result = self._calls[call] = call_ownership(call, callee_type, self.stub(call))
+        result = self._calls[call] = call_ownership(call, callee_type, self.stub(call), self.annotated)
         return result
 
     def stub(self, call: CallExpr) -> FunctionStub | None:
@@ -826,7 +826,7 @@ class OwnershipFlow:
                     if self.call_matters(expr):
                         return True
                 elif isinstance(expr, NameExpr) and isinstance(expr.node, Var):
-                    if expr.node.type is not None and mode_of(expr.node.type) is not None:
+                    if self._annotated(expr.node):
                         return True
             if isinstance(stmt, WithStmt) and any(map(self.with_releases, stmt.expr)):
                 return True

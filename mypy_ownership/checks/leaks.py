@@ -13,7 +13,6 @@ from mypy.nodes import ClassDef
 from mypy_ownership import errorcodes, messages
 from mypy_ownership.checks.flow import Acquired, Escape, flow_of
 from mypy_ownership.diagnostics import Finding, Note
-from mypy_ownership.signatures import ResourceTable
 from mypy_ownership.unit import Unit
 
 
@@ -55,7 +54,7 @@ def check(unit: Unit) -> list[Finding]:
 def _classes_without_release(unit: Unit) -> list[Finding]:
     """SPEC §6: owning a resource field obliges a class to have a releasing method."""
     found = []
-    table = ResourceTable(unit.overlay)
+    table = unit.overlay.resources
     for stmt in unit.statements():
         if not isinstance(stmt, ClassDef):
             continue
