@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import traceback
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from mypy.nodes import (
     ClassDef,
@@ -86,15 +86,36 @@ class ModuleAnalyzer:
 
 
 def _holds_any(unit: Unit, lines: list[int]) -> bool:
-    """Whether one of the lines falls in the unit's own code: a function's whole body, or
-    the statements of a module or class body that are not definitions (which are units of
-    their own)."""
+    """Whether one of the lines falls in the unit's own code: its body (a function's
+    whole span, a module's or class's statements but definitions), minus the definitions
+    nested in it, which are units of their own."""
     if unit.func is not None:
-        return _spans_any(unit.func, lines)
+        candidates = _lines_in(unit.func, lines)
+    else:
+        candidates = [
+            line for s in unit.body if not isinstance(s, _DEFINITIONS) for line in _lines_in(s, lines)
+        ]
+    if not candidates:
+        return False
+    nested = [_definition(s) for s in iter_statements(unit.body) if isinstance(s, _DEFINITIONS)]
     return any(
-        _spans_any(s, lines) for s in unit.body
-        if not isinstance(s, (FuncDef, Decorator, OverloadedFuncDef, ClassDef))
+        not any(d.line <= line <= (d.end_line or d.line) for d in nested) for line in candidates
     )
+
+
+_DEFINITIONS: Final = (FuncDef, Decorator, OverloadedFuncDef, ClassDef)
+
+
+def _definition(stmt: Statement) -> Node:
+    """The node spanning a definition's own code (a decorator's expressions are its
+    enclosing unit's)."""
+    return stmt.func if isinstance(stmt, Decorator) else stmt
+
+
+def _lines_in(node: Node, lines: list[int]) -> list[int]:
+    if node.end_line is None:
+        return lines  # unknown extent: analyse rather than guess
+    return lines[bisect.bisect_left(lines, node.line):bisect.bisect_right(lines, node.end_line)]
 
 
 def _spans_any(node: Node, lines: list[int]) -> bool:

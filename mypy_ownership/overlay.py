@@ -334,28 +334,37 @@ class Overlay:
                         lines.append(expr.line)
                     continue
             if isinstance(callee, MemberExpr) and callee.name in methods:
-                owner = getattr(callee.expr, "node", None)
-                if isinstance(owner, TypeInfo) or self._may_transfer(types.get(callee.expr), callee.name):
+                owner = getattr(callee.expr, "node", None)  # Class.method(...)
+                if not isinstance(owner, TypeInfo):
+                    owner = _instance_class(types.get(callee.expr))
+                if owner is not None and self._may_transfer(owner, callee.name):
                     lines.append(expr.line)
         lines.sort()
         return lines
 
-    def _may_transfer(self, receiver: Type | None, name: str) -> bool:
-        """Whether ``receiver.name(...)`` may call a stub method that transfers. Stub
-        methods are found only on instances (``Any`` or a union receiver matters only once
-        it owes something, which takes an acquisition); an expression mypy gave no type is
-        kept."""
-        if receiver is None:
+    def _may_transfer(self, owner: TypeInfo | bool, name: str) -> bool:
+        """Whether ``receiver.name(...)`` may call a stub method that transfers: stub
+        methods are found along the MRO of the receiver's class (``owner``; True: the
+        receiver has no type in mypy's map, kept)."""
+        if owner is True:
             return True
-        p = get_proper_type(receiver)
-        if not isinstance(p, Instance):
-            return False
-        key = (p.type, name)
+        assert isinstance(owner, TypeInfo)
+        key = (owner, name)
         known = self._transferring.get(key)
         if known is None:
-            stub = self.method([k.fullname for k in mro(p.type)], name)
+            stub = self.method([k.fullname for k in mro(owner)], name)
             known = self._transferring[key] = stub is not None and stub.transfers
         return known
+
+
+def _instance_class(receiver: Type | None) -> TypeInfo | bool | None:
+    """The class of an instance receiver; True when mypy gave it no type; None for any
+    other receiver type (``Any``, a union): stub methods count only on instances, and one
+    of those matters only once it owes something, which takes an acquisition."""
+    if receiver is None:
+        return True
+    p = get_proper_type(receiver)
+    return p.type if isinstance(p, Instance) else None
 
 
 def _fullname(node: object) -> str | None:

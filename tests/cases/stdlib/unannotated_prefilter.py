@@ -31,15 +31,27 @@ def moved_parameter(server: socketserver.TCPServer, request: socket.socket) -> N
     request.send(b"")  # E: "request" used after move  [use-after-move]
 
 
+def moved_through_the_class(server: socketserver.TCPServer, request: socket.socket) -> None:
+    socketserver.TCPServer.shutdown_request(server, request)  # N: "request" was moved here by call to "shutdown_request"
+    request.send(b"")  # E: "request" used after move  [use-after-move]
+
+
 def constructed_subclass(path: str) -> None:
     f = io.FileIO(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with FileIO(...) as f:" or call "f.close()"
     f.read()  # N: "f" escapes here: the function ends without releasing it
 
 
+def outer(path: str) -> None:
+    def inner() -> str:
+        f = open(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open(...) as f:" or call "f.close()"
+        return f.read()  # N: "f" escapes here: returns at line 47 without releasing it
+    inner()
+
+
 def lock_taken(lock: threading.Lock, ready: bool) -> None:
     lock.acquire()  # E: "lock" is not released on every path  [resource-leak]  # N: help: use "with lock:" or call "lock.release()" on every path
     if ready:
-        return  # N: "lock" escapes here: returns at line 42 without releasing it
+        return  # N: "lock" escapes here: returns at line 54 without releasing it
     lock.release()
 
 
