@@ -229,6 +229,8 @@ class Overlay:
         self.functions: dict[str, FunctionStub] = {}
         self.classes: dict[str, ClassStub] = {}
         self._pending = set(modules)
+        self._absent: set[str] = set()
+        self._generation = -1
         self.unresolved: list[str] = []
         self._ownership_methods: frozenset[str] | None = None
         self._resource_classes: dict[TypeInfo, bool] = {}
@@ -249,10 +251,21 @@ class Overlay:
                 h.update(module.encode() + b"\0" + f.read() + b"\0")
         return h.hexdigest()
 
-    def resolve(self, available: Callable[[str], bool], lookup: Lookup) -> None:
-        """Map the stub names of every module mypy has loaded to the real full names."""
-        for module in sorted(self._pending):
-            if not available(module):
+    def resolve(self, available: Callable[[str], bool | None], lookup: Lookup, generation: int = 0) -> None:
+        """Map the stub names of every module mypy has loaded to the real full names.
+
+        ``available(module)``: True once mypy has analysed it, False while it has not yet,
+        None when the build does not hold it. ``generation`` changes whenever modules may
+        have joined the build (a count of them will do): a module found absent is asked
+        about again only then, so that this costs nothing per checked module."""
+        if generation != self._generation:
+            self._generation = generation
+            self._absent.clear()
+        for module in sorted(self._pending - self._absent):
+            ready = available(module)
+            if ready is None:
+                self._absent.add(module)
+            if not ready:
                 continue
             self._pending.discard(module)
             stub = self.modules[module]

@@ -156,7 +156,7 @@ class OwnershipPlugin(Plugin):
         if not self.overlay.modules and not sees_vocabulary:
             self.stats.skipped += 1  # nothing it can see carries Own, Ref or Mut
             return
-        self.overlay.resolve(self._is_loaded, self._lookup_node)
+        self.overlay.resolve(self._is_loaded, self._lookup_node, len(self._modules or ()))
         from mypy_ownership.unit import TypeFacts
 
         types = TypeFacts(self.build.type_map(file.fullname))
@@ -179,11 +179,11 @@ class OwnershipPlugin(Plugin):
             self._analyzer = ModuleAnalyzer(checks, self.ownership, self.stats, self.overlay)
         return self._analyzer
 
-    def _is_loaded(self, module: str) -> bool:
+    def _is_loaded(self, module: str) -> bool | None:
         """Loaded and semantically analysed (its symbol table is filled): a module parsed
-        but not analysed yet would resolve no name."""
+        but not analysed yet would resolve no name. None: not in the build (yet)."""
         tree = self._modules.get(module) if self._modules is not None else None
-        return tree is not None and bool(tree.names)
+        return None if tree is None else bool(tree.names)
 
     def _lookup_node(self, fullname: str) -> object:
         """The node a stub name stands for; a class alias (``Lock = _thread.LockType``)
