@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Final
 
 from mypy.nodes import (
+    CallExpr,
     ClassDef,
     Decorator,
     FuncDef,
@@ -51,18 +52,21 @@ class ModuleAnalyzer:
         types: TypeFacts,
         mypy_options: Options | None,
         reporter: Reporter,
-        ownership_call_lines: list[int] | None = None,
+        ownership_calls: list[CallExpr] | None = None,
     ) -> None:
-        """``ownership_call_lines``: for a module that cannot see Own/Ref/Mut, the lines of
-        the calls that may acquire something (``Overlay.ownership_call_lines``); only the
-        units holding one need analysing. None: analyse every unit."""
+        """``ownership_calls``: for a module that cannot see Own/Ref/Mut, the calls the
+        stubs say acquire, release or move (``Overlay.ownership_calls``, in line order);
+        only the units holding one need analysing. None: analyse every unit."""
         self.stats.modules += 1
         check_untyped = bool(mypy_options is not None and mypy_options.check_untyped_defs)
-        for unit in units_of(module, types, self.options, check_untyped, ownership_call_lines):
-            if ownership_call_lines is not None and not _holds_any(unit, ownership_call_lines):
-                continue
+        lines = [call.line for call in ownership_calls] if ownership_calls is not None else None
+        for unit in units_of(module, types, self.options, check_untyped, lines):
             unit.overlay = self.overlay
-            unit.annotated = ownership_call_lines is None
+            if ownership_calls is not None:
+                assert lines is not None
+                unit.ownership_calls = _own_calls(unit, ownership_calls, lines)
+                if not unit.ownership_calls:
+                    continue
             self.stats.findings += reporter.emit(self._run(unit))
 
     def _run(self, unit: Unit) -> list[Finding]:
@@ -85,22 +89,24 @@ class ModuleAnalyzer:
         return findings
 
 
-def _holds_any(unit: Unit, lines: list[int]) -> bool:
-    """Whether one of the lines falls in the unit's own code: its body (a function's
-    whole span, a module's or class's statements but definitions), minus the definitions
-    nested in it, which are units of their own."""
+def _own_calls(unit: Unit, calls: list[CallExpr], lines: list[int]) -> list[CallExpr]:
+    """The calls in the unit's own code: its body (a function's whole span, a module's or
+    class's statements but definitions), minus the definitions nested in it, which are
+    units of their own."""
     if unit.func is not None:
-        candidates = _lines_in(unit.func, lines)
+        candidates = _calls_in(unit.func, calls, lines)
     else:
         candidates = [
-            line for s in unit.body if not isinstance(s, _DEFINITIONS) for line in _lines_in(s, lines)
+            call for s in unit.body if not isinstance(s, _DEFINITIONS)
+            for call in _calls_in(s, calls, lines)
         ]
     if not candidates:
-        return False
+        return []
     nested = [_definition(s) for s in iter_statements(unit.body) if isinstance(s, _DEFINITIONS)]
-    return any(
-        not any(d.line <= line <= (d.end_line or d.line) for d in nested) for line in candidates
-    )
+    return [
+        call for call in candidates
+        if not any(d.line <= call.line <= (d.end_line or d.line) for d in nested)
+    ]
 
 
 _DEFINITIONS: Final = (FuncDef, Decorator, OverloadedFuncDef, ClassDef)
@@ -112,10 +118,10 @@ def _definition(stmt: Statement) -> Node:
     return stmt.func if isinstance(stmt, Decorator) else stmt
 
 
-def _lines_in(node: Node, lines: list[int]) -> list[int]:
+def _calls_in(node: Node, calls: list[CallExpr], lines: list[int]) -> list[CallExpr]:
     if node.end_line is None:
-        return lines  # unknown extent: analyse rather than guess
-    return lines[bisect.bisect_left(lines, node.line):bisect.bisect_right(lines, node.end_line)]
+        return calls  # unknown extent: analyse rather than guess
+    return calls[bisect.bisect_left(lines, node.line):bisect.bisect_right(lines, node.end_line)]
 
 
 def _spans_any(node: Node, lines: list[int]) -> bool:

@@ -320,17 +320,17 @@ class Overlay:
             self._resource_classes[info] = known
         return known
 
-    def ownership_call_lines(self, types: dict[Expression, Type]) -> list[int]:
-        """Lines of the calls that may acquire, release or move, by the stubs: a function or
-        method that ``transfers``, a constructor of a resource class.
+    def ownership_calls(self, types: dict[Expression, Type]) -> list[CallExpr]:
+        """The calls that may acquire, release or move, by the stubs, in line order: a
+        function or method that ``transfers``, a constructor of a resource class.
 
         In a module that cannot see Own/Ref/Mut, nothing else creates an owner, an
         obligation or a release (parameters and fields carry no modes there), so only the
-        functions holding one of these lines need analysing; one pass over mypy's type map finds
+        functions holding one of these calls need analysing; one pass over mypy's type map finds
         them, far cheaper than walking every body."""
         methods = self.ownership_methods()
         functions = self.functions
-        lines = []
+        calls: list[CallExpr] = []
         for expr in types:
             if type(expr) is not CallExpr:
                 continue
@@ -339,21 +339,21 @@ class Overlay:
                 node = callee.node
                 if isinstance(node, TypeInfo):
                     if self.constructs_resource(node):
-                        lines.append(expr.line)
+                        calls.append(expr)
                     continue
                 stub = functions.get(callee.fullname)
                 if stub is not None:
                     if stub.transfers:
-                        lines.append(expr.line)
+                        calls.append(expr)
                     continue
             if isinstance(callee, MemberExpr) and callee.name in methods:
                 owner = getattr(callee.expr, "node", None)  # Class.method(...)
                 if not isinstance(owner, TypeInfo):
                     owner = _instance_class(types.get(callee.expr))
                 if owner is not None and self._may_transfer(owner, callee.name):
-                    lines.append(expr.line)
-        lines.sort()
-        return lines
+                    calls.append(expr)
+        calls.sort(key=_line)
+        return calls
 
     def _may_transfer(self, owner: TypeInfo | bool, name: str) -> bool:
         """Whether ``receiver.name(...)`` may call a stub method that transfers: stub
@@ -368,6 +368,10 @@ class Overlay:
             stub = self.method([k.fullname for k in mro(owner)], name)
             known = self._transferring[key] = stub is not None and stub.transfers
         return known
+
+
+def _line(call: CallExpr) -> int:
+    return call.line
 
 
 def _instance_class(receiver: Type | None) -> TypeInfo | bool | None:

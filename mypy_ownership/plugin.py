@@ -160,15 +160,15 @@ class OwnershipPlugin(Plugin):
         from mypy_ownership.unit import TypeFacts
 
         types = TypeFacts(self.build.type_map(file.fullname))
-        lines = None
+        calls = None
         if not sees_vocabulary:
-            lines = self.overlay.ownership_call_lines(types.type_map) if types.type_map is not None else []
-            if not lines:
+            calls = self.overlay.ownership_calls(types.type_map) if types.type_map is not None else []
+            if not calls:
                 self.stats.modules += 1  # looked at: nothing acquired
                 return
         from mypy_ownership.diagnostics import Reporter
 
-        self.analyzer().analyze(file, types, module_options, Reporter(report), lines)
+        self.analyzer().analyze(file, types, module_options, Reporter(report), calls)
 
     def analyzer(self) -> Any:
         if self._analyzer is None:

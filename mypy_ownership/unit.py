@@ -60,9 +60,15 @@ class Unit:
     name: str = field(default="<module>")
     memo: dict[str, object] = field(default_factory=dict)  # results shared by checks
     overlay: Overlay = EMPTY
-    # the module can see Own/Ref/Mut; if not, no type it reaches carries a mode, and only
-    # the ownership stubs say anything of ownership
-    annotated: bool = True
+    # In a module that cannot see Own/Ref/Mut, no type carries a mode and only the stubs
+    # say anything of ownership: the calls of this unit they say acquire, release or move
+    # (Overlay.ownership_calls). None: the module can see the vocabulary.
+    ownership_calls: list[CallExpr] | None = None
+
+    @property
+    def annotated(self) -> bool:
+        """mypy's types here may carry Own/Ref/Mut."""
+        return self.ownership_calls is None
 
     @cached_property
     def cfg(self) -> CFG:

@@ -274,7 +274,7 @@ class OwnershipFlow:
         )
         self._live: Liveness | None = None
         self._initial: FlowState | None = None
-        self._facts: dict[Step, _StepFacts] = {}
+        self._facts: dict[int, _StepFacts] = {}  # by id: hashing a Step hashes its enum
         self._shared: set[int] | None = None  # ids of nodes more than one step walks
         self._moded: dict[Var, bool] = {}
         self._matters: dict[CallExpr, bool] = {}
@@ -427,7 +427,7 @@ class OwnershipFlow:
         """What one walk of a step finds: every variable it may read, closures' captures
         included (over-approximated: a name missed here would lose a report, a name too
         many only costs time), and whether it ``acts`` whatever the state."""
-        facts = self._facts.get(step)
+        facts = self._facts.get(id(step))
         if facts is not None:
             return facts
         node = step.node
@@ -476,7 +476,7 @@ class OwnershipFlow:
                 for other in block.steps:
                     key = id(other.node)
                     (self._shared if key in seen else seen).add(key)
-        facts = self._facts[step] = _StepFacts(frozenset(found), acts, id(node) in self._shared)
+        facts = self._facts[id(step)] = _StepFacts(frozenset(found), acts, id(node) in self._shared)
         return facts
 
     def _annotated(self, var: Var) -> bool:
@@ -815,6 +815,9 @@ class OwnershipFlow:
         """Whether a move, a borrow or an obligation can arise at all: an owned or borrowed
         parameter or local, a call whose signature carries a mode, a resource constructed,
         a stub-covered call. Most code has none, and then the dataflow is skipped."""
+        if self.unit.ownership_calls is not None:
+            # a module that cannot see the vocabulary: only these calls can start anything
+            return any(map(self.call_matters, self.unit.ownership_calls))
         if self.yield_moves or self.owned_fields:
             return True
         state = self.initial()
