@@ -28,7 +28,7 @@ from typing import Final
 
 from mypy.patterns import AsPattern
 
-from mypy_ownership.evaluation import expressions_in
+from mypy_ownership.evaluation import every_expression
 from mypy.nodes import (
     AssertStmt,
     Block as MypyBlock,
@@ -511,7 +511,7 @@ def _may_raise(step: Step) -> bool:
     if isinstance(node, (PassStmt, BreakStmt, ContinueStmt, GlobalDecl, NonlocalDecl)):
         return False
     if step.kind is StepKind.STMT and isinstance(node, Statement):
-        parts = list(expressions_in(node))
+        parts = every_expression(node)
         return not all(isinstance(p, _INERT) for p in parts)
     return True
 

@@ -7,7 +7,7 @@ that a node type they never heard of is still walked rather than skipped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 from mypy.nodes import (
@@ -232,25 +232,20 @@ EXPRESSION_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 }
 
 
-def expressions_in(stmt: Statement) -> Iterator[Expression]:
-    """Every expression a statement holds itself (not those of its nested blocks), preorder."""
-    return _preorder(_generic_children(stmt))
-
-
-def expression_tree(expr: Expression) -> Iterator[Expression]:
-    """An expression and everything inside it, preorder."""
-    return _preorder([expr])
-
-
-def _preorder(roots: list[Expression]) -> Iterator[Expression]:
-    stack = roots
-    stack.reverse()
+def every_expression(node: Node) -> list[Expression]:
+    """Every expression an expression or statement holds (for a statement, not those of
+    its nested blocks), comprehensions and lambdas included, in no particular order (the
+    questions asked of it do not depend on order; the dataflow walks in evaluation order
+    with :func:`children`)."""
+    stack = [node] if isinstance(node, Expression) else _generic_children(node)
+    found: list[Expression] = []
     while stack:
         expr = stack.pop()
-        yield expr
+        found.append(expr)
         parts = _all_parts(expr)
         if parts:
-            stack.extend(reversed(parts))
+            stack.extend(parts)
+    return found
 
 
 def _all_parts(expr: Expression) -> Sequence[Expression]:

@@ -73,7 +73,7 @@ from mypy.types import AnyType, CallableType, Instance, NoneType, TupleType, Typ
 from mypy_ownership import messages
 from mypy_ownership.cfg import Edge, EdgeKind, Step, StepKind
 from mypy_ownership.dataflow import Liveness, live_sets, solve
-from mypy_ownership.evaluation import children, expression_tree, expressions_in
+from mypy_ownership.evaluation import children, every_expression
 from mypy_ownership.signatures import (
     CallOwnership,
     Mode,
@@ -397,12 +397,7 @@ class OwnershipFlow:
     def _calls_in(self, node: Node) -> bool:
         known = self._has_call.get(node)
         if known is None:
-            if isinstance(node, Expression):
-                parts = list(expression_tree(node))
-            elif isinstance(node, Statement):
-                parts = list(expressions_in(node))
-            else:
-                parts = []
+            parts = every_expression(node) if isinstance(node, (Expression, Statement)) else []
             known = self._has_call[node] = any(isinstance(p, CallExpr) for p in parts)
         return known
 
@@ -431,16 +426,11 @@ class OwnershipFlow:
         if facts is not None:
             return facts
         node = step.node
-        if isinstance(node, Expression):
-            exprs = list(expression_tree(node))
-        elif isinstance(node, Statement):
-            exprs = list(expressions_in(node))
-            if isinstance(node, MatchStmt):
-                for pattern in node.patterns:
-                    for part in _pattern_parts(pattern):
-                        exprs.extend(expression_tree(part))
-        else:
-            exprs = []
+        exprs = every_expression(node) if isinstance(node, (Expression, Statement)) else []
+        if isinstance(node, MatchStmt):
+            for pattern in node.patterns:
+                for part in _pattern_parts(pattern):
+                    exprs.extend(every_expression(part))
         acts = not self._sparse or not _may_be_inert(step)
         found: set[Var] = set()
         for expr in exprs:
@@ -751,7 +741,7 @@ class OwnershipFlow:
         if known is None:
             found = set()
             for stmt in _deep_statements(func.body.body):
-                for expr in expressions_in(stmt):
+                for expr in every_expression(stmt):
                     if isinstance(expr, NameExpr) and isinstance(expr.node, Var):
                         found.add(expr.node)
             known = self._captures[func] = frozenset(found)
@@ -824,7 +814,7 @@ class OwnershipFlow:
         if state.owned or state.owes or state.loans:
             return True
         for stmt in self.unit.statements():
-            for expr in expressions_in(stmt):
+            for expr in every_expression(stmt):
                 if isinstance(expr, CallExpr):
                     if self.call_matters(expr):
                         return True
