@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Final, TypeVar
 
-from mypy.nodes import CallExpr, Expression, MemberExpr, RefExpr, TypeInfo
+from mypy.nodes import CallExpr, Expression, MemberExpr, NameExpr, RefExpr, TypeInfo
 from mypy.types import Instance, Type, get_proper_type
 
 from mypy_ownership.signatures import Mode, ResourceTable, mro
@@ -234,7 +234,7 @@ class Overlay:
         self.unresolved: list[str] = []
         self._ownership_methods: frozenset[str] | None = None
         self._resource_classes: dict[TypeInfo, bool] = {}
-        self._transferring: dict[tuple[TypeInfo, str], bool] = {}
+        self._method_stubs: dict[tuple[TypeInfo, str], FunctionStub | None] = {}
         # what makes each class a resource, shared by every unit of the run
         self.resources = ResourceTable(self)
 
@@ -273,7 +273,7 @@ class Overlay:
             self._resolve_into(self.classes, module, stub.classes, lookup)
             self._ownership_methods = None
             self._resource_classes.clear()
-            self._transferring.clear()
+            self._method_stubs.clear()
             self.resources = ResourceTable(self)
 
     def _resolve_into(
@@ -321,13 +321,16 @@ class Overlay:
         return known
 
     def ownership_calls(self, types: dict[Expression, Type]) -> list[CallExpr]:
-        """The calls that may acquire, release or move, by the stubs, in line order: a
-        function or method that ``transfers``, a constructor of a resource class.
+        """The calls that can start anything in a module that cannot see Own/Ref/Mut, in
+        line order: a constructor of a resource class, a stubbed function or method that
+        acquires, and one that releases or moves a plain name (its receiver, or an argument
+        it takes as ``Own`` without ``@takes_over``).
 
-        In a module that cannot see Own/Ref/Mut, nothing else creates an owner, an
-        obligation or a release (parameters and fields carry no modes there), so only the
-        functions holding one of these calls need analysing; one pass over mypy's type map finds
-        them, far cheaper than walking every body."""
+        There, parameters and fields carry no modes, so nothing else creates an owner, an
+        obligation or a release, and the analysis follows names only (a release of
+        ``self.sock`` moves nothing it could see used later). Only the functions holding
+        one of these calls need analysing; one pass over mypy's type map finds them, far
+        cheaper than walking every body."""
         methods = self.ownership_methods()
         functions = self.functions
         calls: list[CallExpr] = []
@@ -343,31 +346,38 @@ class Overlay:
                     continue
                 stub = functions.get(callee.fullname)
                 if stub is not None:
-                    if stub.transfers:
+                    if _starts_something(stub, expr, None):
                         calls.append(expr)
                     continue
             if isinstance(callee, MemberExpr) and callee.name in methods:
                 owner = getattr(callee.expr, "node", None)  # Class.method(...)
                 if not isinstance(owner, TypeInfo):
                     owner = _instance_class(types.get(callee.expr))
-                if owner is not None and self._may_transfer(owner, callee.name):
-                    calls.append(expr)
+                if owner is True:
+                    calls.append(expr)  # a receiver mypy gave no type: kept
+                elif isinstance(owner, TypeInfo):
+                    stub = self._method_stub(owner, callee.name)
+                    if stub is not None and _starts_something(stub, expr, callee.expr):
+                        calls.append(expr)
         calls.sort(key=_line)
         return calls
 
-    def _may_transfer(self, owner: TypeInfo | bool, name: str) -> bool:
-        """Whether ``receiver.name(...)`` may call a stub method that transfers: stub
-        methods are found along the MRO of the receiver's class (``owner``; True: the
-        receiver has no type in mypy's map, kept)."""
-        if owner is True:
-            return True
-        assert isinstance(owner, TypeInfo)
+    def _method_stub(self, owner: TypeInfo, name: str) -> FunctionStub | None:
+        """The stub of a method along the MRO of the receiver's class, memoised."""
         key = (owner, name)
-        known = self._transferring.get(key)
-        if known is None:
-            stub = self.method([k.fullname for k in mro(owner)], name)
-            known = self._transferring[key] = stub is not None and stub.transfers
-        return known
+        if key not in self._method_stubs:
+            self._method_stubs[key] = self.method([k.fullname for k in mro(owner)], name)
+        return self._method_stubs[key]
+
+
+def _starts_something(stub: FunctionStub, call: CallExpr, receiver: Expression | None) -> bool:
+    if stub.acquires:
+        return True
+    if stub.receiver is Mode.OWN and isinstance(receiver, NameExpr):
+        return True
+    if "takes_over" not in stub.markers and Mode.OWN in stub.params.values():
+        return any(isinstance(arg, NameExpr) for arg in call.args)
+    return False
 
 
 def _line(call: CallExpr) -> int:

@@ -68,6 +68,15 @@ def untyped_receiver(x: Any) -> None:
     x.send(b"")
 
 
+class Holder:
+    def __init__(self, s: socket.socket) -> None:
+        self.sock = s
+
+    def stop(self) -> None:
+        self.sock.close()  # a field: without Own annotations only names are followed
+        self.sock.send(b"")
+
+
 def released_then_not_used(s: socket.socket) -> None:
     s.send(b"bye")
     s.close()
