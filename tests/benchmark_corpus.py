@@ -5,7 +5,7 @@ Run it (from the repository root, with the environment's python, the one mypy is
     .venv/bin/python tests/benchmark_corpus.py
 
 Options: ``--rounds N`` (default 5, or ``MYPY_OWNERSHIP_BENCH_ROUNDS``), ``--keep`` (keep
-the temporary tree). A default run takes about three minutes on two cores: the pip install
+the temporary tree), ``--only logic|resources|mixed`` (one corpus). A default run takes about three minutes on two cores: the pip install
 of three distributions, then 33 mypy runs one after the other. It prints a table and exits
 with status 1 if a target below is missed, if mypy crashed, or if the plugin's analysis of a
 function failed. The file is named so that the default ``pytest`` run does not collect it
@@ -109,22 +109,24 @@ class Bench:
         return self.corpus.files()
 
 
-def build(scratch: Path) -> list[Bench]:
-    logic = cr.Corpus(scratch / "logic")
-    logic.root.mkdir(parents=True)
-    logic.groups = cr.build_packages(logic, scratch / "venv", [LOGIC_PACKAGE])
-    resources = cr.Corpus(scratch / "resources")
-    resources.root.mkdir(parents=True)
-    resources.groups = {cr.STDLIB_PACKAGE: cr.build_stdlib(resources, RESOURCE_MODULES)}
-    mixed = cr.Corpus(scratch / "mixed")
-    mixed.root.mkdir(parents=True)
-    chosen = [p for p in cr.PACKAGES if p[0].split("==")[0] in MIXED_PACKAGES]
-    mixed.groups = cr.build_packages(mixed, scratch / "venv-mixed", chosen)
-    benches = [
-        Bench("logic", "(a) " + LOGIC_PACKAGE[0].split("==")[0], logic),
-        Bench("resources", "(b) stdlib resource modules", resources),
-        Bench("mixed", "(c) " + " + ".join(MIXED_PACKAGES), mixed),
-    ]
+def build(scratch: Path, only: str | None = None) -> list[Bench]:
+    benches = []
+    if only in (None, "logic"):
+        logic = cr.Corpus(scratch / "logic")
+        logic.root.mkdir(parents=True)
+        logic.groups = cr.build_packages(logic, scratch / "venv", [LOGIC_PACKAGE])
+        benches.append(Bench("logic", "(a) " + LOGIC_PACKAGE[0].split("==")[0], logic))
+    if only in (None, "resources"):
+        resources = cr.Corpus(scratch / "resources")
+        resources.root.mkdir(parents=True)
+        resources.groups = {cr.STDLIB_PACKAGE: cr.build_stdlib(resources, RESOURCE_MODULES)}
+        benches.append(Bench("resources", "(b) stdlib resource modules", resources))
+    if only in (None, "mixed"):
+        mixed = cr.Corpus(scratch / "mixed")
+        mixed.root.mkdir(parents=True)
+        chosen = [p for p in cr.PACKAGES if p[0].split("==")[0] in MIXED_PACKAGES]
+        mixed.groups = cr.build_packages(mixed, scratch / "venv-mixed", chosen)
+        benches.append(Bench("mixed", "(c) " + " + ".join(MIXED_PACKAGES), mixed))
     for bench in benches:
         bench.functions = cr.count_functions(bench.corpus.root, bench.files)
         bench.lines = sum(
@@ -174,10 +176,10 @@ def _ownership_lines(stdout: str) -> tuple[list[str], int]:
     return own, count
 
 
-def measure(rounds: int, keep: bool = False) -> list[Bench]:
+def measure(rounds: int, keep: bool = False, only: str | None = None) -> list[Bench]:
     scratch = Path(tempfile.mkdtemp(prefix="mypy-ownership-bench-corpus-"))
     try:
-        benches = build(scratch)
+        benches = build(scratch, only)
         # what pip does when it installs the wheel: the plugin's bytecode, written beforehand
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(cr.ROOT / "mypy_ownership")],
                        env=bytecode_env(scratch), check=True)
@@ -272,10 +274,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--rounds", type=int, default=int(os.environ.get("MYPY_OWNERSHIP_BENCH_ROUNDS", "5")))
     parser.add_argument("--keep", action="store_true", help="keep the temporary tree")
+    parser.add_argument("--only", choices=sorted(TARGETS), help="one corpus only")
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
-    benches = measure(args.rounds, keep=args.keep)
+    benches = measure(args.rounds, keep=args.keep, only=args.only)
     print(report(benches, args.rounds))
     return 0 if all(met(b) for b in benches) else 1
 

@@ -1522,8 +1522,9 @@ class _Walk:
             self._escape(Escape(s.line, s.column, f"returns at line {s.line}"))
             return
         if s.expr is not None and not self.move_closure(s.expr):
-            if self.a.local(s.expr) is not None:
-                self.move(s.expr, messages.by_return())
+            var = self.a.local(s.expr)
+            if var is not None and (var in self.owned or var in self.owes):
+                self.move(s.expr, messages.by_return())  # SPEC §2: an unmanaged name is only read
             elif isinstance(s.expr, (TupleExpr, ListExpr)):
                 self._hand_over_display(s.expr)
             else:

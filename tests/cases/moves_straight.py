@@ -1,6 +1,7 @@
 """Moves on straight-line code: what moves, what only aliases, what is never moved."""
 
 from enum import Enum
+from typing import Any
 
 from mypy_ownership import Own
 
@@ -160,3 +161,19 @@ async def take_async(conn: Own[Conn]) -> None: ...
 async def await_moves(conn: Own[Conn]) -> None:
     await take_async(conn)  # N: "conn" was moved here by call to "take_async"
     await take_async(conn)  # E: "conn" used after move  [use-after-move]
+
+
+def returned_owned_then_used_in_finally(conn: Own[Conn]) -> Own[Conn]:
+    try:
+        return conn  # N: "conn" was moved here by return
+    finally:
+        conn.send(b"bye")  # E: "conn" used after move  [use-after-move]
+
+
+def returned_unmanaged_then_used_in_handler(conn: Any, path: str) -> Any:
+    try:
+        with open(path):
+            return conn  # an unmanaged name is only read by a return (SPEC §2)
+    except OSError:  # closing the file at the end of the with block may raise
+        conn.send(b"bye")
+        raise
