@@ -140,15 +140,22 @@ class Escape(NamedTuple):
 
 class Obligation(NamedTuple):
     """What a name owes: the acquisitions it holds, and each one's ways out so far (kept
-    per acquisition, so two bindings of one name do not share their notes)."""
+    per acquisition, so two bindings of one name do not share their notes).
+
+    ``guards``: boolean locals known to hold a constant on every path where the obligation
+    exists, set after the acquisition (``close = True``); a later ``if close:`` cannot take
+    its false branch on those paths, so ``if close: f.close()`` discharges it."""
 
     acquired: frozenset[Acquired]
     escapes: frozenset[tuple[Acquired, Escape]] = frozenset()
+    guards: frozenset[tuple[Var, bool]] = frozenset()
 
     def join(self, other: Obligation) -> Obligation:
         if self == other:
             return self
-        return Obligation(self.acquired | other.acquired, self.escapes | other.escapes)
+        return Obligation(
+            self.acquired | other.acquired, self.escapes | other.escapes, self.guards & other.guards
+        )
 
     def escapes_of(self, acquired: Acquired) -> frozenset[Escape]:
         return frozenset(e for a, e in self.escapes if a == acquired)
@@ -353,6 +360,8 @@ class OwnershipFlow:
         facts = self._step_facts(step)
         if facts.acts or (self.reporting and facts.shared):
             return False
+        if state.owes and (facts.sets_flag or _guards_any(state, facts.reads)):
+            return False
         names = facts.reads
         if not names:
             return True
@@ -374,6 +383,7 @@ class OwnershipFlow:
                 state, Escape(at.line, at.column, "an exception leaves the function", True)
             )
         if edge.test is not None and state.owes:
+            state = self._follow_flag(edge, state)
             failed = self._failed_acquire(edge)
             if failed is not None and failed in state.owes:
                 owes = dict(state.owes)
@@ -388,7 +398,7 @@ class OwnershipFlow:
             return _with_escape(state, self._fall_through(), only_if_none=True)
         if edge.target == self.unit.cfg.raise_exit and state.owes:
             owes = {
-                var: Obligation(ob.acquired, frozenset((a, _settled(e)) for a, e in ob.escapes))
+                var: ob._replace(escapes=frozenset((a, _settled(e)) for a, e in ob.escapes))
                 for var, ob in state.owes.items()
             }
             return state.replace(owes=owes)
@@ -466,7 +476,10 @@ class OwnershipFlow:
                 for other in block.steps:
                     key = id(other.node)
                     (self._shared if key in seen else seen).add(key)
-        facts = self._facts[id(step)] = _StepFacts(frozenset(found), acts, id(node) in self._shared)
+        sets_flag = isinstance(node, AssignmentStmt) and _bool_constant(node.rvalue) is not None
+        facts = self._facts[id(step)] = _StepFacts(
+            frozenset(found), acts, id(node) in self._shared, sets_flag
+        )
         return facts
 
     def _annotated(self, var: Var) -> bool:
@@ -493,6 +506,20 @@ class OwnershipFlow:
             )
             self._matters[call] = known
         return known
+
+    def _follow_flag(self, edge: Edge, state: FlowState) -> FlowState:
+        """``if flag:`` / ``if not flag:``: an obligation whose paths all set the flag to the
+        other value does not take this edge."""
+        test, on_true = edge.test, edge.kind is EdgeKind.TRUE
+        while isinstance(test, UnaryExpr) and test.op == "not":
+            test, on_true = test.expr, not on_true
+        var = self.local_any(test) if isinstance(test, NameExpr) else None
+        if var is None:
+            return state
+        impossible = (var, not on_true)
+        if not any(impossible in ob.guards for ob in state.owes.values()):
+            return state
+        return state.replace(owes={v: ob for v, ob in state.owes.items() if impossible not in ob.guards})
 
     def _failed_acquire(self, edge: Edge) -> Var | None:
         """``if lock.acquire(timeout=...):`` / ``blocking=False``: on the side where the
@@ -850,6 +877,11 @@ class _StepFacts(NamedTuple):
     reads: frozenset[Var]
     acts: bool  # may change the state whatever it holds
     shared: bool  # its node is walked by more than one step (finally / with-exit copies)
+    sets_flag: bool  # `name = True` / `name = False`: guards what is owed (Obligation.guards)
+
+
+def _guards_any(state: FlowState, names: frozenset[Var]) -> bool:
+    return any(g[0] in names for ob in state.owes.values() for g in ob.guards)
 
 
 # Steps that only evaluate expressions and bind plain names: with no name the state holds
@@ -1025,6 +1057,8 @@ class _Walk:
         loan: Loan | None = None,
     ) -> None:
         borrowed = self.a.local_any(target) if isinstance(target, NameExpr) else None
+        if borrowed is not None:
+            self._forget_flag(borrowed)
         if borrowed is not None and (borrowed in self.loans or borrowed in self.invalid or loan):
             self._mutable()
             self.loans.pop(borrowed, None)
@@ -1489,9 +1523,32 @@ class _Walk:
             if var is not None and var not in self.moved:
                 self.move_var(var, s, how, release=True)
 
+    def _forget_flag(self, var: Var) -> None:
+        """A name rebound: what obligations knew of its value no longer holds."""
+        if not any(g[0] is var for ob in self.owes.values() for g in ob.guards):
+            return
+        self._mutable()
+        for name, ob in list(self.owes.items()):
+            self.owes[name] = ob._replace(guards=frozenset(g for g in ob.guards if g[0] is not var))
+
+    def _set_flag(self, s: AssignmentStmt) -> None:
+        """``flag = True`` / ``flag = False`` while something is owed: on this path each
+        obligation goes with that value of the flag (see ``Obligation.guards``)."""
+        value = _bool_constant(s.rvalue)
+        if value is None or not self.owes or len(s.lvalues) != 1:
+            return
+        var = self.a.local_any(s.lvalues[0]) if isinstance(s.lvalues[0], NameExpr) else None
+        if var is None:
+            return
+        self._mutable()
+        for name, ob in list(self.owes.items()):
+            guards = frozenset(g for g in ob.guards if g[0] is not var) | {(var, value)}
+            self.owes[name] = ob._replace(guards=guards)
+
     def statement(self, s: Node) -> None:
         if isinstance(s, AssignmentStmt):
             self.assignment(s)
+            self._set_flag(s)
         elif isinstance(s, ExpressionStmt):
             self.expr(s.expr)
             if isinstance(s.expr, CallExpr) and self.a.reporting and self.a.produces_owned(s.expr):
@@ -1502,6 +1559,9 @@ class _Walk:
             self.expr(s.rvalue)
             if isinstance(s.lvalue, NameExpr):
                 self.use(s.lvalue)
+                flag = self.a.local_any(s.lvalue)
+                if flag is not None:
+                    self._forget_flag(flag)
             else:
                 for part in children(s.lvalue):
                     self.expr(part)
@@ -1677,8 +1737,14 @@ def _with_escape(state: FlowState, escape: Escape, only_if_none: bool = False) -
             (a, escape) for a in ob.acquired
             if not (only_if_none and any(k[0] == a for k in kept))
         )
-        owes[var] = Obligation(ob.acquired, kept | added)
+        owes[var] = ob._replace(escapes=kept | added)
     return state.replace(owes=owes)
+
+
+def _bool_constant(expr: Expression) -> bool | None:
+    if isinstance(expr, NameExpr) and expr.fullname in ("builtins.True", "builtins.False"):
+        return expr.fullname == "builtins.True"
+    return None
 
 
 def _may_fail(call: CallExpr) -> bool:
@@ -1723,9 +1789,9 @@ def _renamed(obligation: Obligation, name: str) -> Obligation:
         help = a.help.replace(f'"{a.name}', f'"{name}').replace(f" as {a.name}:", f" as {name}:")
         return a._replace(name=name, help=help)
 
-    return Obligation(
-        frozenset(rename(a) for a in obligation.acquired),
-        frozenset((rename(a), e) for a, e in obligation.escapes),
+    return obligation._replace(
+        acquired=frozenset(rename(a) for a in obligation.acquired),
+        escapes=frozenset((rename(a), e) for a, e in obligation.escapes),
     )
 
 

@@ -352,3 +352,48 @@ def two_bindings_of_one_name(path: str, first: bool) -> File:
         f = open_file(path)
         return f
     return File()  # N: "f" escapes here: returns at line 354 without releasing it
+
+
+# a flag set after the acquisition decides the release (correlated flags) -------------------------
+
+def flag_set_after_acquisition(path: str, given: File | None) -> bytes:
+    close_source = False
+    source = given
+    if source is None:
+        source = open_file(path)
+        close_source = True
+    try:
+        return source.read()
+    finally:
+        if close_source:
+            source.close()
+
+
+def flag_set_on_one_branch(path: str, given: File | None) -> bytes:
+    if given is None:
+        f = open_file(path)
+        close = True
+    else:
+        close = False
+    try:
+        return b""
+    finally:
+        if close:
+            f.close()
+
+
+def flag_changed_after_acquisition(path: str, ok: bool) -> None:
+    f = open_file(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open_file(...) as f:" or call "f.close()"
+    close = True
+    if not ok:
+        close = False
+    if close:
+        f.close()  # N: "f" escapes here: the function ends without releasing it
+
+
+def flag_computed_is_not_followed(path: str, ok: bool) -> None:
+    f = open_file(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open_file(...) as f:" or call "f.close()"
+    close = True
+    close = ok
+    if close:
+        f.close()  # N: "f" escapes here: the function ends without releasing it
