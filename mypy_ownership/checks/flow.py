@@ -14,7 +14,7 @@ unit and shared.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Final, NamedTuple
 
@@ -112,6 +112,7 @@ class MoveSite(NamedTuple):
 class Moved(NamedTuple):
     sites: frozenset[MoveSite]
     definite: bool
+    guards: frozenset[tuple[Var, object]] = frozenset()  # as Obligation.guards
 
 
 _NOT_MOVED: Final = Moved(frozenset(), False)
@@ -142,13 +143,14 @@ class Obligation(NamedTuple):
     """What a name owes: the acquisitions it holds, and each one's ways out so far (kept
     per acquisition, so two bindings of one name do not share their notes).
 
-    ``guards``: boolean locals known to hold a constant on every path where the obligation
-    exists, set after the acquisition (``close = True``); a later ``if close:`` cannot take
-    its false branch on those paths, so ``if close: f.close()`` discharges it."""
+    ``guards``: tested locals known to hold ``True``, ``False`` or ``None`` on every path
+    where the obligation exists (``close = True`` after the acquisition, ``err = None``
+    before it); a later ``if close:`` or ``if err is not None:`` cannot take the branch
+    those values rule out, so ``if close: f.close()`` discharges it (correlated flags)."""
 
     acquired: frozenset[Acquired]
     escapes: frozenset[tuple[Acquired, Escape]] = frozenset()
-    guards: frozenset[tuple[Var, bool]] = frozenset()
+    guards: frozenset[tuple[Var, object]] = frozenset()
 
     def join(self, other: Obligation) -> Obligation:
         if self == other:
@@ -183,12 +185,13 @@ class Invalidation(NamedTuple):
 
 _NO_LOANS: Final[dict[Var, Loan]] = {}
 _NO_INVALID: Final[dict[Var, Invalidation]] = {}
+_NO_FLAGS: Final[dict[Var, object]] = {}
 
 
 class FlowState:
     """Immutable: owners, moves, obligations and borrows at one program point."""
 
-    __slots__ = ("owned", "moved", "owes", "loans", "invalid")
+    __slots__ = ("owned", "moved", "owes", "loans", "invalid", "flags")
 
     def __init__(
         self,
@@ -197,12 +200,14 @@ class FlowState:
         owes: dict[Var, Obligation],
         loans: dict[Var, Loan] = _NO_LOANS,
         invalid: dict[Var, Invalidation] = _NO_INVALID,
+        flags: dict[Var, object] = _NO_FLAGS,
     ) -> None:
         self.owned = owned
         self.moved = moved
         self.owes = owes
         self.loans = loans
         self.invalid = invalid
+        self.flags = flags  # tested names known to hold True, False or None here
 
     def replace(self, **changes: object) -> FlowState:
         fields = {name: getattr(self, name) for name in self.__slots__}
@@ -217,6 +222,7 @@ class FlowState:
             and self.owes == other.owes
             and self.loans == other.loans
             and self.invalid == other.invalid
+            and self.flags == other.flags
         )
 
     __hash__ = None  # type: ignore[assignment]
@@ -285,6 +291,7 @@ class OwnershipFlow:
         self._shared: set[int] | None = None  # ids of nodes more than one step walks
         self._moded: dict[Var, bool] = {}
         self._matters: dict[CallExpr, bool] = {}
+        self._flag_names: frozenset[Var] | None = None
         # a generator yielding owned values, or a method of a class with Own fields: every
         # step is walked (their rules read names the step facts do not follow)
         self._sparse = not (self.yield_moves or self.owned_fields or _has_moded_fields(unit))
@@ -331,18 +338,24 @@ class OwnershipFlow:
             if left is None or right is None:
                 only = left or right
                 assert only is not None
-                moved[var] = Moved(only.sites, False)
+                moved[var] = Moved(only.sites, False, only.guards)
             elif left == right:
                 moved[var] = left
             else:
-                moved[var] = Moved(left.sites | right.sites, left.definite and right.definite)
+                moved[var] = Moved(
+                    left.sites | right.sites, left.definite and right.definite,
+                    left.guards & right.guards,
+                )
         owes = dict(a.owes)
         for var, obligation in b.owes.items():
             mine = owes.get(var)
             owes[var] = obligation if mine is None else mine.join(obligation)
         loans = a.loans if a.loans == b.loans else _join_loans(a.loans, b.loans)
         invalid = a.invalid if a.invalid == b.invalid else {**b.invalid, **a.invalid}
-        return FlowState(a.owned & b.owned, moved, owes, loans, invalid)
+        flags = a.flags if a.flags == b.flags else {
+            var: value for var, value in a.flags.items() if var in b.flags and b.flags[var] is value
+        }
+        return FlowState(a.owned & b.owned, moved, owes, loans, invalid, flags)
 
     def transfer(self, step: Step, state: FlowState) -> FlowState:
         if self._inert(step, state):
@@ -360,14 +373,14 @@ class OwnershipFlow:
         facts = self._step_facts(step)
         if facts.acts or (self.reporting and facts.shared):
             return False
-        if state.owes and (facts.sets_flag or _guards_any(state, facts.reads)):
+        if facts.sets_flag or (facts.reads_flag and (state.owes or state.moved)):
             return False
         names = facts.reads
         if not names:
             return True
         if state.owned and not names.isdisjoint(state.owned):
             return False
-        for held in (state.moved, state.owes, state.loans, state.invalid):
+        for held in (state.moved, state.owes, state.loans, state.invalid, state.flags):
             if held and not names.isdisjoint(held):
                 return False
         return all(names.isdisjoint(loan.sources) for loan in state.loans.values())
@@ -382,8 +395,9 @@ class OwnershipFlow:
             state = _with_escape(
                 state, Escape(at.line, at.column, "an exception leaves the function", True)
             )
-        if edge.test is not None and state.owes:
+        if edge.test is not None and (state.owes or state.moved):
             state = self._follow_flag(edge, state)
+        if edge.test is not None and state.owes:
             failed = self._failed_acquire(edge)
             if failed is not None and failed in state.owes:
                 owes = dict(state.owes)
@@ -476,9 +490,13 @@ class OwnershipFlow:
                 for other in block.steps:
                     key = id(other.node)
                     (self._shared if key in seen else seen).add(key)
-        sets_flag = isinstance(node, AssignmentStmt) and _bool_constant(node.rvalue) is not None
+        flags = self.flag_names()
+        reads_flag = not flags.isdisjoint(found)
+        sets_flag = reads_flag and isinstance(node, AssignmentStmt) and any(
+            isinstance(t, NameExpr) and t.node in flags for t in node.lvalues
+        )
         facts = self._facts[id(step)] = _StepFacts(
-            frozenset(found), acts, id(node) in self._shared, sets_flag
+            frozenset(found), acts, id(node) in self._shared, sets_flag, reads_flag
         )
         return facts
 
@@ -508,18 +526,35 @@ class OwnershipFlow:
         return known
 
     def _follow_flag(self, edge: Edge, state: FlowState) -> FlowState:
-        """``if flag:`` / ``if not flag:``: an obligation whose paths all set the flag to the
-        other value does not take this edge."""
-        test, on_true = edge.test, edge.kind is EdgeKind.TRUE
-        while isinstance(test, UnaryExpr) and test.op == "not":
-            test, on_true = test.expr, not on_true
-        var = self.local_any(test) if isinstance(test, NameExpr) else None
-        if var is None:
+        """``if flag:``, ``if err is not None:``: an obligation or a move whose paths all
+        gave the name a value this edge rules out does not take it."""
+        found = _flag_test(edge.test, edge.kind is EdgeKind.TRUE)
+        var = self.local_any(found[0]) if found is not None else None
+        if found is None or var is None:
             return state
-        impossible = (var, not on_true)
-        if not any(impossible in ob.guards for ob in state.owes.values()):
+        ruled_out = found[1]
+
+        def takes_edge(guards: frozenset[tuple[Var, object]]) -> bool:
+            return not any(g[0] is var and ruled_out(g[1]) for g in guards)
+
+        owes = {v: ob for v, ob in state.owes.items() if takes_edge(ob.guards)}
+        moved = {v: m for v, m in state.moved.items() if takes_edge(m.guards)}
+        if len(owes) == len(state.owes) and len(moved) == len(state.moved):
             return state
-        return state.replace(owes={v: ob for v, ob in state.owes.items() if impossible not in ob.guards})
+        return state.replace(owes=owes, moved=moved)
+
+    def flag_names(self) -> frozenset[Var]:
+        """The locals some branch of the unit tests for truth or for None."""
+        if self._flag_names is None:
+            found = set()
+            for block in self.unit.cfg.blocks:
+                for edge in block.succs:
+                    test = _flag_test(edge.test, True) if edge.test is not None else None
+                    var = self.local_any(test[0]) if test is not None else None
+                    if var is not None:
+                        found.add(var)
+            self._flag_names = frozenset(found)
+        return self._flag_names
 
     def _failed_acquire(self, edge: Edge) -> Var | None:
         """``if lock.acquire(timeout=...):`` / ``blocking=False``: on the side where the
@@ -877,11 +912,15 @@ class _StepFacts(NamedTuple):
     reads: frozenset[Var]
     acts: bool  # may change the state whatever it holds
     shared: bool  # its node is walked by more than one step (finally / with-exit copies)
-    sets_flag: bool  # `name = True` / `name = False`: guards what is owed (Obligation.guards)
+    sets_flag: bool  # binds a name some branch tests (Obligation.guards)
+    reads_flag: bool  # names one
 
 
-def _guards_any(state: FlowState, names: frozenset[Var]) -> bool:
-    return any(g[0] in names for ob in state.owes.values() for g in ob.guards)
+def _guards_any(owes: dict[Var, Obligation], moved: dict[Var, Moved], var: Var) -> bool:
+    """Whether an obligation or a move is guarded by the name."""
+    return any(g[0] is var for ob in owes.values() for g in ob.guards) or any(
+        g[0] is var for m in moved.values() for g in m.guards
+    )
 
 
 # Steps that only evaluate expressions and bind plain names: with no name the state holds
@@ -943,13 +982,14 @@ class _Walk:
         self.owes = state.owes
         self.loans = state.loans
         self.invalid = state.invalid
+        self.flags = state.flags
         self._copied = False
         self.loan: Loan | None = None
 
     def result(self) -> FlowState:
         if not self._copied and self.owned is self.state.owned:
             return self.state
-        return FlowState(self.owned, self.moved, self.owes, self.loans, self.invalid)
+        return FlowState(self.owned, self.moved, self.owes, self.loans, self.invalid, self.flags)
 
     def _mutable(self) -> None:
         if not self._copied:
@@ -957,18 +997,20 @@ class _Walk:
             self.owes = dict(self.owes)
             self.loans = dict(self.loans)
             self.invalid = dict(self.invalid)
+            self.flags = dict(self.flags)
             self._copied = True
 
     def snapshot(self) -> FlowState:
         if self._copied:
             return FlowState(
-                self.owned, dict(self.moved), dict(self.owes), dict(self.loans), dict(self.invalid)
+                self.owned, dict(self.moved), dict(self.owes), dict(self.loans), dict(self.invalid),
+                dict(self.flags),
             )
-        return FlowState(self.owned, self.moved, self.owes, self.loans, self.invalid)
+        return FlowState(self.owned, self.moved, self.owes, self.loans, self.invalid, self.flags)
 
     def restore(self, state: FlowState) -> None:
         self.owned, self.moved, self.owes = state.owned, state.moved, state.owes
-        self.loans, self.invalid = state.loans, state.invalid
+        self.loans, self.invalid, self.flags = state.loans, state.invalid, state.flags
         self._copied = False
         self._mutable()
 
@@ -1029,7 +1071,9 @@ class _Walk:
 
     def move_var(self, var: Var, at: Node, how: str, release: bool = False) -> None:
         self._mutable()
-        self.moved[var] = Moved(frozenset({MoveSite(at.line, at.column, how, release)}), True)
+        self.moved[var] = Moved(
+            frozenset({MoveSite(at.line, at.column, how, release)}), True, frozenset(self.flags.items())
+        )
         self.owes.pop(var, None)
         self.owned = self.owned - {var}
 
@@ -1096,7 +1140,9 @@ class _Walk:
                 obligation = None  # a releasing method storing a new value owes nothing
         if obligation is not None:
             self._mutable()
-            self.owes[var] = obligation if isinstance(target, MemberExpr) else _renamed(obligation, var.name)
+            self.owes[var] = self._guarded(
+                obligation if isinstance(target, MemberExpr) else _renamed(obligation, var.name)
+            )
         elif isinstance(target, MemberExpr) and var in self.owes:
             self._mutable()
             del self.owes[var]
@@ -1109,6 +1155,9 @@ class _Walk:
         del self.owes[var]
 
     def unbind(self, target: Expression) -> None:
+        flag = self.a.local_any(target) if isinstance(target, NameExpr) else None
+        if flag is not None:
+            self._forget_flag(flag)
         if isinstance(target, (TupleExpr, ListExpr)):
             for item in target.items:
                 self.unbind(item)
@@ -1369,7 +1418,7 @@ class _Walk:
                 self._mutable()
                 name = var.name
                 help = f'use "with {name}:" or call "{name}.release()" on every path'
-                self.owes[var] = Obligation(frozenset({Acquired(e.line, e.column, name, help)}))
+                self.owes[var] = self._guarded(Obligation(frozenset({Acquired(e.line, e.column, name, help)})))
         elif "releases_lock" in stub.markers and var in self.owes:
             self._mutable()
             del self.owes[var]
@@ -1523,27 +1572,47 @@ class _Walk:
             if var is not None and var not in self.moved:
                 self.move_var(var, s, how, release=True)
 
+    def _guarded(self, obligation: Obligation) -> Obligation:
+        """A new obligation holds on the paths where the flags known now hold."""
+        if not self.flags:
+            return obligation
+        return obligation._replace(guards=obligation.guards | frozenset(self.flags.items()))
+
     def _forget_flag(self, var: Var) -> None:
-        """A name rebound: what obligations knew of its value no longer holds."""
-        if not any(g[0] is var for ob in self.owes.values() for g in ob.guards):
+        """A name rebound: what was known of its value no longer holds."""
+        if var not in self.a.flag_names() or (
+            var not in self.flags and not _guards_any(self.owes, self.moved, var)
+        ):
             return
         self._mutable()
+        self.flags.pop(var, None)
         for name, ob in list(self.owes.items()):
             self.owes[name] = ob._replace(guards=frozenset(g for g in ob.guards if g[0] is not var))
+        for name, m in list(self.moved.items()):
+            self.moved[name] = m._replace(guards=frozenset(g for g in m.guards if g[0] is not var))
 
     def _set_flag(self, s: AssignmentStmt) -> None:
-        """``flag = True`` / ``flag = False`` while something is owed: on this path each
-        obligation goes with that value of the flag (see ``Obligation.guards``)."""
-        value = _bool_constant(s.rvalue)
-        if value is None or not self.owes or len(s.lvalues) != 1:
+        """``flag = True`` / ``False`` / ``None`` for a name some branch tests, or a value
+        mypy types as never None (``err = exc``): on this path it holds that value, and so
+        does every obligation's and move's path (``Obligation.guards``)."""
+        value = _flag_constant(s.rvalue)
+        if value is _NOT_A_FLAG and _never_none(self.a.unit.types.type_of(s.rvalue)):
+            value = _NOT_NONE
+        if value is _NOT_A_FLAG:
             return
-        var = self.a.local_any(s.lvalues[0]) if isinstance(s.lvalues[0], NameExpr) else None
-        if var is None:
-            return
-        self._mutable()
-        for name, ob in list(self.owes.items()):
-            guards = frozenset(g for g in ob.guards if g[0] is not var) | {(var, value)}
-            self.owes[name] = ob._replace(guards=guards)
+        for target in s.lvalues:
+            var = self.a.local_any(target) if isinstance(target, NameExpr) else None
+            if var is None or var not in self.a.flag_names():
+                continue
+            self._mutable()
+            self.flags[var] = value
+            for name, ob in list(self.owes.items()):
+                guards = frozenset(g for g in ob.guards if g[0] is not var) | {(var, value)}
+                self.owes[name] = ob._replace(guards=guards)
+            for name, m in list(self.moved.items()):
+                self.moved[name] = m._replace(
+                    guards=frozenset(g for g in m.guards if g[0] is not var) | {(var, value)}
+                )
 
     def statement(self, s: Node) -> None:
         if isinstance(s, AssignmentStmt):
@@ -1741,9 +1810,43 @@ def _with_escape(state: FlowState, escape: Escape, only_if_none: bool = False) -
     return state.replace(owes=owes)
 
 
-def _bool_constant(expr: Expression) -> bool | None:
-    if isinstance(expr, NameExpr) and expr.fullname in ("builtins.True", "builtins.False"):
-        return expr.fullname == "builtins.True"
+_NOT_A_FLAG: Final = object()
+_NOT_NONE: Final = object()  # a value mypy types as never None (an exception caught, say)
+_FLAG_CONSTANTS: Final = {"builtins.True": True, "builtins.False": False, "builtins.None": None}
+
+
+def _flag_constant(expr: Expression) -> object:
+    """True, False or None when the expression is that constant, else ``_NOT_A_FLAG``."""
+    if isinstance(expr, NameExpr) and expr.fullname in _FLAG_CONSTANTS:
+        return _FLAG_CONSTANTS[expr.fullname]
+    return _NOT_A_FLAG
+
+
+def _never_none(t: Type | None) -> bool:
+    p = proper(t)
+    return isinstance(p, (Instance, TupleType, CallableType))
+
+
+def _flag_test(test: Expression | None, on_true: bool) -> tuple[Expression, Callable[[object], bool]] | None:
+    """The name a branch test looks at, and which of its constant values the edge rules out:
+    ``x`` / ``not x`` (truthiness), ``x is None`` / ``x is not None`` (and ``==`` / ``!=``)."""
+    while isinstance(test, UnaryExpr) and test.op == "not":
+        test, on_true = test.expr, not on_true
+    if isinstance(test, NameExpr):
+        if on_true:
+            return test, lambda v: v is False or v is None
+        return test, lambda v: v is True
+    if isinstance(test, ComparisonExpr) and len(test.operators) == 1:
+        left, right = test.operands
+        if isinstance(left, NameExpr) and left.fullname == "builtins.None":
+            left, right = right, left
+        if isinstance(left, NameExpr) and isinstance(right, NameExpr) and right.fullname == "builtins.None":
+            is_none = test.operators[0] in ("is", "==")
+            if not is_none and test.operators[0] not in ("is not", "!="):
+                return None
+            if is_none == on_true:  # the edge where it is None
+                return left, lambda v: v is not None
+            return left, lambda v: v is None
     return None
 
 

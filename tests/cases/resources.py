@@ -397,3 +397,30 @@ def flag_computed_is_not_followed(path: str, ok: bool) -> None:
     close = ok
     if close:
         f.close()  # N: "f" escapes here: the function ends without releasing it
+
+
+def flag_set_before_acquisition(paths: list[str]) -> File | None:
+    """The shape of socket.create_connection: the error is None on the path that breaks."""
+    err = None
+    f = None
+    for path in paths:
+        err = f = None
+        try:
+            f = open_file(path)
+            peek(f)
+            break
+        except OSError as exc:
+            err = exc
+            if f is not None:
+                f.close()
+    if err is not None:
+        raise err
+    return f
+
+
+def none_flag_that_proves_a_leak(path: str) -> None:
+    err = None
+    f = open_file(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open_file(...) as f:" or call "f.close()"
+    if err is None:
+        return  # N: "f" escapes here: returns at line 425 without releasing it
+    f.close()
