@@ -14,6 +14,7 @@ unit and shared.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Final, NamedTuple
@@ -292,6 +293,10 @@ class OwnershipFlow:
         self._moded: dict[Var, bool] = {}
         self._matters: dict[CallExpr, bool] = {}
         self._flag_names: frozenset[Var] | None = None
+        self._starts: dict[int, bool] = {}
+        self._step_count: int | None = None
+        calls = unit.ownership_calls
+        self._call_lines = sorted(c.line for c in calls) if calls is not None else None
         # a generator yielding owned values, or a method of a class with Own fields: every
         # step is walked (their rules read names the step facts do not follow)
         self._sparse = not (self.yield_moves or self.owned_fields or _has_moded_fields(unit))
@@ -365,11 +370,22 @@ class OwnershipFlow:
         return walk.result()
 
     def _inert(self, step: Step, state: FlowState) -> bool:
-        """A step that can change nothing here: it names no variable the state holds
-        anything of (a loan's sources included), and can create nothing whatever the state
-        (``_StepFacts.acts``). Most steps of most functions are such; walking them is most
-        of the cost. When reporting, a step whose node other steps share (the copies of a
-        ``finally`` body) is walked anyway: its uses are merged across the copies."""
+        """A step that can change nothing here. Most steps of most functions are such, and
+        walking them is most of the cost: a module without the vocabulary decides it
+        without a walk while the state holds nothing (``_starts_anything``)."""
+        if self._call_lines is not None and not (
+            state.owned or state.moved or state.owes or state.loans or state.invalid
+        ):
+            if self.reporting and self._is_shared(step):
+                return False
+            return not self._starts_anything(step)
+        return self._inert_walked(step, state)
+
+    def _inert_walked(self, step: Step, state: FlowState) -> bool:
+        """By the step's facts: it names no variable the state holds anything of (a loan's
+        sources included), and can create nothing whatever the state (``_StepFacts.acts``).
+        When reporting, a step whose node other steps share (the copies of a ``finally``
+        body) is walked anyway: its uses are merged across the copies."""
         facts = self._step_facts(step)
         if facts.acts or (self.reporting and facts.shared):
             return False
@@ -428,7 +444,7 @@ class OwnershipFlow:
     def _forget_dead(self, block: int, state: FlowState) -> FlowState:
         """Moves and ownership of names no later step reads cannot matter any more; keeping
         them would make states grow with the length of the function. Obligations stay."""
-        if not state.moved and not state.owned:
+        if (not state.moved and not state.owned) or self._steps() < _FORGET_FROM:
             return state
         if self._live is None:
             self._live = live_sets(self.unit.cfg, self._reads)
@@ -438,6 +454,11 @@ class OwnershipFlow:
         moved = {var: m for var, m in state.moved.items() if live(block, var)}
         owned = frozenset(var for var in state.owned if live(block, var))
         return state.replace(owned=owned, moved=moved)
+
+    def _steps(self) -> int:
+        if self._step_count is None:
+            self._step_count = sum(len(block.steps) for block in self.unit.cfg.blocks)
+        return self._step_count
 
     def _reads(self, step: Step) -> frozenset[Var]:
         return self._step_facts(step).reads
@@ -483,6 +504,18 @@ class OwnershipFlow:
         func = _function_of(node)
         if func is not None:
             found |= self.captures(func)
+        flags = self.flag_names()
+        reads_flag = not flags.isdisjoint(found)
+        sets_flag = reads_flag and isinstance(node, AssignmentStmt) and any(
+            isinstance(t, NameExpr) and t.node in flags for t in node.lvalues
+        )
+        facts = self._facts[id(step)] = _StepFacts(
+            frozenset(found), acts, self._is_shared(step), sets_flag, reads_flag
+        )
+        return facts
+
+    def _is_shared(self, step: Step) -> bool:
+        """Its node is walked by more than one step (the copies of a ``finally`` body)."""
         if self._shared is None:
             seen: set[int] = set()
             self._shared = set()
@@ -490,15 +523,26 @@ class OwnershipFlow:
                 for other in block.steps:
                     key = id(other.node)
                     (self._shared if key in seen else seen).add(key)
-        flags = self.flag_names()
-        reads_flag = not flags.isdisjoint(found)
-        sets_flag = reads_flag and isinstance(node, AssignmentStmt) and any(
-            isinstance(t, NameExpr) and t.node in flags for t in node.lvalues
-        )
-        facts = self._facts[id(step)] = _StepFacts(
-            frozenset(found), acts, id(node) in self._shared, sets_flag, reads_flag
-        )
-        return facts
+        return id(step.node) in self._shared
+
+    def _starts_anything(self, step: Step) -> bool:
+        """In a module without the vocabulary and from a state that holds nothing (flags
+        aside), whether a step can change anything: it evaluates one of the unit's
+        ``ownership_calls`` (found by line, no walk), or binds a name some branch tests.
+        Closures and other calls act only on what is held."""
+        known = self._starts.get(id(step))
+        if known is None:
+            node = step.node
+            known = not _may_be_inert(step)
+            if not known and isinstance(node, AssignmentStmt):
+                flags = self.flag_names()
+                known = any(isinstance(t, NameExpr) and t.node in flags for t in node.lvalues)
+            if not known:
+                lines = self._call_lines or []
+                i = bisect.bisect_left(lines, node.line)
+                known = i < len(lines) and lines[i] <= (node.end_line or node.line)
+            self._starts[id(step)] = known
+        return known
 
     def _annotated(self, var: Var) -> bool:
         """A name declared Own/Ref/Mut: binding or reading it has meaning of its own."""
@@ -1809,6 +1853,10 @@ def _with_escape(state: FlowState, escape: Escape, only_if_none: bool = False) -
         owes[var] = ob._replace(escapes=kept | added)
     return state.replace(owes=owes)
 
+
+# Forgetting dead names keeps states from growing with the length of a function; below this
+# many steps they cannot grow much, and computing liveness costs more than it saves.
+_FORGET_FROM: Final = 200
 
 _NOT_A_FLAG: Final = object()
 _NOT_NONE: Final = object()  # a value mypy types as never None (an exception caught, say)
