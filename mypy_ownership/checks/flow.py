@@ -1162,6 +1162,9 @@ class _Walk:
             return
         var = self.a.local(target)
         if var is None:
+            if isinstance(target, MemberExpr):
+                self.expr(target)  # storing a data attribute: allowed after a release, as reading one is
+                return
             for part in children(target):
                 self.expr(part)
             return

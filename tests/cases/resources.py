@@ -170,6 +170,18 @@ def use_after_close(path: str) -> bytes:
     return f.read()  # E: "f" used after release  [use-after-move]
 
 
+def attribute_stored_after_close(path: str) -> None:
+    f = open_file(path)
+    f.close()
+    f.name = "closed"  # storing a data attribute, like reading one, is allowed after a release
+
+
+def attribute_stored_after_move(path: str) -> None:
+    f = open_file(path)
+    store(f)  # N: "f" was moved here by call to "store"
+    f.name = "mine"  # E: "f" used after move  [use-after-move]
+
+
 def with_target_after_the_block(path: str) -> bytes:
     with open_file(path) as f:  # N: "f" was released here when the with block ended
         data = f.read()
@@ -309,7 +321,7 @@ class Rotating:
         self.current = open_file(path)
 
     def rotate_leaky(self, path: str) -> None:
-        self.current = open_file(path)  # N: "current" escapes here: overwritten at line 312 without releasing it
+        self.current = open_file(path)  # N: "current" escapes here: overwritten at line 324 without releasing it
 
     def rotate(self, path: str) -> None:
         self.current.close()
@@ -351,7 +363,7 @@ def two_bindings_of_one_name(path: str, first: bool) -> File:
     else:
         f = open_file(path)
         return f
-    return File()  # N: "f" escapes here: returns at line 354 without releasing it
+    return File()  # N: "f" escapes here: returns at line 366 without releasing it
 
 
 # a flag set after the acquisition decides the release (correlated flags) -------------------------
@@ -422,5 +434,5 @@ def none_flag_that_proves_a_leak(path: str) -> None:
     err = None
     f = open_file(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open_file(...) as f:" or call "f.close()"
     if err is None:
-        return  # N: "f" escapes here: returns at line 425 without releasing it
+        return  # N: "f" escapes here: returns at line 437 without releasing it
     f.close()
