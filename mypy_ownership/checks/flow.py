@@ -960,6 +960,10 @@ class _StepFacts(NamedTuple):
     reads_flag: bool  # names one
 
 
+def _without(guards: frozenset[tuple[Var, object]], var: Var) -> frozenset[tuple[Var, object]]:
+    return frozenset(g for g in guards if g[0] is not var)
+
+
 def _guards_any(owes: dict[Var, Obligation], moved: dict[Var, Moved], var: Var) -> bool:
     """Whether an obligation or a move is guarded by the name."""
     return any(g[0] is var for ob in owes.values() for g in ob.guards) or any(
@@ -1633,10 +1637,7 @@ class _Walk:
             return
         self._mutable()
         self.flags.pop(var, None)
-        for name, ob in list(self.owes.items()):
-            self.owes[name] = ob._replace(guards=frozenset(g for g in ob.guards if g[0] is not var))
-        for name, m in list(self.moved.items()):
-            self.moved[name] = m._replace(guards=frozenset(g for g in m.guards if g[0] is not var))
+        self._reguard(var, ())
 
     def _set_flag(self, s: AssignmentStmt) -> None:
         """``flag = True`` / ``False`` / ``None`` for a name some branch tests, or a value
@@ -1653,13 +1654,14 @@ class _Walk:
                 continue
             self._mutable()
             self.flags[var] = value
-            for name, ob in list(self.owes.items()):
-                guards = frozenset(g for g in ob.guards if g[0] is not var) | {(var, value)}
-                self.owes[name] = ob._replace(guards=guards)
-            for name, m in list(self.moved.items()):
-                self.moved[name] = m._replace(
-                    guards=frozenset(g for g in m.guards if g[0] is not var) | {(var, value)}
-                )
+            self._reguard(var, ((var, value),))
+
+    def _reguard(self, var: Var, new: tuple[tuple[Var, object], ...]) -> None:
+        """Replace what every obligation and move knows of ``var`` (state already copied)."""
+        for name, ob in list(self.owes.items()):
+            self.owes[name] = ob._replace(guards=_without(ob.guards, var) | frozenset(new))
+        for name, m in list(self.moved.items()):
+            self.moved[name] = m._replace(guards=_without(m.guards, var) | frozenset(new))
 
     def statement(self, s: Node) -> None:
         if isinstance(s, AssignmentStmt):
