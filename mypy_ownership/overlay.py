@@ -96,6 +96,12 @@ class ClassStub:
     methods: dict[str, FunctionStub] = field(default_factory=dict)
     where: str = ""
 
+    @property
+    def is_resource(self) -> bool:
+        """Some method releases the instance (``self: Own[...]``, ``__exit__`` included), so
+        constructing one leaves something to release."""
+        return any(m.receiver is Mode.OWN for m in self.methods.values())
+
 
 @dataclass
 class ModuleStub:
@@ -228,6 +234,7 @@ class Overlay:
         self.unresolved: list[str] = []
         self._ownership_methods: frozenset[str] | None = None
         self._method_stubs: dict[tuple[TypeInfo, str], FunctionStub | None] = {}
+        self._resource_classes: dict[TypeInfo, bool] = {}
         # what makes each class a resource, shared by every unit of the run
         self.resources = ResourceTable(self)
 
@@ -266,6 +273,7 @@ class Overlay:
             self._resolve_into(self.classes, module, stub.classes, lookup)
             self._ownership_methods = None
             self._method_stubs.clear()
+            self._resource_classes.clear()
             self.resources = ResourceTable(self)
 
     def _resolve_into(
@@ -301,6 +309,19 @@ class Overlay:
             )
         return self._ownership_methods
 
+    def constructs_resource(self, info: TypeInfo) -> bool:
+        """A class whose MRO holds a class the stubs make a resource: a cheap superset of
+        what ``ResourceTable.of_class`` decides (which also reads each class's own code),
+        enough to select the functions worth analysing."""
+        known = self._resource_classes.get(info)
+        if known is None:
+            known = any(
+                (stub := self.classes.get(k.fullname)) is not None and stub.is_resource
+                for k in mro(info)
+            )
+            self._resource_classes[info] = known
+        return known
+
     def ownership_calls(self, types: dict[Expression, Type]) -> list[CallExpr]:
         """The calls that can start anything in a module that cannot see Own/Ref/Mut, in
         line order: a constructor of a resource class, a stubbed function or method that
@@ -322,7 +343,7 @@ class Overlay:
             if isinstance(callee, RefExpr):
                 node = callee.node
                 if isinstance(node, TypeInfo):
-                    if self.resources.of_class(node) is not None:
+                    if self.constructs_resource(node):
                         calls.append(expr)
                     continue
                 stub = functions.get(callee.fullname)
