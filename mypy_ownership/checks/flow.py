@@ -411,7 +411,7 @@ class OwnershipFlow:
             state = _with_escape(
                 state, Escape(at.line, at.column, "an exception leaves the function", True)
             )
-        if edge.test is not None and (state.owes or state.moved):
+        if edge.test is not None:
             state = self._follow_flag(edge, state)
         if edge.test is not None and state.owes:
             failed = self._failed_acquire(edge)
@@ -571,21 +571,24 @@ class OwnershipFlow:
 
     def _follow_flag(self, edge: Edge, state: FlowState) -> FlowState:
         """``if flag:``, ``if err is not None:``: an obligation or a move whose paths all
-        gave the name a value this edge rules out does not take it."""
+        gave the name a value this edge rules out does not take it; and past the edge, the
+        name is known to be truthy, falsy, None or not None (``if outfn: f = open(outfn)``
+        then ``if outfn: f.close()``)."""
         found = _flag_test(edge.test, edge.kind is EdgeKind.TRUE)
         var = self.local_any(found[0]) if found is not None else None
         if found is None or var is None:
             return state
-        ruled_out = found[1]
+        _, learnt, ruled_out = found
 
         def takes_edge(guards: frozenset[tuple[Var, object]]) -> bool:
             return not any(g[0] is var and ruled_out(g[1]) for g in guards)
 
         owes = {v: ob for v, ob in state.owes.items() if takes_edge(ob.guards)}
         moved = {v: m for v, m in state.moved.items() if takes_edge(m.guards)}
-        if len(owes) == len(state.owes) and len(moved) == len(state.moved):
+        flags = state.flags if var in state.flags else {**state.flags, var: learnt}
+        if len(owes) == len(state.owes) and len(moved) == len(state.moved) and flags is state.flags:
             return state
-        return state.replace(owes=owes, moved=moved)
+        return state.replace(owes=owes, moved=moved, flags=flags)
 
     def flag_names(self) -> frozenset[Var]:
         """The locals some branch of the unit tests for truth or for None."""
@@ -1865,6 +1868,8 @@ _FORGET_FROM: Final = 200
 
 _NOT_A_FLAG: Final = object()
 _NOT_NONE: Final = object()  # a value mypy types as never None (an exception caught, say)
+_TRUTHY: Final = object()  # learnt on the true edge of `if x:` (so not None either)
+_FALSY: Final = object()  # learnt on its false edge (None, False, 0, "" ...)
 _FLAG_CONSTANTS: Final = {"builtins.True": True, "builtins.False": False, "builtins.None": None}
 
 
@@ -1880,15 +1885,16 @@ def _never_none(t: Type | None) -> bool:
     return isinstance(p, (Instance, TupleType, CallableType))
 
 
-def _flag_test(test: Expression | None, on_true: bool) -> tuple[Expression, Callable[[object], bool]] | None:
-    """The name a branch test looks at, and which of its constant values the edge rules out:
-    ``x`` / ``not x`` (truthiness), ``x is None`` / ``x is not None`` (and ``==`` / ``!=``)."""
+def _flag_test(test: Expression | None, on_true: bool) -> tuple[Expression, object, Callable[[object], bool]] | None:
+    """The name a branch test looks at, what the edge teaches of its value, and which known
+    values the edge rules out: ``x`` / ``not x`` (truthiness), ``x is None`` / ``x is not
+    None`` (and ``==`` / ``!=``)."""
     while isinstance(test, UnaryExpr) and test.op == "not":
         test, on_true = test.expr, not on_true
     if isinstance(test, NameExpr):
         if on_true:
-            return test, lambda v: v is False or v is None
-        return test, lambda v: v is True
+            return test, _TRUTHY, lambda v: v is False or v is None or v is _FALSY
+        return test, _FALSY, lambda v: v is True or v is _TRUTHY
     if isinstance(test, ComparisonExpr) and len(test.operators) == 1:
         left, right = test.operands
         if isinstance(left, NameExpr) and left.fullname == "builtins.None":
@@ -1898,8 +1904,8 @@ def _flag_test(test: Expression | None, on_true: bool) -> tuple[Expression, Call
             if not is_none and test.operators[0] not in ("is not", "!="):
                 return None
             if is_none == on_true:  # the edge where it is None
-                return left, lambda v: v is not None
-            return left, lambda v: v is None
+                return left, None, lambda v: v is not None and v is not _FALSY
+            return left, _NOT_NONE, lambda v: v is None
     return None
 
 

@@ -436,3 +436,26 @@ def none_flag_that_proves_a_leak(path: str) -> None:
     if err is None:
         return  # N: "f" escapes here: returns at line 437 without releasing it
     f.close()
+
+
+def tested_name_decides_open_and_close(outfn: str, data: bytes, fallback: File) -> None:
+    """The shape of pygments' command line: the same test opens and closes."""
+    if outfn:
+        out = open_file(outfn)
+    else:
+        out = fallback
+    try:
+        peek(out)
+    finally:
+        if outfn:
+            out.close()
+
+
+def tested_name_decides_open_not_close(outfn: str, fallback: File) -> None:
+    if outfn:
+        out = open_file(outfn)  # E: "out" is not released on every path  [resource-leak]  # N: help: use "with open_file(...) as out:" or call "out.close()"
+    else:
+        out = fallback
+    peek(out)
+    if not outfn:
+        out.close()  # N: "out" escapes here: the function ends without releasing it
