@@ -31,7 +31,7 @@ from mypy_ownership.config import OwnershipOptions
 from mypy_ownership.diagnostics import Finding, Reporter
 from mypy_ownership.overlay import Overlay
 from mypy_ownership.stats import Stats
-from mypy_ownership.unit import TypeFacts, Unit, iter_statements
+from mypy_ownership.unit import TypeFacts, Unit, iter_statements, spans_any
 
 if TYPE_CHECKING:
     from mypy_ownership.checks import Check
@@ -124,13 +124,6 @@ def _calls_in(node: Node, calls: list[CallExpr], lines: list[int]) -> list[CallE
     return calls[bisect.bisect_left(lines, node.line):bisect.bisect_right(lines, node.end_line)]
 
 
-def _spans_any(node: Node, lines: list[int]) -> bool:
-    if node.end_line is None:
-        return True  # unknown extent: analyse rather than guess
-    i = bisect.bisect_left(lines, node.line)
-    return i < len(lines) and lines[i] <= node.end_line
-
-
 def units_of(
     module: MypyFile,
     types: TypeFacts,
@@ -154,7 +147,7 @@ def _nested_units(
 ) -> Iterator[Unit]:
     for stmt in iter_statements(body):
         if isinstance(stmt, ClassDef):
-            if lines is not None and not _spans_any(stmt, lines):
+            if lines is not None and not spans_any(stmt, lines):
                 continue
             name = prefix + stmt.name
             yield Unit(module, stmt.defs.body, None, types, options, kind="class", name=name)
@@ -165,7 +158,7 @@ def _nested_units(
         for func in _functions(stmt):
             if func.is_dynamic() and not check_untyped:
                 continue
-            if not func.body.body or (lines is not None and not _spans_any(func, lines)):
+            if not func.body.body or (lines is not None and not spans_any(func, lines)):
                 continue
             name = prefix + func.name
             yield Unit(module, func.body.body, func, types, options, kind="function", name=name)

@@ -84,10 +84,16 @@ class FunctionStub:
         )
 
     @property
+    def moves(self) -> bool:
+        """Whether a call moves an argument: it takes one as ``Own`` without
+        ``@takes_over`` (which leaves the caller's name usable)."""
+        return "takes_over" not in self.markers and Mode.OWN in self.params.values()
+
+    @property
     def transfers(self) -> bool:
         """Whether a call can create, move or release anything: it acquires, releases its
-        receiver, or takes an argument as ``Own``."""
-        return self.acquires or self.receiver is Mode.OWN or Mode.OWN in self.params.values()
+        receiver, or moves an argument."""
+        return self.acquires or self.receiver is Mode.OWN or self.moves
 
 
 @dataclass
@@ -377,7 +383,7 @@ def _starts_something(stub: FunctionStub, call: CallExpr, receiver: Expression |
         return True
     if stub.receiver is Mode.OWN and isinstance(receiver, NameExpr):
         return True
-    if "takes_over" not in stub.markers and Mode.OWN in stub.params.values():
+    if stub.moves:
         return any(isinstance(arg, NameExpr) for arg in call.args)
     return False
 

@@ -4,6 +4,7 @@ and the facts about types the checks need, behind small lookups.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,6 +25,7 @@ from mypy.nodes import (
     FuncItem,
     MypyFile,
     ReturnStmt,
+    Node,
     Statement,
 )
 from mypy.types import Type
@@ -101,6 +103,15 @@ def _main_expression(stmt: Statement) -> Expression | None:
     if isinstance(stmt, AssignmentStmt) and isinstance(stmt.rvalue, CallExpr):
         return stmt.rvalue
     return None
+
+
+def spans_any(node: Node, lines: list[int]) -> bool:
+    """Whether one of the sorted ``lines`` falls within the node's span (an unknown end
+    counts as a yes: analyse rather than guess)."""
+    if node.end_line is None:
+        return True
+    i = bisect.bisect_left(lines, node.line)
+    return i < len(lines) and lines[i] <= node.end_line
 
 
 def iter_statements(body: list[Statement]) -> Iterator[Statement]:

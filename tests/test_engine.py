@@ -32,6 +32,7 @@ from mypy.parse import parse
 
 from mypy_ownership.cfg import Edge, EdgeKind, Step, StepKind, build_cfg
 from mypy_ownership.dataflow import solve
+from mypy_ownership.evaluation import children, every_expression
 
 # -- helpers ----------------------------------------------------------------------------
 
@@ -956,3 +957,29 @@ def test_jump_in_finally_targets_the_loop_around_the_try(jump: str) -> None:
     """)
     assert g.path("R", "Z")
     assert not g.path("R", "B", avoid=[(StepKind.FOR_BIND, "F")])
+
+
+# -- expressions -----------------------------------------------------------------------------------
+
+def test_every_expression_reaches_lambdas_and_comprehensions_but_not_nested_blocks() -> None:
+    body = parse_body(textwrap.dedent("""\
+        def f(a, b, xs):
+            y = g(a, lambda: b, [x for x in xs])
+            if a:
+                h(b)
+    """))
+    names = {e.name for e in every_expression(body[0]) if isinstance(e, NameExpr)}
+    assert names == {"y", "g", "a", "b", "x", "xs"}
+    assert {e.name for e in every_expression(body[1]) if isinstance(e, NameExpr)} == {"a"}
+
+
+def test_a_display_of_constants_is_a_leaf_and_one_with_names_is_not() -> None:
+    body = parse_body(textwrap.dedent("""\
+        def f(a):
+            x = {"one", "two", 3, 4.0, b"five", ...}
+            y = {"k": 1, "v": 2}
+            z = ["one", a]
+    """))
+    constant_set, constant_dict, mixed = (s.rvalue for s in body)  # type: ignore[attr-defined]
+    assert children(constant_set) == () and children(constant_dict) == ()
+    assert [type(c).__name__ for c in children(mixed)] == ["StrExpr", "NameExpr"]

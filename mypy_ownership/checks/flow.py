@@ -14,7 +14,6 @@ unit and shared.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Final, NamedTuple
@@ -89,7 +88,7 @@ from mypy_ownership.signatures import (
     yield_mode,
 )
 from mypy_ownership.overlay import FunctionStub
-from mypy_ownership.unit import Unit, iter_statements
+from mypy_ownership.unit import Unit, iter_statements, spans_any
 
 CONTAINER_INSERTIONS: Final = frozenset({"append", "extend", "insert", "add", "setdefault"})
 _WITH_TARGET: Final = "as the target of a with block"
@@ -144,10 +143,11 @@ class Obligation(NamedTuple):
     """What a name owes: the acquisitions it holds, and each one's ways out so far (kept
     per acquisition, so two bindings of one name do not share their notes).
 
-    ``guards``: tested locals known to hold ``True``, ``False`` or ``None`` on every path
-    where the obligation exists (``close = True`` after the acquisition, ``err = None``
-    before it); a later ``if close:`` or ``if err is not None:`` cannot take the branch
-    those values rule out, so ``if close: f.close()`` discharges it (correlated flags)."""
+    ``guards``: what tested locals are known to hold on every path where the obligation
+    exists: ``True``, ``False``, ``None``, never ``None``, truthy or falsy (``close = True``
+    after the acquisition, ``err = None`` before it, or learnt from an earlier ``if``); a
+    later ``if close:`` or ``if err is not None:`` cannot take the branch those values rule
+    out, so ``if close: f.close()`` discharges it (correlated flags)."""
 
     acquired: frozenset[Acquired]
     escapes: frozenset[tuple[Acquired, Escape]] = frozenset()
@@ -208,7 +208,7 @@ class FlowState:
         self.owes = owes
         self.loans = loans
         self.invalid = invalid
-        self.flags = flags  # tested names known to hold True, False or None here
+        self.flags = flags  # what tested names are known to hold here (see Obligation.guards)
 
     def replace(self, **changes: object) -> FlowState:
         fields = {name: getattr(self, name) for name in self.__slots__}
@@ -289,12 +289,10 @@ class OwnershipFlow:
         self._live: Liveness | None = None
         self._initial: FlowState | None = None
         self._facts: dict[int, _StepFacts] = {}  # by id: hashing a Step hashes its enum
-        self._shared: set[int] | None = None  # ids of nodes more than one step walks
         self._moded: dict[Var, bool] = {}
         self._matters: dict[CallExpr, bool] = {}
-        self._flag_names: frozenset[Var] | None = None
         self._starts: dict[int, bool] = {}
-        self._step_count: int | None = None
+        self._shape_memo: _Shape | None = None
         calls = unit.ownership_calls
         self._call_lines = sorted(c.line for c in calls) if calls is not None else None
         # a generator yielding owned values, or a method of a class with Own fields: every
@@ -444,7 +442,7 @@ class OwnershipFlow:
     def _forget_dead(self, block: int, state: FlowState) -> FlowState:
         """Moves and ownership of names no later step reads cannot matter any more; keeping
         them would make states grow with the length of the function. Obligations stay."""
-        if (not state.moved and not state.owned) or self._steps() < _FORGET_FROM:
+        if (not state.moved and not state.owned) or self._shape().steps < _FORGET_FROM:
             return state
         if self._live is None:
             self._live = live_sets(self.unit.cfg, self._reads)
@@ -455,10 +453,25 @@ class OwnershipFlow:
         owned = frozenset(var for var in state.owned if live(block, var))
         return state.replace(owned=owned, moved=moved)
 
-    def _steps(self) -> int:
-        if self._step_count is None:
-            self._step_count = sum(len(block.steps) for block in self.unit.cfg.blocks)
-        return self._step_count
+    def _shape(self) -> _Shape:
+        """Facts of the unit's CFG as a whole, from one pass over it."""
+        if self._shape_memo is None:
+            steps = 0
+            seen: set[int] = set()
+            shared: set[int] = set()
+            flags: set[Var] = set()
+            for block in self.unit.cfg.blocks:
+                steps += len(block.steps)
+                for step in block.steps:
+                    key = id(step.node)
+                    (shared if key in seen else seen).add(key)
+                for edge in block.succs:
+                    test = _flag_test(edge.test, True) if edge.test is not None else None
+                    var = self.local_any(test[0]) if test is not None else None
+                    if var is not None:
+                        flags.add(var)
+            self._shape_memo = _Shape(steps, frozenset(shared), frozenset(flags))
+        return self._shape_memo
 
     def _reads(self, step: Step) -> frozenset[Var]:
         return self._step_facts(step).reads
@@ -504,11 +517,8 @@ class OwnershipFlow:
         func = _function_of(node)
         if func is not None:
             found |= self.captures(func)
-        flags = self.flag_names()
-        reads_flag = not flags.isdisjoint(found)
-        sets_flag = reads_flag and isinstance(node, AssignmentStmt) and any(
-            isinstance(t, NameExpr) and t.node in flags for t in node.lvalues
-        )
+        reads_flag = not self.flag_names().isdisjoint(found)
+        sets_flag = reads_flag and self._binds_flag(node)
         facts = self._facts[id(step)] = _StepFacts(
             frozenset(found), acts, self._is_shared(step), sets_flag, reads_flag
         )
@@ -516,14 +526,14 @@ class OwnershipFlow:
 
     def _is_shared(self, step: Step) -> bool:
         """Its node is walked by more than one step (the copies of a ``finally`` body)."""
-        if self._shared is None:
-            seen: set[int] = set()
-            self._shared = set()
-            for block in self.unit.cfg.blocks:
-                for other in block.steps:
-                    key = id(other.node)
-                    (self._shared if key in seen else seen).add(key)
-        return id(step.node) in self._shared
+        return id(step.node) in self._shape().shared
+
+    def _binds_flag(self, node: Node) -> bool:
+        """``name = ...`` for a name some branch tests."""
+        flags = self.flag_names()
+        return isinstance(node, AssignmentStmt) and any(
+            isinstance(t, NameExpr) and t.node in flags for t in node.lvalues
+        )
 
     def _starts_anything(self, step: Step) -> bool:
         """In a module without the vocabulary and from a state that holds nothing (flags
@@ -533,14 +543,10 @@ class OwnershipFlow:
         known = self._starts.get(id(step))
         if known is None:
             node = step.node
-            known = not _may_be_inert(step)
-            if not known and isinstance(node, AssignmentStmt):
-                flags = self.flag_names()
-                known = any(isinstance(t, NameExpr) and t.node in flags for t in node.lvalues)
-            if not known:
-                lines = self._call_lines or []
-                i = bisect.bisect_left(lines, node.line)
-                known = i < len(lines) and lines[i] <= (node.end_line or node.line)
+            known = (
+                not _may_be_inert(step) or self._binds_flag(node)
+                or spans_any(node, self._call_lines or [])
+            )
             self._starts[id(step)] = known
         return known
 
@@ -592,16 +598,7 @@ class OwnershipFlow:
 
     def flag_names(self) -> frozenset[Var]:
         """The locals some branch of the unit tests for truth or for None."""
-        if self._flag_names is None:
-            found = set()
-            for block in self.unit.cfg.blocks:
-                for edge in block.succs:
-                    test = _flag_test(edge.test, True) if edge.test is not None else None
-                    var = self.local_any(test[0]) if test is not None else None
-                    if var is not None:
-                        found.add(var)
-            self._flag_names = frozenset(found)
-        return self._flag_names
+        return self._shape().flag_names
 
     def _failed_acquire(self, edge: Edge) -> Var | None:
         """``if lock.acquire(timeout=...):`` / ``blocking=False``: on the side where the
@@ -953,6 +950,12 @@ class OwnershipFlow:
                     if not acquired.held:  # a field keeps its resource past the method
                         self.result.leaks.append(Leak(acquired, obligation.escapes_of(acquired)))
         return self.result
+
+
+class _Shape(NamedTuple):
+    steps: int
+    shared: frozenset[int]  # ids of the nodes more than one step walks
+    flag_names: frozenset[Var]  # locals some branch tests for truth or for None
 
 
 class _StepFacts(NamedTuple):
