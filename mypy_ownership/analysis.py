@@ -59,14 +59,8 @@ class ModuleAnalyzer:
         only the units holding one need analysing. None: analyse every unit."""
         self.stats.modules += 1
         check_untyped = bool(mypy_options is not None and mypy_options.check_untyped_defs)
-        lines = [call.line for call in ownership_calls] if ownership_calls is not None else None
-        for unit in units_of(module, types, self.options, check_untyped, lines):
-            unit.overlay = self.overlay
-            if ownership_calls is not None:
-                assert lines is not None
-                unit.ownership_calls = _own_calls(unit, ownership_calls, lines)
-                if not unit.ownership_calls:
-                    continue
+        context = _Context(types, self.options, self.overlay, check_untyped, ownership_calls)
+        for unit in units_of(module, context):
             self.stats.findings += reporter.emit(self._run(unit))
 
     def _run(self, unit: Unit) -> list[Finding]:
@@ -89,20 +83,52 @@ class ModuleAnalyzer:
         return findings
 
 
-def _own_calls(unit: Unit, calls: list[CallExpr], lines: list[int]) -> list[CallExpr]:
+class _Context:
+    """What every unit of a module is built with. ``calls``: the prefilter's calls (a
+    module that cannot see the vocabulary), or None to analyse every unit."""
+
+    def __init__(
+        self, types: TypeFacts, options: OwnershipOptions, overlay: Overlay,
+        check_untyped: bool, calls: list[CallExpr] | None,
+    ) -> None:
+        self.types = types
+        self.options = options
+        self.overlay = overlay
+        self.check_untyped = check_untyped
+        self.calls = calls
+        self.lines = [call.line for call in calls] if calls is not None else None
+
+    def unit(
+        self, module: MypyFile, body: list[Statement], func: FuncItem | None, kind: str, name: str
+    ) -> Unit | None:
+        """The unit, built once with everything it needs; None when the prefilter says it
+        holds no call that can start anything."""
+        own_calls = None
+        if self.calls is not None:
+            assert self.lines is not None
+            own_calls = _own_calls(body, func, self.calls, self.lines)
+            if not own_calls:
+                return None
+        return Unit(
+            module, body, func, self.types, self.options, kind=kind, name=name,
+            overlay=self.overlay, ownership_calls=own_calls,
+        )
+
+
+def _own_calls(body: list[Statement], func: FuncItem | None, calls: list[CallExpr], lines: list[int]) -> list[CallExpr]:
     """The calls in the unit's own code: its body (a function's whole span, a module's or
     class's statements but definitions), minus the definitions nested in it, which are
     units of their own."""
-    if unit.func is not None:
-        candidates = _calls_in(unit.func, calls, lines)
+    if func is not None:
+        candidates = _calls_in(func, calls, lines)
     else:
         candidates = [
-            call for s in unit.body if not isinstance(s, _DEFINITIONS)
+            call for s in body if not isinstance(s, _DEFINITIONS)
             for call in _calls_in(s, calls, lines)
         ]
     if not candidates:
         return []
-    nested = [_definition(s) for s in iter_statements(unit.body) if isinstance(s, _DEFINITIONS)]
+    nested = [_definition(s) for s in iter_statements(body) if isinstance(s, _DEFINITIONS)]
     return [
         call for call in candidates
         if not any(d.line <= call.line <= (d.end_line or d.line) for d in nested)
@@ -124,47 +150,37 @@ def _calls_in(node: Node, calls: list[CallExpr], lines: list[int]) -> list[CallE
     return calls[bisect.bisect_left(lines, node.line):bisect.bisect_right(lines, node.end_line)]
 
 
-def units_of(
-    module: MypyFile,
-    types: TypeFacts,
-    options: OwnershipOptions,
-    check_untyped: bool,
-    lines: list[int] | None = None,
-) -> Iterator[Unit]:
-    """Every unit of a module; with ``lines``, definitions holding none are not entered."""
-    yield Unit(module, module.defs, None, types, options, kind="module", name="<module>")
-    yield from _nested_units(module, module.defs, types, options, check_untyped, "", lines)
+def units_of(module: MypyFile, context: _Context) -> Iterator[Unit]:
+    """Every unit of a module; with the prefilter's lines, definitions holding none are not
+    entered."""
+    top = context.unit(module, module.defs, None, "module", "<module>")
+    if top is not None:
+        yield top
+    yield from _nested_units(module, module.defs, context, "")
 
 
-def _nested_units(
-    module: MypyFile,
-    body: list[Statement],
-    types: TypeFacts,
-    options: OwnershipOptions,
-    check_untyped: bool,
-    prefix: str,
-    lines: list[int] | None,
-) -> Iterator[Unit]:
+def _nested_units(module: MypyFile, body: list[Statement], context: _Context, prefix: str) -> Iterator[Unit]:
+    lines = context.lines
     for stmt in iter_statements(body):
         if isinstance(stmt, ClassDef):
             if lines is not None and not spans_any(stmt, lines):
                 continue
             name = prefix + stmt.name
-            yield Unit(module, stmt.defs.body, None, types, options, kind="class", name=name)
-            yield from _nested_units(
-                module, stmt.defs.body, types, options, check_untyped, name + ".", lines
-            )
+            unit = context.unit(module, stmt.defs.body, None, "class", name)
+            if unit is not None:
+                yield unit
+            yield from _nested_units(module, stmt.defs.body, context, name + ".")
             continue
         for func in _functions(stmt):
-            if func.is_dynamic() and not check_untyped:
+            if func.is_dynamic() and not context.check_untyped:
                 continue
             if not func.body.body or (lines is not None and not spans_any(func, lines)):
                 continue
             name = prefix + func.name
-            yield Unit(module, func.body.body, func, types, options, kind="function", name=name)
-            yield from _nested_units(
-                module, func.body.body, types, options, check_untyped, name + ".", lines
-            )
+            unit = context.unit(module, func.body.body, func, "function", name)
+            if unit is not None:
+                yield unit
+            yield from _nested_units(module, func.body.body, context, name + ".")
 
 
 def _functions(stmt: Statement) -> Iterator[FuncItem]:

@@ -7,9 +7,10 @@ that a node type they never heard of is still walked rather than skipped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final
 
+from mypy.patterns import AsPattern, MappingPattern, StarredPattern, ValuePattern
 from mypy.nodes import (
     Node,
     Block,
@@ -257,3 +258,31 @@ def _all_parts(expr: Expression) -> Sequence[Expression]:
                 parts.extend(_generic_children(stmt))
         return parts
     return children(expr)
+
+
+def pattern_parts(p: object) -> Iterator[Expression]:
+    """Value expressions a pattern reads, then the names it captures."""
+    if p is None:
+        return
+    if isinstance(p, ValuePattern):
+        yield p.expr
+        return
+    if isinstance(p, AsPattern):
+        yield from pattern_parts(p.pattern)
+        if p.name is not None:
+            yield p.name
+        return
+    if isinstance(p, StarredPattern):
+        if p.capture is not None:
+            yield p.capture
+        return
+    if isinstance(p, MappingPattern):
+        for key, value in zip(p.keys, p.values):
+            yield key
+            yield from pattern_parts(value)
+        if p.rest is not None:
+            yield p.rest
+        return
+    for name in ("patterns", "positionals", "keyword_values"):
+        for sub in getattr(p, name, None) or ():
+            yield from pattern_parts(sub)

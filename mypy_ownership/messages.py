@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from mypy_ownership.state import Help
+
 
 def quoted(name: str) -> str:
     """A name as messages show it; mypy renames redefinitions with a trailing prime."""
@@ -66,6 +68,27 @@ def not_released(name: str) -> str:
 
 def escapes_here(name: str, what: str) -> str:
     return f"{quoted(name)} escapes here: {what} without releasing it"
+
+
+def leak_help(name: str, help: Help) -> str:
+    """The fix a leak report suggests, for the name that holds the resource."""
+    method, call = help.method, f'"{name}.{help.method}()"'
+    if help.kind == "lock":
+        return f'help: use "with {name}:"' + (f" or call {call} on every path" if method else "")
+    if help.kind == "release-in":
+        return f'help: release it in "{method}"'
+    if help.kind == "overwrite":
+        return "help: release the old value before assigning a new one"
+    if help.context:
+        block = f"with {help.callee}(...) as {name}:" if help.callee else f"with {name}:"
+        return f'help: use "{block}"' + (f" or call {call}" if method else "")
+    if method:
+        return f"help: call {call} on every path"
+    return "help: hand it to a new owner on every path"
+
+
+def as_with_target() -> str:
+    return "as the target of a with block"
 
 
 def discarded_resource(callee: str) -> str:

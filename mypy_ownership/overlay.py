@@ -23,6 +23,7 @@ in; methods are then found along the receiver's MRO.
 from __future__ import annotations
 
 import ast
+import enum
 import hashlib
 import os
 from collections.abc import Callable, Iterable
@@ -34,7 +35,22 @@ from mypy.types import Instance, Type, get_proper_type
 
 from mypy_ownership.signatures import Mode, ResourceTable, mro
 
-MARKERS: Final = frozenset({"valid_after_release", "acquires", "releases_lock", "takes_over"})
+
+
+class Marker(enum.Enum):
+    """The stub language's decorators; ``effects.py`` is the one module that reads them."""
+
+    VALID_AFTER_RELEASE = "valid_after_release"  # may be called after the receiver's release
+    REPEATABLE = "repeatable"  # a release that may be repeated (close() twice is harmless)
+    ACQUIRES = "acquires"  # a successful call leaves the receiver owing a release
+    FAILS_WHEN = "fails_when"  # which arguments make an acquisition fail (a try-acquire)
+    RELEASES_LOCK = "releases_lock"  # discharges what an acquisition owes
+    TAKES_OVER = "takes_over"  # Own parameters take the release over, the caller may go on
+    INSERTS = "inserts"  # the argument is stored in the receiver (container insertion)
+    INSERTS_ITEMS = "inserts_items"  # the argument's items are stored (extend)
+
+
+_MARKERS: Final = {m.value: m for m in Marker}
 _MODES: Final = {"Own": Mode.OWN, "Ref": Mode.REF, "Mut": Mode.MUT}
 _PACKAGE: Final = os.path.dirname(os.path.abspath(__file__))
 # Installed: the package carries stubs/ as mypy_ownership/stubs; in a source checkout
@@ -44,6 +60,9 @@ SHIPPED: Final = next(
      if os.path.isdir(d)),
     os.path.join(_PACKAGE, "stubs"),
 )
+# Entries of the language itself (container insertion), read whatever the configuration:
+# moves of declared owners depend on them.
+LANGUAGE: Final = os.path.join(SHIPPED, "_language")
 
 
 class StubError(Exception):
@@ -60,8 +79,11 @@ class FunctionStub:
     returns: Mode | None
     returns_items: tuple[Mode | None, ...] | None  # tuple[...] results
     receiver: Mode | None = None
-    markers: frozenset[str] = frozenset()
+    markers: frozenset[Marker] = frozenset()
     where: str = ""
+    # @fails_when(blocking=False, timeout=...): parameter -> the constant that makes the
+    # call fail, or Ellipsis for "any value given"
+    fails_when: tuple[tuple[str, object], ...] = ()
 
     def param_mode(self, name: str | None, position: int) -> Mode | None:
         if name is not None and name in self.params:
@@ -72,28 +94,6 @@ class FunctionStub:
         # ParamSpec, as for Executor.submit(fn, *args))
         star = next((mode for key, mode in self.params.items() if key.startswith("*")), None)
         return star if position >= len(self.positional) else None
-
-    @property
-    def acquires(self) -> bool:
-        """Whether a call can leave its caller something to release: an owned result (or
-        tuple item), or a lock taken."""
-        return (
-            self.returns is Mode.OWN
-            or (self.returns_items is not None and Mode.OWN in self.returns_items)
-            or "acquires" in self.markers
-        )
-
-    @property
-    def moves(self) -> bool:
-        """Whether a call moves an argument: it takes one as ``Own`` without
-        ``@takes_over`` (which leaves the caller's name usable)."""
-        return "takes_over" not in self.markers and Mode.OWN in self.params.values()
-
-    @property
-    def transfers(self) -> bool:
-        """Whether a call can create, move or release anything: it acquires, releases its
-        receiver, or moves an argument."""
-        return self.acquires or self.receiver is Mode.OWN or self.moves
 
 
 @dataclass
@@ -120,20 +120,41 @@ class ModuleStub:
 # -- reading -------------------------------------------------------------------------------------
 
 def stub_files(user_dirs: Iterable[str], shipped: bool) -> dict[str, str]:
-    """Module name -> stub path; user directories override the shipped stubs by name."""
+    """Module name -> stub path; user directories override the shipped stubs by name. The
+    language-level stubs (``LANGUAGE``) are not among them: they are always read."""
     found: dict[str, str] = {}
     dirs = ([SHIPPED] if shipped else []) + list(user_dirs)
     for directory in dirs:
         if not os.path.isdir(directory):
             raise StubError(f"{directory}: error: ownership stub directory not found")
-        for root, _, files in os.walk(directory):
-            for name in sorted(files):
-                if name.endswith(".pyi"):
-                    path = os.path.join(root, name)
-                    module = os.path.relpath(path, directory)[: -len(".pyi")]
-                    module = module.replace(os.sep, ".").removesuffix(".__init__")
-                    found[module] = path
+        found.update(_stubs_under(directory))
     return found
+
+
+def _stubs_under(directory: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if os.path.join(root, d) != LANGUAGE)
+        for name in sorted(files):
+            if name.endswith(".pyi"):
+                path = os.path.join(root, name)
+                module = os.path.relpath(path, directory)[: -len(".pyi")]
+                found[module.replace(os.sep, ".").removesuffix(".__init__")] = path
+    return found
+
+
+def merged(stub: ModuleStub, language: ModuleStub | None) -> ModuleStub:
+    """A module's stub with the language-level entries it does not redefine added."""
+    if language is None:
+        return stub
+    functions = {**language.functions, **stub.functions}
+    classes = dict(stub.classes)
+    for name, cls in language.classes.items():
+        mine = classes.get(name)
+        classes[name] = cls if mine is None else ClassStub(
+            name, {**cls.methods, **mine.methods}, mine.where
+        )
+    return ModuleStub(stub.name, stub.path, functions, classes)
 
 
 def read_stub(module: str, path: str) -> ModuleStub:
@@ -171,10 +192,17 @@ def _is_ignorable(node: ast.stmt) -> bool:
 def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: bool) -> FunctionStub:
     where = f"{path}:{node.lineno}"
     markers = set()
+    fails_when: list[tuple[str, object]] = []
     for decorator in node.decorator_list:
-        name = decorator.id if isinstance(decorator, ast.Name) else getattr(decorator, "attr", None)
-        if name in MARKERS:
-            markers.add(name)
+        called = decorator.func if isinstance(decorator, ast.Call) else decorator
+        name = called.id if isinstance(called, ast.Name) else getattr(called, "attr", None)
+        marker = _MARKERS.get(name or "")
+        if marker is Marker.FAILS_WHEN and isinstance(decorator, ast.Call):
+            fails_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
+        elif isinstance(decorator, ast.Call):
+            raise StubError(f"{where}: error: decorator \"{name}\" takes no arguments in ownership stub")
+        if marker is not None:
+            markers.add(marker)
         elif name not in ("overload", "staticmethod", "classmethod", "property"):
             raise StubError(f"{where}: error: unknown decorator \"{name}\" in ownership stub")
     args = node.args
@@ -192,8 +220,14 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
     items = _tuple_items(node.returns, where)
     return FunctionStub(
         node.name, params, tuple(a.arg for a in ordered), returns, items, receiver,
-        frozenset(markers), where,
+        frozenset(markers), where, tuple(fails_when),
     )
+
+
+def _constant(value: ast.expr, where: str) -> object:
+    if isinstance(value, ast.Constant):
+        return value.value
+    raise StubError(f"{where}: error: @fails_when takes constants (or ...) in ownership stub")
 
 
 def _decorator_names(node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
@@ -238,23 +272,28 @@ class Overlay:
         self._absent: set[str] = set()
         self._generation = -1
         self.unresolved: list[str] = []
-        self._ownership_methods: frozenset[str] | None = None
-        self._method_stubs: dict[tuple[TypeInfo, str], FunctionStub | None] = {}
-        self._resource_classes: dict[TypeInfo, bool] = {}
+        # what other modules compute from the resolved stubs, dropped when they change
+        self.memo: dict[str, object] = {}
         # what makes each class a resource, shared by every unit of the run
         self.resources = ResourceTable(self)
 
     @classmethod
     def load(cls, user_dirs: Iterable[str], shipped: bool) -> Overlay:
+        """The language-level stubs, always; the shipped ones if ``shipped``; the user's."""
+        language = {m: read_stub(m, p) for m, p in _stubs_under(LANGUAGE).items()}
         files = stub_files(user_dirs, shipped)
-        return cls({module: read_stub(module, path) for module, path in files.items()})
+        modules = {module: read_stub(module, path) for module, path in files.items()}
+        for module, stub in language.items():
+            modules[module] = merged(modules[module], stub) if module in modules else stub
+        return cls(modules)
 
     def digest(self) -> str:
         """Changes whenever a stub in use changes: part of mypy's cache key."""
         h = hashlib.sha256()
-        for module in sorted(self.modules):
-            with open(self.modules[module].path, "rb") as f:
-                h.update(module.encode() + b"\0" + f.read() + b"\0")
+        paths = {m.path for m in self.modules.values()} | set(_stubs_under(LANGUAGE).values())
+        for path in sorted(paths):
+            with open(path, "rb") as f:
+                h.update(path.encode() + b"\0" + f.read() + b"\0")
         return h.hexdigest()
 
     def resolve(self, available: Callable[[str], bool | None], lookup: Lookup, generation: int = 0) -> None:
@@ -277,9 +316,7 @@ class Overlay:
             stub = self.modules[module]
             self._resolve_into(self.functions, module, stub.functions, lookup)
             self._resolve_into(self.classes, module, stub.classes, lookup)
-            self._ownership_methods = None
-            self._method_stubs.clear()
-            self._resource_classes.clear()
+            self.memo.clear()
             self.resources = ResourceTable(self)
 
     def _resolve_into(
@@ -305,101 +342,6 @@ class Overlay:
 
     def class_stub(self, fullname: str) -> ClassStub | None:
         return self.classes.get(fullname)
-
-    def ownership_methods(self) -> frozenset[str]:
-        """Every method name whose stub acquires, releases or moves (a quick filter for the
-        calls that matter: a release or a move makes any later use an error)."""
-        if self._ownership_methods is None:
-            self._ownership_methods = frozenset(
-                n for cls in self.classes.values() for n, m in cls.methods.items() if m.transfers
-            )
-        return self._ownership_methods
-
-    def constructs_resource(self, info: TypeInfo) -> bool:
-        """A class whose MRO holds a class the stubs make a resource: a cheap superset of
-        what ``ResourceTable.of_class`` decides (which also reads each class's own code),
-        enough to select the functions worth analysing."""
-        known = self._resource_classes.get(info)
-        if known is None:
-            known = any(
-                (stub := self.classes.get(k.fullname)) is not None and stub.is_resource
-                for k in mro(info)
-            )
-            self._resource_classes[info] = known
-        return known
-
-    def ownership_calls(self, types: dict[Expression, Type]) -> list[CallExpr]:
-        """The calls that can start anything in a module that cannot see Own/Ref/Mut, in
-        line order: a constructor of a resource class, a stubbed function or method that
-        acquires, and one that releases or moves a plain name (its receiver, or an argument
-        it takes as ``Own`` without ``@takes_over``).
-
-        There, parameters and fields carry no modes, so nothing else creates an owner, an
-        obligation or a release, and the analysis follows names only (a release of
-        ``self.sock`` moves nothing it could see used later). Only the functions holding
-        one of these calls need analysing; one pass over mypy's type map finds them, far
-        cheaper than walking every body."""
-        methods = self.ownership_methods()
-        functions = self.functions
-        calls: list[CallExpr] = []
-        for expr in types:
-            if type(expr) is not CallExpr:
-                continue
-            callee = expr.callee
-            if isinstance(callee, RefExpr):
-                node = callee.node
-                if isinstance(node, TypeInfo):
-                    if self.constructs_resource(node):
-                        calls.append(expr)
-                    continue
-                stub = functions.get(callee.fullname)
-                if stub is not None:
-                    if _starts_something(stub, expr, None):
-                        calls.append(expr)
-                    continue
-            if isinstance(callee, MemberExpr) and callee.name in methods:
-                owner = getattr(callee.expr, "node", None)  # Class.method(...)
-                if not isinstance(owner, TypeInfo):
-                    owner = _instance_class(types.get(callee.expr))
-                if owner is True:
-                    calls.append(expr)  # a receiver mypy gave no type: kept
-                elif isinstance(owner, TypeInfo):
-                    stub = self._method_stub(owner, callee.name)
-                    if stub is not None and _starts_something(stub, expr, callee.expr):
-                        calls.append(expr)
-        calls.sort(key=_line)
-        return calls
-
-    def _method_stub(self, owner: TypeInfo, name: str) -> FunctionStub | None:
-        """The stub of a method along the MRO of the receiver's class, memoised."""
-        key = (owner, name)
-        if key not in self._method_stubs:
-            self._method_stubs[key] = self.method([k.fullname for k in mro(owner)], name)
-        return self._method_stubs[key]
-
-
-def _starts_something(stub: FunctionStub, call: CallExpr, receiver: Expression | None) -> bool:
-    if stub.acquires:
-        return True
-    if stub.receiver is Mode.OWN and isinstance(receiver, NameExpr):
-        return True
-    if stub.moves:
-        return any(isinstance(arg, NameExpr) for arg in call.args)
-    return False
-
-
-def _line(call: CallExpr) -> int:
-    return call.line
-
-
-def _instance_class(receiver: Type | None) -> TypeInfo | bool | None:
-    """The class of an instance receiver; True when mypy gave it no type; None for any
-    other receiver type (``Any``, a union): stub methods count only on instances, and one
-    of those matters only once it owes something, which takes an acquisition."""
-    if receiver is None:
-        return True
-    p = get_proper_type(receiver)
-    return p.type if isinstance(p, Instance) else None
 
 
 def _fullname(node: object) -> str | None:

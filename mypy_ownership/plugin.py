@@ -24,6 +24,7 @@ from mypy.types import AnyType, Instance, Type, TypeAliasType, TypeOfAny, get_pr
 
 from mypy_ownership import __version__, compat, errorcodes, messages
 from mypy_ownership.config import ConfigError, load_options
+from mypy_ownership.effects import ownership_calls, stubs_can_start
 from mypy_ownership.overlay import Overlay, StubError
 from mypy_ownership.signatures import VOCABULARY, Mode, mentions_ownership, mode_of
 from mypy_ownership.stats import Stats
@@ -45,6 +46,7 @@ class OwnershipPlugin(Plugin):
         except (ConfigError, StubError) as err:
             print(err, file=sys.stderr)
             raise SystemExit(2) from None
+        self._stubs_start = stubs_can_start(self.overlay)
         self.build = compat.BuildHandle()
         self.stats = Stats()
         self._analyzer: Any = None
@@ -153,7 +155,7 @@ class OwnershipPlugin(Plugin):
                 report(1, 0, messages.daemon_unsupported(), None, severity="note")
             return
         sees_vocabulary = self.build.reaches(file.fullname, VOCABULARY_MODULE)
-        if not self.overlay.modules and not sees_vocabulary:
+        if not self._stubs_start and not sees_vocabulary:
             self.stats.skipped += 1  # nothing it can see carries Own, Ref or Mut
             return
         self.overlay.resolve(self._is_loaded, self._lookup_node, len(self._modules or ()))
@@ -162,7 +164,7 @@ class OwnershipPlugin(Plugin):
         types = TypeFacts(self.build.type_map(file.fullname))
         calls = None
         if not sees_vocabulary:
-            calls = self.overlay.ownership_calls(types.type_map) if types.type_map is not None else []
+            calls = ownership_calls(self.overlay, types.type_map) if types.type_map is not None else []
             if not calls:
                 self.stats.modules += 1  # looked at: nothing acquired
                 return

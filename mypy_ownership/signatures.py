@@ -8,7 +8,6 @@ are read by looking through aliases one level at a time.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from collections.abc import Callable, Iterable
 from typing import Any, Final, Protocol
@@ -47,15 +46,7 @@ from mypy.types import (
 # after mypy.types: importing mypy.argmap first trips an import cycle inside mypy
 from mypy.argmap import map_actuals_to_formals  # noqa: E402
 
-class Mode(enum.Enum):
-    OWN = "Own"
-    REF = "Ref"
-    MUT = "Mut"
-
-    @property
-    def is_borrow(self) -> bool:
-        return self is not Mode.OWN
-
+from mypy_ownership.modes import Mode
 
 VOCABULARY: Final = {
     "mypy_ownership.Own": Mode.OWN,
@@ -162,9 +153,6 @@ class SignatureStub(Protocol):
     @property
     def returns_items(self) -> tuple[Mode | None, ...] | None: ...
 
-    @property
-    def markers(self) -> frozenset[str]: ...
-
     def param_mode(self, name: str | None, position: int) -> Mode | None: ...
 
 
@@ -211,10 +199,13 @@ def call_ownership(
     callee_type: Type | None,
     stub: SignatureStub | None = None,
     annotated: bool = True,
+    taken_over: bool = False,
 ) -> CallOwnership | None:
     """Modes of a call's arguments and result: the callee's annotations, and over them
     what an ownership stub says of it. ``annotated`` False: the calling module cannot see
-    Own/Ref/Mut, so no callee it reaches is annotated with them; only the stub counts."""
+    Own/Ref/Mut, so no callee it reaches is annotated with them and reading modes would
+    find none; only the stub counts. ``taken_over``: the stub's ``Own`` parameters take the
+    release over and leave the caller's value usable (``stub_args``)."""
     sig = callable_of(callee_type, annotated)
     if sig is None:
         return None
@@ -247,11 +238,16 @@ def call_ownership(
     for formal, actuals in enumerate(mapping):
         for actual in actuals:
             per_actual[actual].add(formal_modes[formal])
-            taken_over = stub is not None and "takes_over" in stub.markers
             if taken_over and formal_modes[formal] is Mode.OWN and declared_modes[formal] is not Mode.OWN:
                 from_stub.add(actual)
     arg_modes = tuple(next(iter(modes)) if len(modes) == 1 else None for modes in per_actual)
     return CallOwnership(name, arg_modes, ret_mode, sig.ret_type, items, frozenset(from_stub))
+
+
+def returned_mode(func: object) -> Mode | None:
+    """The mode of a function's declared return."""
+    sig = getattr(func, "type", None)
+    return mode_of(sig.ret_type) if isinstance(sig, CallableType) else None
 
 
 def _callee_name(call: CallExpr, sig: CallableType) -> str | None:

@@ -6,5 +6,6 @@ dbm__exit__ calls close()). After close() operations raise _dbm.error
 from mypy_ownership import Own
 
 class _dbm:
+    @repeatable
     def close(self: Own[_dbm]) -> None: ...
     def __exit__(self: Own[_dbm], *args: object) -> None: ...

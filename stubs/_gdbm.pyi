@@ -6,5 +6,6 @@ gdbm__exit__ calls _gdbm_gdbm_close_impl). After close() operations raise _gdbm.
 from mypy_ownership import Own
 
 class _gdbm:
+    @repeatable
     def close(self: Own[_gdbm]) -> None: ...
     def __exit__(self: Own[_gdbm], *args: object) -> None: ...

@@ -20,6 +20,7 @@ from typing import Any
 from mypy_ownership import Own
 
 class FileInput:
+    @repeatable
     def close(self: Own[FileInput]) -> None: ...
     def __exit__(self: Own[FileInput], *args: object) -> None: ...
     @valid_after_release

@@ -5,6 +5,7 @@ buffered close() and textiowrapper close() call close() on the raw/buffer object
 from mypy_ownership import Own
 
 class IOBase:
+    @repeatable
     def close(self: Own[IOBase]) -> None: ...
     def __exit__(self: Own[IOBase], *args: object) -> None: ...
     @valid_after_release

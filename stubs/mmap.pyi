@@ -12,5 +12,6 @@
 from mypy_ownership import Own
 
 class mmap:
+    @repeatable
     def close(self: Own[mmap]) -> None: ...
     def __exit__(self: Own[mmap], *args: object) -> None: ...

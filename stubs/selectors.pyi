@@ -16,5 +16,6 @@ BaseSelector, where the stub declares the releasing methods.
 from mypy_ownership import Own
 
 class BaseSelector:
+    @repeatable
     def close(self: Own[BaseSelector]) -> None: ...
     def __exit__(self: Own[BaseSelector], *args: object) -> None: ...

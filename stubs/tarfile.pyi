@@ -23,6 +23,7 @@ from typing import Any
 from mypy_ownership import Own
 
 class TarFile:
+    @repeatable
     def close(self: Own[TarFile]) -> None: ...
     def __exit__(self: Own[TarFile], *args: object) -> None: ...
     @classmethod

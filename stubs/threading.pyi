@@ -20,24 +20,28 @@ CPython Lib/threading.py (3.11):
 
 class Lock:
     @acquires
+    @fails_when(blocking=False, timeout=...)
     def acquire(self, blocking: bool = ..., timeout: float = ...) -> bool: ...
     @releases_lock
     def release(self) -> None: ...
 
 class RLock:
     @acquires
+    @fails_when(blocking=False, timeout=...)
     def acquire(self, blocking: bool = ..., timeout: float = ...) -> bool: ...
     @releases_lock
     def release(self) -> None: ...
 
 class Condition:
     @acquires
+    @fails_when(blocking=False, timeout=...)
     def acquire(self, blocking: bool = ..., timeout: float = ...) -> bool: ...
     @releases_lock
     def release(self) -> None: ...
 
 class Semaphore:
     @acquires
+    @fails_when(blocking=False, timeout=...)
     def acquire(self, blocking: bool = ..., timeout: float | None = ...) -> bool: ...
     @releases_lock
     def release(self, n: int = ...) -> None: ...

@@ -6,5 +6,6 @@ objects, see io.pyi)."""
 from mypy_ownership import Own
 
 class IO:
+    @repeatable
     def close(self: Own[IO]) -> None: ...
     def __exit__(self: Own[IO], *args: object) -> None: ...

@@ -69,7 +69,7 @@ def test_warm_cache_reports_what_a_cold_run_reports(project: Path) -> None:
 
 
 def test_stale_module_reached_only_through_a_user_alias(project: Path) -> None:
-    """MYPY-NOTES §4: on a warm run the only stale module fires no call hook of ours."""
+    """docs/design.md §12.4: on a warm run the only stale module fires no call hook of ours."""
     args = ("--config-file", "mypy.ini", "--cache-dir", ".cache", "pkg/uses_alias.py", "pkg/aliases.py")
     cold = run_mypy(*args, cwd=project)
     target = project / "pkg" / "uses_alias.py"
@@ -141,7 +141,7 @@ def test_error_codes_obey_mypy_configuration(tmp_path: Path, setting: str, repor
 
 
 def test_per_module_ignore_errors_and_silent_imports_are_not_analysed(tmp_path: Path) -> None:
-    """MYPY-NOTES §4b: reporting into such modules crashes mypy; they must be skipped."""
+    """docs/design.md §12.5: reporting into such modules crashes mypy; they must be skipped."""
     write(tmp_path, {
         "mypy.ini": config("\n[mypy-quiet]\nignore_errors = True\n[mypy-silent]\nfollow_imports = silent\n",
                            "report_stats = true\n"),

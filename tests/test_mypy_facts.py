@@ -1,4 +1,4 @@
-"""The facts about mypy the plugin relies on (MYPY-NOTES), each checked against the
+"""The facts about mypy the plugin relies on (docs/design.md §12), each checked against the
 installed mypy, so that an upgrade that breaks one fails here first."""
 
 from __future__ import annotations

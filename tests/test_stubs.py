@@ -139,8 +139,8 @@ def test_a_missing_stub_directory_is_a_clear_error(tmp_path: Path) -> None:
     assert "ownership_stubs: error: ownership stub directory not found" in run.stderr
 
 
-# SPEC §7: the standard-library modules the shipped stubs must cover, with the stub module
-# holding their ownership API (a package's API may live in its submodules).
+# docs/design.md §7.4: the standard-library modules the shipped stubs must cover, with the
+# stub module holding their ownership API (a package's API may live in its submodules).
 SPEC_MODULES = {
     "open/io": ["builtins", "io"],
     "os.fdopen/os.scandir": ["os"],

@@ -1,75 +1,118 @@
-"""The borrow checks (SPEC §4, §5), from the problems the shared flow records:
+"""The borrow checks, from the facts of the unit's ownership flow (``flow.py``):
 
 - ``move-from-borrow``: a borrowed name moved, released, returned as ``Own`` or bound to an
   ``Own`` name (rustc E0507), and an ``Own`` field moved outside a releasing method;
-- ``borrow-escape``: a borrowed name stored where it may outlive the borrow (E0373, E0521);
+- ``borrow-escape``: a borrowed name stored where it may outlive the borrow, or returned
+  from a function whose return is not a reference (E0373, E0521);
 - ``borrow-conflict``: ``Mut`` through a ``Ref`` (E0596), one owner lent as ``Mut`` with
   another borrow of it (E0499, E0502), an owner moved, released or mutably borrowed while a
-  borrow of it is still used later (E0505, non-lexical: only if it is used again);
-- ``missing-lifetime`` at a ``return``: a reference to what dies with the function (E0515).
+  borrow of it is still used later (E0505, non-lexical: only if it is used again).
+
+See docs/design.md §5.
 """
 
 from __future__ import annotations
 
 from mypy_ownership import errorcodes, messages
-from mypy_ownership.checks.flow import BorrowProblem, flow_of
 from mypy_ownership.diagnostics import Finding, Note
+from mypy_ownership.facts import (
+    BorrowEscaped,
+    BorrowMoved,
+    Conflict,
+    FieldMoved,
+    LentTwice,
+    MutThroughShared,
+    Returned,
+)
+from mypy_ownership.flow import flow_of
+from mypy_ownership.modes import Mode
+from mypy_ownership.signatures import returned_mode
 from mypy_ownership.unit import Unit
-
-_CODES = {
-    "move-from-borrow": errorcodes.MOVE_FROM_BORROW,
-    "borrow-escape": errorcodes.BORROW_ESCAPE,
-    "borrow-conflict": errorcodes.BORROW_CONFLICT,
-    "missing-lifetime": errorcodes.MISSING_LIFETIME,
-}
 
 
 def check(unit: Unit) -> list[Finding]:
     flow = flow_of(unit)
     if flow is None:
         return []
-    found = [_field_move(unit, member, callee) for member, callee in flow.field_moves]
+    returned = returned_mode(unit.func)
+    found = [_field_move(unit, f) for f in flow.facts if type(f) is FieldMoved]
     seen: set[tuple[str, int, int, str]] = set()
-    for problem in flow.borrow_problems:
-        key = (problem.code, problem.line, problem.column, problem.name)
+    for fact in flow.facts:
+        finding = _finding(fact, returned)
+        if finding is None:
+            continue
+        key = (finding.code.code, finding.line, finding.column, _name(fact))
         if key not in seen:
             seen.add(key)
-            found.append(_finding(problem))
+            found.append(finding)
     return found
 
 
-def _finding(p: BorrowProblem) -> Finding:
-    notes: list[Note] = []
-    loan = p.loan
-    if p.code == "move-from-borrow":
-        assert loan is not None
-        message = messages.cannot_move_borrowed(p.name, loan.how, p.detail)
-        notes.append(Note(loan.line, loan.column, messages.borrowed_here(p.name, loan.how)))
-    elif p.code == "borrow-escape":
-        assert loan is not None
-        message = messages.borrow_escapes(p.name, p.detail)
-        notes.append(Note(loan.line, loan.column, messages.borrowed_here(p.name, loan.how)))
-    elif p.code == "borrow-conflict" and p.later is not None:
-        assert loan is not None
-        message = messages.cannot_while_borrowed(p.name, p.detail)
-        notes.append(Note(loan.line, loan.column, messages.borrow_created(p.name, loan.how)))
-        notes.append(Note(p.later[0], p.later[1], messages.borrow_used_later()))
-    elif p.code == "borrow-conflict" and loan is not None:
-        message = messages.shared_borrow_used_mutably(p.name, p.detail)
-        notes.append(Note(loan.line, loan.column, messages.borrowed_here(p.name, loan.how)))
-    elif p.code == "borrow-conflict":
-        message = messages.lent_twice(p.name, p.detail)
-    else:
-        message = messages.returns_local_reference(p.name, p.detail)
-        notes.append(Note(p.line, p.column, messages.missing_lifetime_help()))
-    return Finding(p.line, p.column, message, _CODES[p.code], tuple(notes))
+def _name(fact: object) -> str:
+    if type(fact) is Conflict:
+        return fact.invalidation.owner  # type: ignore[attr-defined, no-any-return]
+    return getattr(fact, "name", "")
 
 
-def _field_move(unit: Unit, member: object, callee: str) -> Finding:
-    owner = unit.func.info.name if unit.func is not None and getattr(unit.func, "info", None) else "the class"
-    line, column = getattr(member, "line", 0), getattr(member, "column", 0)
-    name = getattr(member, "name", "?")
+def _finding(fact: object, returned: Mode | None) -> Finding | None:
+    kind = type(fact)
+    if kind is BorrowMoved:
+        assert isinstance(fact, BorrowMoved)
+        return _moved(fact.line, fact.column, fact.name, fact.detail, fact.loan)
+    if kind is BorrowEscaped:
+        assert isinstance(fact, BorrowEscaped)
+        return _escaped(fact.line, fact.column, fact.name, fact.where, fact.loan)
+    if kind is Returned:
+        assert isinstance(fact, Returned)
+        if returned is Mode.OWN:
+            return _moved(fact.line, fact.column, fact.name, "returned as Own[...]", fact.loan)
+        if returned is None:
+            where = "returned from a function whose return is not Ref or Mut"
+            return _escaped(fact.line, fact.column, fact.name, where, fact.loan)
+        return None  # a reference returned as a reference: lifetimes.py
+    if kind is Conflict:
+        assert isinstance(fact, Conflict)
+        broken, loan = fact.invalidation, fact.invalidation.loan
+        return Finding(
+            broken.line, broken.column, messages.cannot_while_borrowed(broken.owner, broken.what),
+            errorcodes.BORROW_CONFLICT,
+            (
+                Note(loan.line, loan.column, messages.borrow_created(broken.owner, loan.how)),
+                Note(fact.line, fact.column, messages.borrow_used_later()),
+            ),
+        )
+    if kind is MutThroughShared:
+        assert isinstance(fact, MutThroughShared)
+        return Finding(
+            fact.line, fact.column, messages.shared_borrow_used_mutably(fact.name, fact.detail),
+            errorcodes.BORROW_CONFLICT,
+            (Note(fact.loan.line, fact.loan.column, messages.borrowed_here(fact.name, fact.loan.how)),),
+        )
+    if kind is LentTwice:
+        assert isinstance(fact, LentTwice)
+        return Finding(fact.line, fact.column, messages.lent_twice(fact.name, fact.detail), errorcodes.BORROW_CONFLICT)
+    return None
+
+
+def _moved(line: int, column: int, name: str, detail: str, loan: object) -> Finding:
+    how, at = loan.how, (loan.line, loan.column)  # type: ignore[attr-defined]
     return Finding(
-        line, column, messages.moved_out_of_field(f"self.{name}", callee),
-        errorcodes.MOVE_FROM_BORROW, (Note(line, column, messages.field_move_help(owner)),),
+        line, column, messages.cannot_move_borrowed(name, how, detail), errorcodes.MOVE_FROM_BORROW,
+        (Note(at[0], at[1], messages.borrowed_here(name, how)),),
+    )
+
+
+def _escaped(line: int, column: int, name: str, where: str, loan: object) -> Finding:
+    how, at = loan.how, (loan.line, loan.column)  # type: ignore[attr-defined]
+    return Finding(
+        line, column, messages.borrow_escapes(name, where), errorcodes.BORROW_ESCAPE,
+        (Note(at[0], at[1], messages.borrowed_here(name, how)),),
+    )
+
+
+def _field_move(unit: Unit, fact: FieldMoved) -> Finding:
+    owner = unit.func.info.name if unit.func is not None and getattr(unit.func, "info", None) else "the class"
+    return Finding(
+        fact.line, fact.column, messages.moved_out_of_field(f"self.{fact.field}", fact.callee),
+        errorcodes.MOVE_FROM_BORROW, (Note(fact.line, fact.column, messages.field_move_help(owner)),),
     )

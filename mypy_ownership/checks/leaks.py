@@ -1,9 +1,10 @@
-"""``resource-leak``: an owned resource not released on every path (SPEC §3, §6).
+"""``resource-leak``: an owned resource not released on every path.
 
-Reads the escapes recorded by the shared flow (``flow.py``) and reports each resource once,
-on the line where it was acquired, with a note for every way out through which it escaped
-and a help line (``with``, or the releasing method). In a class body it checks SPEC §6: a
-class owning resource fields must have a releasing method.
+Reads the ``Leaked`` and ``Discarded`` facts of the unit's ownership flow (``flow.py``)
+and reports each resource once, on the line where it was acquired, with a note for every
+way out through which it escaped and a help line (``with``, or the releasing method),
+worded for the name that held it. In a class body it checks that a class owning resource
+fields has a releasing method. See docs/design.md §4 and §6.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 from mypy.nodes import ClassDef
 
 from mypy_ownership import errorcodes, messages
-from mypy_ownership.checks.flow import Acquired, Escape, flow_of
 from mypy_ownership.diagnostics import Finding, Note
+from mypy_ownership.facts import Discarded, Leaked
+from mypy_ownership.flow import flow_of
+from mypy_ownership.state import Acquired, Escape
 from mypy_ownership.unit import Unit
 
 
@@ -23,11 +26,11 @@ def check(unit: Unit) -> list[Finding]:
         return found
     escapes: dict[Acquired, set[Escape]] = {}
     discarded: dict[Acquired, str] = {}
-    for leak in flow.leaks:
-        if leak.discarded is not None:
-            discarded[leak.acquired] = leak.discarded
-        elif unit.kind == "function":
-            escapes.setdefault(leak.acquired, set()).update(leak.escapes)
+    for fact in flow.facts:
+        if type(fact) is Discarded:
+            discarded[fact.acquired] = fact.callee
+        elif type(fact) is Leaked and unit.kind == "function":
+            escapes.setdefault(fact.acquired, set()).update(fact.escapes)
     for acquired, callee in discarded.items():
         found.append(
             Finding(
@@ -41,7 +44,7 @@ def check(unit: Unit) -> list[Finding]:
             Note(e.line, e.column, messages.escapes_here(acquired.name, e.what))
             for e in sorted(ways, key=lambda e: (e.line, e.column, e.what))
         ]
-        notes.append(Note(acquired.line, acquired.column, "help: " + acquired.help))
+        notes.append(Note(acquired.line, acquired.column, messages.leak_help(acquired.name, acquired.help)))
         found.append(
             Finding(
                 acquired.line, acquired.column, messages.not_released(acquired.name),
@@ -52,7 +55,7 @@ def check(unit: Unit) -> list[Finding]:
 
 
 def _classes_without_release(unit: Unit) -> list[Finding]:
-    """SPEC §6: owning a resource field obliges a class to have a releasing method."""
+    """Owning a resource field obliges a class to have a releasing method."""
     found = []
     table = unit.overlay.resources
     for stmt in unit.statements():

@@ -11,6 +11,7 @@ from typing import Any
 from mypy_ownership import Own
 
 class _Database:
+    @repeatable
     def close(self: Own[_Database]) -> None: ...
     def __exit__(self: Own[_Database], *args: object) -> None: ...
 

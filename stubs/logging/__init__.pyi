@@ -29,6 +29,7 @@ class StreamHandler:
     def setStream(self, stream: Own[object]) -> object: ...
 
 class FileHandler:
+    @repeatable
     def close(self: Own[FileHandler]) -> None: ...
 
 class Logger:

@@ -18,7 +18,9 @@ CPython Lib/logging/handlers.py (3.11):
 from mypy_ownership import Own
 
 class SocketHandler:
+    @repeatable
     def close(self: Own[SocketHandler]) -> None: ...
 
 class SysLogHandler:
+    @repeatable
     def close(self: Own[SysLogHandler]) -> None: ...

@@ -21,12 +21,14 @@ CPython Lib/multiprocessing/synchronize.py:
 
 class SemLock:
     @acquires
+    @fails_when(block=False, timeout=...)
     def acquire(self, block: bool = ..., timeout: float | None = ...) -> bool: ...
     @releases_lock
     def release(self) -> None: ...
 
 class Condition:
     @acquires
+    @fails_when(block=False, timeout=...)
     def acquire(self, block: bool = ..., timeout: float | None = ...) -> bool: ...
     @releases_lock
     def release(self) -> None: ...

@@ -1,4 +1,4 @@
-"""Borrows and lifetimes (SPEC §4, §5): Ref/Mut parameters and receivers, returned
+"""Borrows and lifetimes (docs/design.md §4, §5): Ref/Mut parameters and receivers, returned
 references, conflicts and escapes, as rustc's borrow checker has them."""
 
 from __future__ import annotations

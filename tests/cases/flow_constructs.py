@@ -1,4 +1,4 @@
-"""Each construct of the flow analysis (SPEC §2): one case that reports, one that stays silent."""
+"""Each construct of the flow analysis (docs/design.md §2.9): one case that reports, one that stays silent."""
 
 from __future__ import annotations
 

@@ -173,7 +173,7 @@ def returned_owned_then_used_in_finally(conn: Own[Conn]) -> Own[Conn]:
 def returned_unmanaged_then_used_in_handler(conn: Any, path: str) -> Any:
     try:
         with open(path):
-            return conn  # an unmanaged name is only read by a return (SPEC §2)
+            return conn  # an unmanaged name is only read by a return (docs/design.md §2.2)
     except OSError:  # closing the file at the end of the with block may raise
         conn.send(b"bye")
         raise

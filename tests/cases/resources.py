@@ -1,4 +1,4 @@
-"""Resources (SPEC §1, §3, §6): releasing methods, with-blocks, leaks on every exit."""
+"""Resources (docs/design.md §1, §3, §6): releasing methods, with-blocks, leaks on every exit."""
 
 from __future__ import annotations
 
@@ -202,7 +202,7 @@ def handing_over_then_closing(path: str) -> None:
     f.close()  # E: "f" used after move  [use-after-move]
 
 
-# owned fields (SPEC §6) ------------------------------------------------------------------------
+# owned fields (docs/design.md §6) --------------------------------------------------------------
 
 class Logger:
     """Owns a file and releases it: a resource for its users, and correct."""

@@ -13,7 +13,8 @@ CPython Lib/concurrent/futures/ (3.11):
   through threading._register_atexit(_python_exit)): an executor never shut down is a leak.
 - submit(fn, /, *args, **kwargs) stores args in a _WorkItem that a worker later runs as
   fn(*args, **kwargs) (thread.py _WorkItem.run; process.py pickles them into a call item):
-  the positional arguments are handed to the worker, so submit takes them as Own (SPEC §2).
+  the positional arguments are handed to the worker, so submit takes them as Own
+  (docs/design.md §2.5).
   ThreadPoolExecutor and ProcessPoolExecutor derive from Executor (thread.py, process.py):
   these entries are found along their MRO.
 """

@@ -1,4 +1,4 @@
-"""A user alias of Own, defined in one module and used in another (MYPY-NOTES §4)."""
+"""A user alias of Own, defined in one module and used in another (docs/design.md §12.4)."""
 
 from mypy_ownership import Own
 

@@ -1,6 +1,6 @@
 """Hand-overs: calls that take the release over. Stubs marked @takes_over leave the value
 usable; constructors of classes no stub covers, and methods of the object being defined,
-keep what they are given (SPEC §2: what the analysis cannot follow ends tracking)."""
+keep what they are given (docs/design.md §2.5: what the analysis cannot follow ends tracking)."""
 
 from __future__ import annotations
 

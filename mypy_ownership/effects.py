@@ -1,0 +1,450 @@
+"""Call effects: what one call does to its arguments, its receiver and its result.
+
+Computed from the callee's signature (``signatures.py``) and the ownership stubs
+(``overlay.py``), memoised per call. This is the one module that interprets the stub
+language's markers, and the one that knows the defaults for code no stub describes
+(docs/design.md §7): a constructor of a class without stubs keeps what it is given; a
+release whose name a stub marks ``@repeatable`` may be repeated on any receiver; a method
+named like a container insertion of the stubs inserts into a receiver of unknown class.
+A third source, same-module summaries, would be consulted here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+from mypy.nodes import (
+    FUNC_NO_INFO,
+    CallExpr,
+    Expression,
+    FuncDef,
+    IntExpr,
+    MemberExpr,
+    NameExpr,
+    RefExpr,
+    TypeInfo,
+    Var,
+)
+from mypy.types import AnyType, CallableType, Instance, Type, get_proper_type
+
+from mypy_ownership.modes import Mode
+from mypy_ownership.overlay import FunctionStub, Marker, Overlay
+from mypy_ownership.signatures import (
+    CallOwnership,
+    ResourceInfo,
+    ResourceTable,
+    call_ownership,
+    declared_callee_type,
+    mro,
+    proper,
+    receiver_mode,
+)
+from mypy_ownership.state import Acquired, Help, Obligation
+
+_INSERTIONS: Final = frozenset({Marker.INSERTS, Marker.INSERTS_ITEMS})
+
+
+# -- what the stubs say, whatever the call -----------------------------------------------------
+
+def acquires(stub: FunctionStub) -> bool:
+    """A call can leave its caller something to release: an owned result (or tuple item),
+    or a lock taken."""
+    return (
+        stub.returns is Mode.OWN
+        or (stub.returns_items is not None and Mode.OWN in stub.returns_items)
+        or Marker.ACQUIRES in stub.markers
+    )
+
+
+def moves(stub: FunctionStub) -> bool:
+    """A call moves an argument: it takes one as ``Own`` without ``@takes_over``."""
+    return Marker.TAKES_OVER not in stub.markers and Mode.OWN in stub.params.values()
+
+
+def transfers(stub: FunctionStub) -> bool:
+    """A call can create, move or release anything."""
+    return acquires(stub) or stub.receiver is Mode.OWN or moves(stub)
+
+
+def takes_over(stub: FunctionStub | None) -> bool:
+    return stub is not None and Marker.TAKES_OVER in stub.markers
+
+
+def _names_marked(overlay: Overlay, markers: frozenset[Marker]) -> frozenset[str]:
+    key = "names:" + ",".join(sorted(m.value for m in markers))
+    known = overlay.memo.get(key)
+    if not isinstance(known, frozenset):
+        known = overlay.memo[key] = frozenset(
+            name for cls in overlay.classes.values() for name, method in cls.methods.items()
+            if method.markers & markers
+        )
+    return known
+
+
+def repeatable_names(overlay: Overlay) -> frozenset[str]:
+    """Releases that may be repeated on any receiver (the default for code no stub covers)."""
+    return _names_marked(overlay, frozenset({Marker.REPEATABLE}))
+
+
+def untyped_resource(overlay: Overlay) -> ResourceInfo:
+    """A resource a stub returns as ``Own[...]`` where the type checker only knows ``Any``:
+    released by the repeatable releases, or by leaving a with block."""
+    return ResourceInfo("resource", tuple(sorted(repeatable_names(overlay))), True, ())
+
+
+def preferred_release(info: ResourceInfo, overlay: Overlay) -> str:
+    """The release a help text suggests: a repeatable one if the class has it."""
+    repeatable = repeatable_names(overlay)
+    return next((m for m in info.releasing if m in repeatable), info.releasing[0] if info.releasing else "")
+
+
+def stubs_can_start(overlay: Overlay) -> bool:
+    """Whether some stub can start anything (acquire, release, move, or make a class a
+    resource): the language-level entries alone cannot."""
+    return any(
+        any(map(transfers, module.functions.values()))
+        or any(cls.is_resource or any(map(transfers, cls.methods.values())) for cls in module.classes.values())
+        for module in overlay.modules.values()
+    )
+
+
+# -- the prefilter --------------------------------------------------------------------------------
+
+def ownership_calls(overlay: Overlay, types: dict[Expression, Type]) -> list[CallExpr]:
+    """The calls that can start anything in a module that cannot see Own/Ref/Mut, in line
+    order: a constructor of a resource class, a stubbed function or method that acquires,
+    and one that releases or moves a plain name (its receiver, or an argument it takes as
+    ``Own`` without ``@takes_over``).
+
+    There, parameters and fields carry no modes, so nothing else creates an owner, an
+    obligation or a release. Only the functions holding one of these calls need analysing
+    (this decides which, never how); one pass over mypy's type map finds them."""
+    methods = _transferring_methods(overlay)
+    functions = overlay.functions
+    calls: list[CallExpr] = []
+    for expr in types:
+        if type(expr) is not CallExpr:
+            continue
+        callee = expr.callee
+        if isinstance(callee, RefExpr):
+            node = callee.node
+            if isinstance(node, TypeInfo):
+                if _constructs_resource(overlay, node):
+                    calls.append(expr)
+                continue
+            stub = functions.get(callee.fullname)
+            if stub is not None:
+                if _starts_something(stub, expr, None):
+                    calls.append(expr)
+                continue
+        if isinstance(callee, MemberExpr) and callee.name in methods:
+            owner = getattr(callee.expr, "node", None)  # Class.method(...)
+            if not isinstance(owner, TypeInfo):
+                owner = _instance_class(types.get(callee.expr))
+            if owner is True:
+                calls.append(expr)  # a receiver mypy gave no type: kept
+            elif isinstance(owner, TypeInfo):
+                stub = _method_stub(overlay, owner, callee.name)
+                if stub is not None and _starts_something(stub, expr, callee.expr):
+                    calls.append(expr)
+    calls.sort(key=lambda call: call.line)
+    return calls
+
+
+def _transferring_methods(overlay: Overlay) -> frozenset[str]:
+    known = overlay.memo.get("transferring")
+    if not isinstance(known, frozenset):
+        known = overlay.memo["transferring"] = frozenset(
+            n for cls in overlay.classes.values() for n, m in cls.methods.items() if transfers(m)
+        )
+    return known
+
+
+def _constructs_resource(overlay: Overlay, info: TypeInfo) -> bool:
+    """A class whose MRO holds a class the stubs make a resource: a cheap superset of what
+    ``ResourceTable.of_class`` decides (which also reads each class's own code)."""
+    memo = overlay.memo.setdefault("constructs", {})
+    assert isinstance(memo, dict)
+    known = memo.get(info)
+    if known is None:
+        known = memo[info] = any(
+            (stub := overlay.classes.get(k.fullname)) is not None and stub.is_resource
+            for k in mro(info)
+        )
+    return bool(known)
+
+
+def _method_stub(overlay: Overlay, owner: TypeInfo, name: str) -> FunctionStub | None:
+    memo = overlay.memo.setdefault("methods", {})
+    assert isinstance(memo, dict)
+    key = (owner, name)
+    if key not in memo:
+        memo[key] = overlay.method([k.fullname for k in mro(owner)], name)
+    found = memo[key]
+    return found if isinstance(found, FunctionStub) else None
+
+
+def _starts_something(stub: FunctionStub, call: CallExpr, receiver: Expression | None) -> bool:
+    if acquires(stub):
+        return True
+    if stub.receiver is Mode.OWN and isinstance(receiver, NameExpr):
+        return True
+    if moves(stub):
+        return any(isinstance(arg, NameExpr) for arg in call.args)
+    return False
+
+
+def _instance_class(receiver: Type | None) -> TypeInfo | bool | None:
+    """The class of an instance receiver; True when mypy gave it no type; None for any
+    other receiver type (``Any``, a union)."""
+    if receiver is None:
+        return True
+    p = get_proper_type(receiver)
+    return p.type if isinstance(p, Instance) else None
+
+
+# -- the effects of one call, in one unit -------------------------------------------------------
+
+class CallEffects:
+    """What calls do, for the analysis of one unit (memoised per call)."""
+
+    def __init__(self, overlay: Overlay, type_of: object, annotated: bool, func: object) -> None:
+        self.overlay = overlay
+        self.resources: ResourceTable = overlay.resources
+        self.type_of = type_of  # Callable[[Expression], Type | None]
+        self.annotated = annotated
+        self.func = func
+        self._stubs: dict[CallExpr, FunctionStub | None] = {}
+        self._calls: dict[CallExpr, CallOwnership | None] = {}
+
+    def _type(self, expr: Expression) -> Type | None:
+        return self.type_of(expr)  # type: ignore[operator, no-any-return]
+
+    def stub(self, call: CallExpr) -> FunctionStub | None:
+        """What the ownership stubs say of a call's callee, if anything."""
+        if call in self._stubs:
+            return self._stubs[call]
+        callee, found = call.callee, None
+        if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
+            # a constructor: the stub of the __init__ mypy resolves (the nearest one)
+            for klass in mro(callee.node):
+                stub = self.overlay.class_stub(klass.fullname)
+                if stub is not None and "__init__" in stub.methods:
+                    found = stub.methods["__init__"]
+                    break
+                if "__init__" in klass.names:
+                    break
+        elif isinstance(callee, RefExpr) and callee.fullname:
+            found = self.overlay.function(callee.fullname)
+        owner = getattr(callee.expr, "node", None) if isinstance(callee, MemberExpr) else None
+        if found is None and isinstance(callee, MemberExpr) and isinstance(owner, TypeInfo):
+            found = self.overlay.method([k.fullname for k in mro(owner)], callee.name)
+        elif found is None and isinstance(callee, MemberExpr) and not isinstance(callee.node, TypeInfo):
+            found = self.resources.method_stub(self._type(callee.expr), callee.name)
+        self._stubs[call] = found
+        return found
+
+    def ownership(self, call: CallExpr) -> CallOwnership | None:
+        if call in self._calls:
+            return self._calls[call]
+        callee_type = self._type(call.callee)
+        if callee_type is None:
+            callee_type = declared_callee_type(call.callee)
+        stub = self.stub(call)
+        result = self._calls[call] = call_ownership(
+            call, callee_type, stub, self.annotated, takes_over(stub)
+        )
+        return result
+
+    def receiver_mode(self, call: CallExpr) -> Mode | None:
+        """How a method call takes its receiver: from the method's self, or its stub."""
+        callee = call.callee
+        if not isinstance(callee, MemberExpr):
+            return None
+        stub = self.stub(call)
+        if stub is not None and stub.receiver is not None:
+            return stub.receiver
+        receiver = proper(self._type(callee.expr)) if self.annotated else None
+        if isinstance(receiver, Instance):
+            node = receiver.type.get(callee.name)
+            return receiver_mode(node.node) if node is not None else None
+        return None
+
+    def matters(self, call: CallExpr) -> bool:
+        """A call that can create an owner, an obligation, a move, a release or a borrow
+        whatever the state: a stub gives it meaning, its signature carries a mode, it
+        constructs a resource or releases its receiver."""
+        stub = self.stub(call)
+        if stub is not None and not (stub.markers and stub.markers <= _INSERTIONS):
+            return True
+        if self.receiver_mode(call) is not None:
+            return True
+        ownership = self.ownership(call)
+        return ownership is not None and (
+            any(ownership.arg_modes) or ownership.return_mode is not None
+            or self.produces_owned(call) or self.releases_receiver(call)
+        )
+
+    def produces_owned(self, call: CallExpr) -> bool:
+        ownership = self.ownership(call)
+        if ownership is None:
+            return False
+        if ownership.return_mode is Mode.OWN:
+            return True
+        # a constructor of a resource type hands the caller a resource to release
+        return _is_constructor(call) and self.resources.of_type(ownership.return_type) is not None
+
+    def result_obligation(self, name: str, call: CallExpr) -> Obligation | None:
+        """What a name bound to the call's result owes (acquired at the call)."""
+        ownership = self.ownership(call)
+        if ownership is None:
+            return None
+        info = self.resources.of_type(ownership.return_type)
+        if info is None and ownership.return_mode is Mode.OWN and self.stub(call) is not None:
+            if isinstance(proper(ownership.return_type), AnyType):
+                info = untyped_resource(self.overlay)
+        if info is None:
+            return None
+        return self._owing(call.line, call.column, name, info, ownership.callee_name)
+
+    def obligation_for(self, name: str, t: Type | None, line: int, column: int) -> Obligation | None:
+        """What an owned value of type ``t`` owes, acquired at (line, column)."""
+        info = self.resources.of_type(t)
+        return self._owing(line, column, name, info, None) if info is not None else None
+
+    def _owing(self, line: int, column: int, name: str, info: ResourceInfo, callee: str | None) -> Obligation:
+        help = Help("resource", preferred_release(info, self.overlay), callee, info.context_releases)
+        return Obligation(frozenset({Acquired(line, column, name, help, info.releasing)}))
+
+    def releases_receiver(self, call: CallExpr) -> bool:
+        """``x.close()`` where ``close`` takes ``self: Own[...]`` (by the receiver's type)."""
+        callee = call.callee
+        if not isinstance(callee, MemberExpr):
+            return False
+        receiver_type = self._type(callee.expr)
+        if receiver_type is None and isinstance(callee.expr, NameExpr) and isinstance(callee.expr.node, Var):
+            receiver_type = callee.expr.node.type
+        return self.resources.method_releases(receiver_type, callee.name)
+
+    def method_releases(self, receiver: Expression, method: str) -> bool:
+        return self.resources.method_releases(self._type(receiver), method)
+
+    def repeatable(self, call: CallExpr) -> bool:
+        """Releasing again is harmless: a release marked ``@repeatable`` (on this receiver,
+        or by name where no stub describes it)."""
+        stub = self.stub(call)
+        if stub is not None and Marker.REPEATABLE in stub.markers:
+            return True
+        return isinstance(call.callee, MemberExpr) and call.callee.name in repeatable_names(self.overlay)
+
+    def valid_after_release(self, call: CallExpr) -> bool:
+        stub = self.stub(call)
+        return stub is not None and Marker.VALID_AFTER_RELEASE in stub.markers
+
+    def insertion(self, call: CallExpr) -> Marker | None:
+        """``INSERTS`` (the argument is stored in the receiver) or ``INSERTS_ITEMS``."""
+        callee = call.callee
+        if not isinstance(callee, MemberExpr):
+            return None
+        stub = self.stub(call)
+        if stub is not None:
+            found = stub.markers & _INSERTIONS
+            return next(iter(found)) if found else None
+        for marker in (Marker.INSERTS, Marker.INSERTS_ITEMS):
+            if callee.name in _names_marked(self.overlay, frozenset({marker})):
+                return marker
+        return None
+
+    def lock_effect(self, call: CallExpr) -> Marker | None:
+        """``ACQUIRES`` or ``RELEASES_LOCK`` for a method call on a lock."""
+        stub = self.stub(call)
+        if stub is None or not isinstance(call.callee, MemberExpr):
+            return None
+        if Marker.ACQUIRES in stub.markers:
+            return Marker.ACQUIRES
+        if Marker.RELEASES_LOCK in stub.markers:
+            return Marker.RELEASES_LOCK
+        return None
+
+    def lock_help(self, call: CallExpr) -> Help:
+        """``with``, or the method of the receiver's class that releases the lock."""
+        method = ""
+        callee = call.callee
+        if isinstance(callee, MemberExpr):
+            receiver = proper(self._type(callee.expr))
+            classes = [k.fullname for k in mro(receiver.type)] if isinstance(receiver, Instance) else []
+            for fullname in classes:
+                stub = self.overlay.class_stub(fullname)
+                found = [n for n, m in (stub.methods.items() if stub else ()) if Marker.RELEASES_LOCK in m.markers]
+                if found:
+                    method = found[0]
+                    break
+        return Help("lock", method, None, True)
+
+    def may_fail(self, call: CallExpr) -> bool:
+        """An acquisition that may return False: an argument the stub's ``@fails_when``
+        names is given (``timeout=...``), or given its failing constant (``blocking=False``)."""
+        stub = self.stub(call)
+        if stub is None or Marker.ACQUIRES not in stub.markers:
+            return False
+        failing = dict(stub.fails_when)
+        for i, (arg, name) in enumerate(zip(call.args, call.arg_names)):
+            param = name if name is not None else (stub.positional[i] if i < len(stub.positional) else None)
+            if param is None or param not in failing:
+                continue
+            value = failing[param]
+            if value is Ellipsis or _is_constant(arg, value):
+                return True
+        return False
+
+    def takes_over_arguments(self, call: CallExpr) -> bool:
+        """Calls that keep what they are given, by default where no stub says otherwise: a
+        constructor of a class without ownership stubs (a wrapper stores its argument), and
+        a method of the object being defined (``self.set_socket(sock)``)."""
+        callee = call.callee
+        if self.stub(call) is not None:
+            return False
+        if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
+            # the stubs are exact about the classes they name (ZipFile(f) does not close f);
+            # a subclass defined elsewhere (a wrapper over an io base) keeps its argument
+            return self.overlay.class_stub(callee.node.fullname) is None
+        callee_type = proper(self._type(callee))
+        if isinstance(callee_type, CallableType) and callee_type.is_type_obj():
+            return True
+        func = self.func
+        if isinstance(callee, MemberExpr) and isinstance(callee.expr, NameExpr):
+            return (
+                isinstance(func, FuncDef) and func.info is not FUNC_NO_INFO and bool(func.arguments)
+                and callee.expr.node is func.arguments[0].variable
+                and not any(self.overlay.class_stub(k.fullname) for k in mro(func.info))
+            )
+        return False
+
+    def with_releases(self, subject: Expression) -> bool:
+        """Leaving ``with subject:`` releases it (its ``__exit__`` consumes it)."""
+        info = self.resources.of_type(self._type(subject))
+        if info is None and isinstance(subject, NameExpr) and isinstance(subject.node, Var):
+            info = self.resources.of_type(subject.node.type)
+        return info is not None and info.context_releases
+
+    def subject_is_resource(self, subject: Expression) -> bool:
+        return self.resources.of_type(self._type(subject)) is not None
+
+
+def _is_constructor(call: CallExpr) -> bool:
+    callee = call.callee
+    return isinstance(callee, (NameExpr, MemberExpr)) and isinstance(callee.node, TypeInfo)
+
+
+def _is_constant(arg: Expression, value: object) -> bool:
+    """The argument spells the constant: ``False`` (or a zero), ``True``, ``None``."""
+    if isinstance(arg, NameExpr):
+        return arg.fullname == {False: "builtins.False", True: "builtins.True", None: "builtins.None"}.get(value)  # type: ignore[call-overload]
+    if isinstance(arg, IntExpr):
+        return value is False and arg.value == 0
+    return False
+
+
+def names_of(items: Iterable[Var]) -> tuple[Var, ...]:
+    return tuple(sorted(items, key=lambda v: v.name))

@@ -1,0 +1,100 @@
+"""Facts: what applying ownership operations reveals, for the checks to report.
+
+Each check family reads its own kinds of facts and decides what, if anything, to report
+(docs/design.md §12). Plain values; no mypy import.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Union
+
+from mypy_ownership.state import Acquired, Escape, Invalidation, Loan, Moved, Name
+
+
+class Used(NamedTuple):
+    key: object  # the use's node: copies of one statement (finally bodies) are merged by it
+    name: str
+    var: Name
+    moved: Moved | None
+    reading: bool  # a data-attribute read: allowed after a release, not after a move
+    line: int
+    column: int
+
+
+class Conflict(NamedTuple):
+    """A borrow used after its owner was moved, released or mutably borrowed."""
+
+    invalidation: Invalidation
+    line: int
+    column: int
+
+
+class BorrowMoved(NamedTuple):
+    line: int
+    column: int
+    name: str
+    detail: str
+    loan: Loan
+
+
+class BorrowEscaped(NamedTuple):
+    line: int
+    column: int
+    name: str
+    where: str
+    loan: Loan
+
+
+class MutThroughShared(NamedTuple):
+    line: int
+    column: int
+    name: str
+    detail: str
+    loan: Loan
+
+
+class LentTwice(NamedTuple):
+    line: int
+    column: int
+    name: str
+    detail: str
+
+
+class Returned(NamedTuple):
+    """A borrow returned: the checks decide from the function's declared return."""
+
+    line: int
+    column: int
+    name: str
+    loan: Loan
+
+
+class ReturnedOwned(NamedTuple):
+    """A local owner returned as a reference (it dies with the function)."""
+
+    line: int
+    column: int
+    name: str
+
+
+class Leaked(NamedTuple):
+    acquired: Acquired
+    escapes: frozenset[Escape]
+
+
+class Discarded(NamedTuple):
+    acquired: Acquired
+    callee: str
+
+
+class FieldMoved(NamedTuple):
+    line: int
+    column: int
+    field: str
+    callee: str
+
+
+Fact = Union[
+    Used, Conflict, BorrowMoved, BorrowEscaped, MutThroughShared, LentTwice, Returned,
+    ReturnedOwned, Leaked, Discarded, FieldMoved,
+]

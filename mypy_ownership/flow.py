@@ -1,0 +1,461 @@
+"""The ownership flow of one unit: one solve over its CFG, then the facts it reveals.
+
+The solve applies each step's operations (``lowering.py``, ``transfer.py``) until the
+state at every block's entry is stable; the facts are then collected by applying the
+steps once more from those states, which changes nothing but what is recorded. Edges add
+what only a branch knows (a tested flag, a failed try-acquire, ``None``), the exits what
+leaves the function. A step is applied only where it is *relevant*: it names something
+the state holds or can create something whatever the state (docs/design.md §13); that
+decides the cost, never the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Final
+
+from mypy.nodes import (
+    CallExpr,
+    ComparisonExpr,
+    EllipsisExpr,
+    Expression,
+    ExpressionStmt,
+    FuncItem,
+    MemberExpr,
+    NameExpr,
+    Node,
+    OperatorAssignmentStmt,
+    AssignmentStmt,
+    PassStmt,
+    RaiseStmt,
+    Statement,
+    StrExpr,
+    UnaryExpr,
+    Var,
+    WithStmt,
+)
+from mypy.types import NoneType, Type, UnionType
+
+from mypy_ownership.cfg import Edge, EdgeKind, Step, StepKind
+from mypy_ownership.dataflow import Liveness, live_sets, solve
+from mypy_ownership.effects import CallEffects
+from mypy_ownership.evaluation import every_expression
+from mypy_ownership.facts import Fact, Leaked
+from mypy_ownership.lowering import Lowering
+from mypy_ownership.modes import Mode
+from mypy_ownership.operations import (
+    Acquire,
+    Bind,
+    Either,
+    ForgetFlag,
+    If,
+    Leave,
+    MethodCall,
+    Move,
+    Operation,
+    Report,
+    ReturnLoanOfCall,
+    SetFlag,
+    Unbind,
+    ValueFresh,
+    ValueLoanOfCall,
+    WithExit,
+)
+from mypy_ownership.scope import Scope
+from mypy_ownership.signatures import mode_of, proper
+from mypy_ownership.state import (
+    EMPTY,
+    Escape,
+    FlagTest,
+    FlowState,
+    Loan,
+    Name,
+    Obligation,
+    exceptional,
+    follow_test,
+    forget,
+    join,
+    settle_pending,
+    with_escape,
+    without_obligations,
+)
+from mypy_ownership.transfer import apply
+from mypy_ownership.unit import Unit, spans_any
+
+# Forgetting dead names keeps states from growing with the length of a function; below this
+# many steps they cannot grow much, and computing liveness costs more than it saves.
+_FORGET_FROM: Final = 200
+
+# Steps that only evaluate expressions and bind plain names: with no name the state holds
+# and nothing they create whatever the state, they change nothing.
+_EXPRESSION_STATEMENTS: Final = (ExpressionStmt, AssignmentStmt, OperatorAssignmentStmt)
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """What a step's operations can touch: the names they read, whether they act from any
+    state, leave the function, or forget what a flag was known to hold."""
+
+    names: frozenset[Name]
+    acts: bool
+    leaves: bool
+    forgets: bool
+
+
+@dataclass
+class _EdgeFacts:
+    test: FlagTest | None = None
+    failed: Name | None = None  # a lock whose try-acquire failed on this edge
+    none: Name | None = None  # an optional owner narrowed to None on this edge
+
+
+@dataclass
+class FlowResult:
+    facts: list[Fact] = field(default_factory=list)
+
+
+class OwnershipFlow:
+    """The dataflow problem of one unit (``dataflow.Analysis``)."""
+
+    def __init__(self, unit: Unit) -> None:
+        self.unit = unit
+        self.scope = Scope(unit)
+        self.effects = CallEffects(unit.overlay, unit.types.type_of, unit.annotated, unit.func)
+        self.lowering = Lowering(unit, self.scope, self.effects)
+        self._summaries: dict[int, _Summary] = {}
+        self._edges: dict[int, _EdgeFacts] = {}
+        self._starts: dict[int, bool] = {}
+        self._has_call: dict[Node, bool] = {}
+        self._shared: frozenset[int] | None = None
+        self._steps = 0
+        self._live: Liveness | None = None
+        self._initial: FlowState | None = None
+        calls = unit.ownership_calls
+        self._call_lines = sorted(c.line for c in calls) if calls is not None else None
+        scope = self.scope
+        # a generator yielding owned values, or a method of a class with Own fields: every
+        # step is applied
+        self._sparse = not (scope.yield_moves or scope.owned_fields or scope.has_moded_fields())
+
+    # -- the lattice, for the solver ------------------------------------------------------------
+
+    def initial(self) -> FlowState:
+        if self._initial is None:
+            self._initial = self._entry_state()
+        return self._initial
+
+    def _entry_state(self) -> FlowState:
+        owned: set[Var] = set()
+        owes: dict[Name, Obligation] = {}
+        loans: dict[Name, Loan] = {}
+        func, scope = self.unit.func, self.scope
+        trivial = _is_trivial(func)
+        if func is not None and func.type is not None:
+            for argument, declared in zip(func.arguments, getattr(func.type, "arg_types", [])):
+                var = argument.variable
+                mode = mode_of(declared)
+                if mode is not None and mode.is_borrow:
+                    loans[var] = Loan(mode, frozenset(), argument.line, argument.column, f"a {mode.value} parameter")
+                if mode is Mode.OWN and scope.tracked(var) and var is not scope.self_var:
+                    owned.add(var)
+                    obligation = self.effects.obligation_for(var.name, declared, argument.line, argument.column)
+                    if obligation is not None and not trivial:
+                        owes[var] = obligation
+        if not trivial:
+            for var, acquired in scope.owned_fields.items():
+                owes[var] = Obligation(frozenset({acquired}))
+        return FlowState(frozenset(owned), {}, owes, loans)
+
+    def join(self, a: FlowState, b: FlowState) -> FlowState:
+        return join(a, b)
+
+    def exceptional(self, before: FlowState, after: FlowState) -> FlowState:
+        return exceptional(before, after)
+
+    def transfer(self, step: Step, state: FlowState) -> FlowState:
+        if not self.relevant(step, state, reporting=False):
+            return state
+        return apply(self.lowering.ops_of(step), state)
+
+    def transfer_edge(self, edge: Edge, state: FlowState) -> FlowState:
+        state = self._forget_dead(edge.target, state)
+        cfg = self.unit.cfg
+        if edge.kind is EdgeKind.EXCEPTION and edge.origin is not None and state.owes:
+            # a step raised: the path of an exception begins here; only calls count
+            if not self.unit.options.leak_on_exception or not self._calls_in(edge.origin):
+                return state.replace(owes={})
+            at = edge.origin
+            state = with_escape(state, Escape(at.line, at.column, "an exception leaves the function", True))
+        if edge.test is not None:
+            facts = self._edge_facts(edge)
+            if facts.test is not None:
+                state = follow_test(state, facts.test)
+            if state.owes:
+                state = without_obligations(state, [n for n in (facts.failed, facts.none) if n is not None])
+        if edge.target == cfg.exit and state.owes:
+            func = self.unit.func
+            end = getattr(func, "end_line", None) or (func.line if func else 1)
+            return with_escape(state, Escape(end, 0, "the function ends"), only_if_none=True)
+        if edge.target == cfg.raise_exit and state.owes:
+            return settle_pending(state)
+        return state
+
+    # -- relevance ------------------------------------------------------------------------------
+
+    def relevant(self, step: Step, state: FlowState, reporting: bool) -> bool:
+        """Whether applying the step can change the state or reveal a fact. When reporting,
+        a step whose node other steps share (the copies of a ``finally`` body) is applied
+        anyway: its uses are merged across the copies."""
+        if reporting and id(step.node) in self._shared_nodes():
+            return True
+        if self._call_lines is not None and state.holds_nothing():
+            return self._starts_anything(step)
+        if not self._sparse or not _may_be_inert(step):
+            return True
+        summary = self._summary(step)
+        return (
+            summary.acts
+            or (summary.leaves and bool(state.owes))
+            or (summary.forgets and bool(state.owes or state.moved))
+            or state.holds_any(summary.names)
+        )
+
+    def _starts_anything(self, step: Step) -> bool:
+        """In a module without the vocabulary and from a state that holds nothing, whether
+        a step can start anything: it evaluates one of the unit's ``ownership_calls``
+        (found by line, no lowering), or binds a name some branch tests."""
+        known = self._starts.get(id(step))
+        if known is None:
+            node = step.node
+            flags = self.scope.flag_names()
+            binds_flag = isinstance(node, AssignmentStmt) and any(
+                isinstance(t, NameExpr) and t.node in flags for t in node.lvalues
+            )
+            known = self._starts[id(step)] = (
+                not _may_be_inert(step) or binds_flag or spans_any(node, self._call_lines or [])
+            )
+        return known
+
+    def _summary(self, step: Step) -> _Summary:
+        known = self._summaries.get(id(step))
+        if known is None:
+            names: set[Name] = set()
+            acts, leaves, forgets = _scan(self.lowering.ops_of(step), names)
+            known = self._summaries[id(step)] = _Summary(frozenset(names), acts, leaves, forgets)
+        return known
+
+    def _shared_nodes(self) -> frozenset[int]:
+        """Ids of the nodes more than one step applies (copies of finally bodies)."""
+        if self._shared is None:
+            seen: set[int] = set()
+            shared: set[int] = set()
+            for block in self.unit.cfg.blocks:
+                self._steps += len(block.steps)
+                for step in block.steps:
+                    key = id(step.node)
+                    (shared if key in seen else seen).add(key)
+            self._shared = frozenset(shared)
+        return self._shared
+
+    def _forget_dead(self, block: int, state: FlowState) -> FlowState:
+        """Moves and ownership of names no later step reads cannot matter any more; keeping
+        them would make states grow with the length of the function. Obligations stay."""
+        if not state.moved and not state.owned:
+            return state
+        self._shared_nodes()
+        if self._steps < _FORGET_FROM:
+            return state
+        if self._live is None:
+            self._live = live_sets(self.unit.cfg, lambda step: self._summary(step).names)
+        live = self._live.is_live
+        return forget(state, lambda name: live(block, name))
+
+    def _calls_in(self, node: Node) -> bool:
+        known = self._has_call.get(node)
+        if known is None:
+            parts = every_expression(node) if isinstance(node, (Expression, Statement)) else []
+            known = self._has_call[node] = any(isinstance(p, CallExpr) for p in parts)
+        return known
+
+    def _edge_facts(self, edge: Edge) -> _EdgeFacts:
+        known = self._edges.get(id(edge))
+        if known is None:
+            on_true = edge.kind is EdgeKind.TRUE
+            known = self._edges[id(edge)] = _EdgeFacts(
+                self.scope.flag_test(edge.test, on_true),
+                self._failed_acquire(edge.test, on_true),
+                self._narrowed_to_none(edge.test, on_true),
+            )
+        return known
+
+    def _failed_acquire(self, test: Expression | None, on_true: bool) -> Name | None:
+        """``if lock.acquire(timeout=...):``: where the acquisition failed, nothing is held."""
+        while isinstance(test, UnaryExpr) and test.op == "not":
+            test, on_true = test.expr, not on_true
+        if on_true or not isinstance(test, CallExpr) or not isinstance(test.callee, MemberExpr):
+            return None
+        if not self.effects.may_fail(test):
+            return None
+        return self.scope.local(test.callee.expr)
+
+    def _narrowed_to_none(self, test: Expression | None, on_true: bool) -> Name | None:
+        """The optional owner an edge of ``x is None``, ``x is not None``, ``x`` or ``not x``
+        narrows to ``None``: ``Own[T | None]`` owes nothing there."""
+        while isinstance(test, UnaryExpr) and test.op == "not":
+            test, on_true = test.expr, not on_true
+        var = None
+        if isinstance(test, ComparisonExpr) and len(test.operators) == 1:
+            left, right = test.operands
+            if isinstance(left, NameExpr) and left.fullname == "builtins.None":
+                left, right = right, left
+            if not (isinstance(right, NameExpr) and right.fullname == "builtins.None"):
+                return None
+            if test.operators[0] in ("is", "=="):
+                var = self.scope.local(left) if on_true else None
+            elif test.operators[0] in ("is not", "!="):
+                var = self.scope.local(left) if not on_true else None
+        elif not on_true and test is not None:
+            var = self.scope.local(test)
+        return var if var is not None and _may_be_none(var.type) else None
+
+    # -- running ----------------------------------------------------------------------------------
+
+    def anything_to_follow(self) -> bool:
+        """Whether a move, a borrow or an obligation can arise at all. Most code has none,
+        and then the dataflow is skipped."""
+        effects, scope = self.effects, self.scope
+        if self.unit.ownership_calls is not None:
+            # a module that cannot see the vocabulary: only these calls can start anything
+            return any(map(effects.matters, self.unit.ownership_calls))
+        if scope.yield_moves or scope.owned_fields:
+            return True
+        state = self.initial()
+        if state.owned or state.owes or state.loans:
+            return True
+        for stmt in self.unit.statements():
+            for expr in every_expression(stmt):
+                if isinstance(expr, CallExpr):
+                    if effects.matters(expr):
+                        return True
+                elif isinstance(expr, NameExpr) and isinstance(expr.node, Var):
+                    if mode_of(expr.node.type) is not None:
+                        return True
+            if isinstance(stmt, WithStmt) and any(map(effects.with_releases, stmt.expr)):
+                return True
+        return False
+
+    def run(self) -> FlowResult:
+        cfg = self.unit.cfg
+        solution = solve(cfg, self)
+        result = FlowResult()
+        for block in cfg.blocks:
+            state = solution.entry(block.id)
+            if state is None:
+                continue
+            for step in block.steps:
+                if self.relevant(step, state, reporting=True):
+                    state = apply(self.lowering.ops_of(step), state, result.facts)
+        for end in (cfg.exit, cfg.raise_exit):
+            state = solution.entry(end)
+            for obligation in (state or EMPTY).owes.values():
+                for acquired in sorted(obligation.acquired):
+                    if not acquired.held:  # a field keeps its resource past the method
+                        result.facts.append(Leaked(acquired, obligation.escapes_of(acquired)))
+        return result
+
+
+def flow_of(unit: Unit) -> FlowResult | None:
+    """The unit's ownership facts, computed once for all checks (None: nothing to follow)."""
+    if "flow" not in unit.memo:
+        flow = OwnershipFlow(unit)
+        unit.memo["flow"] = flow.run() if flow.anything_to_follow() else None
+    result = unit.memo["flow"]
+    assert result is None or isinstance(result, FlowResult)
+    return result
+
+
+def _scan(ops: Iterable[Operation], names: set[Name]) -> tuple[bool, bool, bool]:
+    """Collect the names operations read; whether they act whatever the state, leave the
+    function, or forget a flag."""
+    acts = leaves = forgets = False
+    for op in ops:
+        kind = type(op)
+        if kind is If:
+            names.update(_names_in(op.condition))  # type: ignore[union-attr]
+            for branch in (op.then, op.otherwise):  # type: ignore[union-attr]
+                a, l, f = _scan(branch, names)
+                acts, leaves, forgets = acts or a, leaves or l, forgets or f
+            continue
+        if kind is Either:
+            for branch in (op.first, op.second):  # type: ignore[union-attr]
+                a, l, f = _scan(branch, names)
+                acts, leaves, forgets = acts or a, leaves or l, forgets or f
+            continue
+        names.update(_names_in(op))
+        if kind in _ACTS or (kind is MethodCall and op.releases) or (kind is WithExit and op.releases):  # type: ignore[union-attr]
+            acts = True
+        elif kind is ValueFresh and (op.owned or op.obligation is not None):  # type: ignore[union-attr]
+            acts = True
+        elif kind is Bind and (op.declared_own or op.field is not None or op.loan is not None):  # type: ignore[union-attr]
+            acts = True
+        elif kind is Leave:
+            leaves = True
+        if kind is ForgetFlag or (kind in (Bind, Unbind) and op.forget_flag):  # type: ignore[union-attr]
+            forgets = True
+    return acts, leaves, forgets
+
+
+_ACTS: Final = frozenset({Move, Report, ReturnLoanOfCall, ValueLoanOfCall, SetFlag, Acquire})
+
+
+def _names_in(values: Iterable[object]) -> list[Name]:
+    """The names among an operation's (or a condition's) fields: a name, or a tuple of
+    names or of (name, spelling) pairs."""
+    found: list[Name] = []
+    for value in values:
+        if isinstance(value, Var):
+            found.append(value)
+        elif isinstance(value, tuple):
+            for v in value:
+                if isinstance(v, Var):
+                    found.append(v)
+                elif isinstance(v, tuple) and v and isinstance(v[0], Var):
+                    found.append(v[0])
+    return found
+
+
+def _may_be_inert(step: Step) -> bool:
+    if step.kind is StepKind.STMT:
+        return type(step.node) in _EXPRESSION_STATEMENTS
+    return step.kind in (StepKind.TEST, StepKind.FOR_ITER, StepKind.MATCH_SUBJECT)
+
+
+
+
+
+def _may_be_none(t: Type | None) -> bool:
+    p = proper(t)
+    return isinstance(p, UnionType) and any(isinstance(proper(item), NoneType) for item in p.items)
+
+
+def _is_trivial(func: FuncItem | None) -> bool:
+    """``...``, ``pass``, a docstring, ``raise NotImplementedError``: a declaration only."""
+    if func is None:
+        return False
+    body = func.body.body
+    if body and isinstance(body[0], ExpressionStmt) and isinstance(body[0].expr, StrExpr):
+        body = body[1:]
+    if not body:
+        return True
+    if len(body) > 1:
+        return False
+    stmt = body[0]
+    if isinstance(stmt, PassStmt):
+        return True
+    if isinstance(stmt, ExpressionStmt):
+        return isinstance(stmt.expr, EllipsisExpr)
+    if isinstance(stmt, RaiseStmt) and stmt.expr is not None:
+        raised = stmt.expr.callee if isinstance(stmt.expr, CallExpr) else stmt.expr
+        return isinstance(raised, NameExpr) and raised.name == "NotImplementedError"
+    return False

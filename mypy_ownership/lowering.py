@@ -1,0 +1,361 @@
+"""Lowering: each step of a unit's CFG as a sequence of ownership operations, in Python's
+evaluation order, computed once and cached.
+
+The lowering reads the program (names, calls, their effects) but never a state: where what
+happens depends on the state (an owner moves, an unmanaged name is only read), it emits an
+``If`` carrying both outcomes. Statements are lowered here, expressions and calls in
+``lowering_calls.py``. docs/design.md §10 lists the operations.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from mypy.nodes import (
+    GDEF,
+    Expression,
+    AssertStmt,
+    CallExpr,
+    LambdaExpr,
+    Var,
+    AssignmentStmt,
+    DelStmt,
+    ExpressionStmt,
+    ForStmt,
+    IndexExpr,
+    ListExpr,
+    MatchStmt,
+    MemberExpr,
+    NameExpr,
+    Node,
+    OperatorAssignmentStmt,
+    RaiseStmt,
+    ReturnStmt,
+    StarExpr,
+    TryStmt,
+    TupleExpr,
+    WithStmt,
+)
+from mypy.types import CallableType, Instance, TupleType
+
+from mypy_ownership import messages
+from mypy_ownership.cfg import Step, StepKind
+from mypy_ownership.evaluation import children
+from mypy_ownership.lowering_calls import ExpressionLowering, awaited_call, spelled, target_name
+from mypy_ownership.modes import Mode
+from mypy_ownership.operations import (
+    AnyBorrowed,
+    Borrowed,
+    EscapeBorrow,
+    EscapeCaptures,
+    Held,
+    If,
+    Leave,
+    MoveBorrow,
+    MoveCaptured,
+    Operation,
+    Owned,
+    ReturnBorrow,
+    ReturnLoanOfCall,
+    Report,
+    SetFlag,
+    ValueFresh,
+    WithExit,
+)
+from mypy_ownership.evaluation import pattern_parts
+from mypy_ownership.facts import ReturnedOwned
+from mypy_ownership.signatures import mode_of, proper
+from mypy_ownership.state import Escape, Flag, Loan
+
+_FLAG_CONSTANTS: Final = {"builtins.True": True, "builtins.False": False, "builtins.None": None}
+
+
+class Lowering(ExpressionLowering):
+    """Statements and the other kinds of steps; expressions and calls come from the base."""
+
+    def ops_of(self, step: Step) -> tuple[Operation, ...]:
+        known = self._lowered.get(id(step))
+        if known is None:
+            self._slot = 0
+            known = self.capture(lambda: self.step(step))
+            self._lowered[id(step)] = known
+        return known
+
+    def step(self, step: Step) -> None:
+        kind, node = step.kind, step.node
+        if kind is StepKind.STMT:
+            self.statement(node)
+        elif kind is StepKind.TEST:
+            self.expr(node.expr if isinstance(node, AssertStmt) else node)  # type: ignore[arg-type]
+        elif kind is StepKind.FOR_ITER:
+            assert isinstance(node, ForStmt)
+            self.expr(node.expr)
+        elif kind is StepKind.FOR_BIND:
+            assert isinstance(node, ForStmt)
+            self.bind(node.index)
+        elif kind is StepKind.WITH_ENTER:
+            assert isinstance(node, WithStmt)
+            self.with_enter(node, step.index)
+        elif kind is StepKind.WITH_EXIT:
+            assert isinstance(node, WithStmt)
+            self.with_exit(node, step.index)
+        elif kind is StepKind.EXCEPT_BIND:
+            assert isinstance(node, TryStmt)
+            exc_type = node.types[step.index]
+            if exc_type is not None:
+                self.expr(exc_type)
+            name = node.vars[step.index]
+            if name is not None:
+                self.bind(name)
+        elif kind is StepKind.MATCH_SUBJECT:
+            assert isinstance(node, MatchStmt)
+            self.expr(node.subject)
+        elif kind is StepKind.CASE_BIND:
+            assert isinstance(node, MatchStmt)
+            for sub in pattern_parts(node.patterns[step.index]):
+                if isinstance(sub, NameExpr):
+                    self.bind(sub)
+                else:
+                    self.expr(sub)
+
+    def with_enter(self, node: WithStmt, index: int) -> None:
+        subject = node.expr[index]
+        self.expr(subject)
+        subject_var = self.scope.local_any(subject)
+        releases = self.effects.with_releases(subject)
+        if subject_var is not None and releases:
+            self.emit(If(Borrowed(subject_var), (MoveBorrow(
+                subject_var, subject.line, subject.column, spelled(subject), "released by the with block",
+            ),)))
+        target = node.target[index]
+        if target is not None:
+            loan = None
+            if isinstance(target, NameExpr) and releases:
+                # the block releases the subject: its target is only a borrow of it
+                sources = frozenset({subject_var}) if subject_var is not None else frozenset()
+                loan = Loan(Mode.REF, sources, target.line, target.column, messages.as_with_target(), True)
+            self.bind(target, loan=loan)
+
+    def with_exit(self, s: WithStmt, index: int) -> None:
+        """The block ended: a releasing ``__exit__`` releases the subject and its target."""
+        subject, target = s.expr[index], s.target[index]
+        scope = self.scope
+        names = tuple(v for v in (scope.local(subject), scope.local(target) if target else None) if v is not None)
+        self.emit(WithExit(
+            scope.local_any(target) if target is not None else None,
+            scope.local_any(subject),
+            scope.local(subject),
+            names,
+            self.effects.with_releases(subject),
+            not self.effects.subject_is_resource(subject),
+            s.line, s.column, messages.by_with_block(),
+        ))
+
+    # -- statements -----------------------------------------------------------------------------
+
+    def statement(self, s: Node) -> None:
+        if isinstance(s, AssignmentStmt):
+            self.assignment(s)
+            self.set_flag(s)
+        elif isinstance(s, ExpressionStmt):
+            self.expr(s.expr)
+            if isinstance(s.expr, CallExpr) and self.effects.produces_owned(s.expr):
+                self.discarded(s.expr)
+        elif isinstance(s, ReturnStmt):
+            self.returning(s)
+        elif isinstance(s, OperatorAssignmentStmt):
+            self.expr(s.rvalue)
+            if isinstance(s.lvalue, NameExpr):
+                self.use(s.lvalue)
+                self.forget_flag(s.lvalue)
+            else:
+                for part in children(s.lvalue):
+                    self.expr(part)
+        elif isinstance(s, DelStmt):
+            self.unbind(s.expr)
+        elif isinstance(s, RaiseStmt):
+            if s.expr is not None:
+                self.expr(s.expr)
+            if s.from_expr is not None:
+                self.expr(s.from_expr)
+            self.emit(Leave(Escape(s.line, s.column, f"raises at line {s.line}")))
+
+    def set_flag(self, s: AssignmentStmt) -> None:
+        """``flag = True`` / ``False`` / ``None`` for a name some branch tests, or a value
+        mypy types as never None (``err = exc``): on this path it holds that value."""
+        rvalue = s.rvalue
+        value: object = _NOT_A_FLAG
+        if isinstance(rvalue, NameExpr) and rvalue.fullname in _FLAG_CONSTANTS:
+            value = _FLAG_CONSTANTS[rvalue.fullname]
+        elif isinstance(proper(self.unit.types.type_of(rvalue)), (Instance, TupleType, CallableType)):
+            value = Flag.NOT_NONE
+        if value is _NOT_A_FLAG:
+            return
+        for target in s.lvalues:
+            var = self.scope.local_any(target) if isinstance(target, NameExpr) else None
+            if var is not None and var in self.scope.flag_names():
+                self.emit(SetFlag(var, value))
+
+    def returning(self, s: ReturnStmt) -> None:
+        leave = Leave(Escape(s.line, s.column, f"returns at line {s.line}"))
+        value = s.expr
+        if value is None:
+            self.emit(leave)
+            return
+        scope = self.scope
+        returned = scope.return_mode
+        var = scope.local_any(value)
+        call = awaited_call(value)
+        borrow_call = None
+        if call is not None:
+            ownership = self.effects.ownership(call)
+            if ownership is not None and ownership.return_mode is not None and ownership.return_mode.is_borrow:
+                borrow_call = ownership.return_mode
+        if var is not None:
+            # a name: a borrow may leave only as the function's own Ref/Mut result, and an
+            # owner of this function may not leave as a reference
+            returns = ReturnBorrow(var, value.line, value.column, spelled(value))
+            borrowed = self.capture(lambda: self.use(value), lambda: self.emit(returns))
+            rest = self.capture(lambda: self._return_value(value))
+            if returned is not None and returned.is_borrow and scope.has_borrowed_param:
+                report = Report(ReturnedOwned(value.line, value.column, var.name))
+                dies = self.capture(lambda: self.use(value), lambda: self.emit(report))
+                rest = dies if var not in scope.params else (If(Owned(var), dies, rest),)
+            self.emit(If(Borrowed(var), borrowed, rest))
+        elif borrow_call is not None:
+            assert call is not None
+            self.expr(value)
+            self.emit(ReturnLoanOfCall(borrow_call, self.lent_to(call), call.line, call.column, self.how_call(call)))
+        else:
+            func = scope.closure(value)
+            if func is not None:
+                captured = self.captured(func)
+                where = "returned from the function"
+                moved = MoveCaptured(captured, value.line, value.column, messages.by_capture(_closure_name(func)))
+                escaped = EscapeCaptures(
+                    tuple((v, v.name) for v in captured), value.line, value.column,
+                    f"captured by a closure {where}",
+                )
+                self.emit(If(AnyBorrowed(captured), (escaped, moved), (moved,)))
+            else:
+                self._return_value(value)
+        self.emit(leave)
+
+    def _return_value(self, value: Expression) -> None:
+        """``return x`` moves an owner to the caller; an unmanaged name is only read."""
+        var = self.scope.local(value)
+        if var is not None:
+            move = self.capture(lambda: self.move(value, messages.by_return()))
+            self.emit(If(Held(var), move, self.capture(lambda: self.expr(value))))
+        elif isinstance(value, (TupleExpr, ListExpr)):
+            self.hand_over_display(value)
+        else:
+            self.expr(value)
+
+    def assignment(self, s: AssignmentStmt) -> None:
+        rvalue = s.rvalue
+        scope = self.scope
+        if len(s.lvalues) == 1:
+            target = s.lvalues[0]
+            if isinstance(target, (TupleExpr, ListExpr)):
+                if self.parallel_assignment(target, rvalue):
+                    return
+            elif scope.local_any(target) is not None:
+                target_var = scope.local_any(target)
+                assert target_var is not None
+                normal = self.capture(lambda: self.bind(target, self.value(rvalue, target_name(target)), with_loan=True))
+                source = scope.local_any(rvalue)
+                if mode_of(target_var.type) is Mode.OWN and source is not None:
+                    how = f"by binding it to the Own name {messages.quoted(target_var.name)}"
+                    moved = self.capture(lambda: self.move(rvalue, how), lambda: self.bind(target))
+                    self.emit(If(Borrowed(source), moved, normal))
+                else:
+                    self.ops.extend(normal)
+                return
+            else:
+                self.emit_chain(self._store_chain(target, rvalue))
+                return
+        self._assign_rest(s)
+
+    def _store_chain(self, target: Expression, rvalue: Expression) -> tuple[Operation, ...]:
+        """``obj.attr = v``, ``seq[i] = v``, ``GLOBAL = v``: where ``v`` goes."""
+        scope = self.scope
+        source = scope.local_any(rvalue)
+        var = scope.local(rvalue)
+        bind = lambda: self.bind(target)  # noqa: E731
+        rest = self.capture(lambda: self.hand_over_or_read(rvalue), bind)
+        if isinstance(target, (IndexExpr, MemberExpr)):
+            how = messages.by_assignment(target_name(target))
+            if scope.closure(rvalue) is not None:
+                rest = self.capture(lambda: self.move_closure(rvalue), bind)
+            elif isinstance(target, IndexExpr) and var is not None:
+                rest = (If(Owned(var), self.capture(lambda: self.move(rvalue, how), bind), rest),)
+            elif isinstance(target, MemberExpr) and var is not None:
+                if _is_owned_field(target):
+                    rest = self.capture(lambda: self.move(rvalue, how), bind)
+                else:
+                    rest = self.capture(lambda: self.hand_over(rvalue), bind)
+            where = "stored in an attribute" if isinstance(target, MemberExpr) else "stored in a container"
+            if source is not None:
+                escaped = self.capture(lambda: self.escape(rvalue, source, where), bind)
+                rest = (If(Borrowed(source), escaped, rest),)
+            return rest
+        if isinstance(target, NameExpr) and target.kind == GDEF and source is not None:
+            escaped = self.capture(lambda: self.escape(rvalue, source, "stored in a global variable"))
+            return (If(Borrowed(source), escaped, rest),)
+        return rest
+
+    def _assign_rest(self, s: AssignmentStmt) -> None:
+        self.hand_over_or_read(s.rvalue)
+        for target in s.lvalues:
+            self.bind(target)
+
+    def escape(self, expr: Expression, source: Var, where: str) -> None:
+        self.use(expr)
+        self.emit(EscapeBorrow(source, expr.line, expr.column, spelled(expr), where))
+
+    def parallel_assignment(self, target: TupleExpr | ListExpr, rvalue: Expression) -> bool:
+        if any(isinstance(item, StarExpr) for item in target.items):
+            return False
+        if isinstance(rvalue, (TupleExpr, ListExpr)) and len(target.items) == len(rvalue.items):
+            slots = [self.value(item, target_name(t)) for item, t in zip(rvalue.items, target.items)]
+            for item_target, slot in zip(target.items, slots):
+                self.bind(item_target, slot)
+            return True
+        call = awaited_call(rvalue)
+        if call is None:
+            return False
+        # conn, addr = sock.accept(): a tuple result with Own[...] items binds owners
+        self.expr(rvalue)
+        ownership = self.effects.ownership(call)
+        items = proper(self.unit.types.type_of(rvalue) or (ownership.return_type if ownership else None))
+        if isinstance(items, TupleType) and len(items.items) == len(target.items):
+            stub_items = ownership.return_items if ownership else None
+            for i, (item_target, item_type) in enumerate(zip(target.items, items.items)):
+                owned = mode_of(item_type) is Mode.OWN or bool(
+                    stub_items and i < len(stub_items) and stub_items[i] is Mode.OWN
+                )
+                obligation = None
+                if owned:
+                    obligation = self.effects.obligation_for(target_name(item_target), item_type, call.line, call.column)
+                slot = self.new_slot()
+                self.emit(ValueFresh(slot, owned, obligation))
+                self.bind(item_target, slot)
+        else:
+            for item_target in target.items:
+                self.bind(item_target)
+        return True
+
+
+_NOT_A_FLAG: Final = object()
+
+
+def _closure_name(func: object) -> str | None:
+    return None if isinstance(func, LambdaExpr) else getattr(func, "name", None)
+
+
+def _is_owned_field(target: MemberExpr) -> bool:
+    node = target.node
+    if not isinstance(node, Var):
+        node = getattr(target, "def_var", None)
+    return isinstance(node, Var) and mode_of(node.type) is Mode.OWN

@@ -1,0 +1,556 @@
+"""Lowering of expressions and calls into ownership operations (statements: ``lowering.py``).
+
+A call is lowered from its effects (``effects.py``): the receiver (a release, a use), the
+borrow rules of its arguments, then each argument in order, where the first rule that
+applies decides (a take-over, a borrowed value stored, a closure, a move); rules that
+depend on the state are emitted as ``If`` with the next rules as their other outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from mypy.nodes import (
+    ARG_STAR,
+    AssignmentExpr,
+    AwaitExpr,
+    CallExpr,
+    ConditionalExpr,
+    DictionaryComprehension,
+    Expression,
+    FuncItem,
+    GeneratorExpr,
+    IndexExpr,
+    LambdaExpr,
+    ListComprehension,
+    ListExpr,
+    MemberExpr,
+    NameExpr,
+    OpExpr,
+    SetComprehension,
+    StarExpr,
+    TupleExpr,
+    Var,
+    YieldExpr,
+)
+
+from mypy_ownership import messages
+from mypy_ownership.effects import CallEffects, names_of
+from mypy_ownership.evaluation import children
+from mypy_ownership.facts import Discarded, FieldMoved, LentTwice
+from mypy_ownership.modes import Mode
+from mypy_ownership.operations import (
+    Acquire,
+    AnyBorrowed,
+    AnyHeld,
+    Bind,
+    Borrowed,
+    BorrowedByWith,
+    DropHeld,
+    Either,
+    EscapeBorrow,
+    EscapeCaptures,
+    ForgetFlag,
+    HandOver,
+    Held,
+    If,
+    MethodCall,
+    Move,
+    MoveCaptured,
+    MutBorrow,
+    Operation,
+    Owned,
+    Releasable,
+    ReleaseLock,
+    Report,
+    Unbind,
+    Use,
+    ValueFresh,
+    ValueLoanOfCall,
+    ValueOfName,
+)
+from mypy_ownership.overlay import Marker
+from mypy_ownership.scope import Scope
+from mypy_ownership.signatures import CallOwnership, mode_of
+from mypy_ownership.state import Acquired, Loan
+from mypy_ownership.unit import Unit
+
+
+class ExpressionLowering:
+    def __init__(self, unit: Unit, scope: Scope, effects: CallEffects) -> None:
+        self.unit = unit
+        self.scope = scope
+        self.effects = effects
+        self.ops: list[Operation] = []
+        self._lowered: dict[int, tuple[Operation, ...]] = {}
+        self._slot = 0
+
+    # -- building ---------------------------------------------------------------------------------
+
+    def emit(self, op: Operation) -> None:
+        self.ops.append(op)
+
+    def emit_chain(self, ops: tuple[Operation, ...]) -> None:
+        self.ops.extend(ops)
+
+    def capture(self, *builds: Callable[[], object]) -> tuple[Operation, ...]:
+        """The operations the ``builds`` emit, in turn, apart from the current sequence."""
+        outer, self.ops = self.ops, []
+        try:
+            for build in builds:
+                build()
+            return tuple(self.ops)
+        finally:
+            self.ops = outer
+
+    def new_slot(self) -> int:
+        self._slot += 1
+        return self._slot
+
+    # -- names ------------------------------------------------------------------------------------
+
+    def use(self, name: Expression, reading: bool = False) -> None:
+        if isinstance(name, NameExpr):
+            var, borrowed = self.scope.local(name), self.scope.local_any(name)
+            if var is not None or borrowed is not None:
+                self.emit(Use(var, borrowed, name, name.name, name.line, name.column, reading))
+
+    def move(self, name: Expression, how: str, release: bool = False, again: bool = False) -> None:
+        var, borrowed = self.scope.local(name), self.scope.local_any(name)
+        if var is None and borrowed is None:
+            return
+        owner = var.name if var is not None else ""
+        key = name if isinstance(name, NameExpr) else None
+        self.emit(Move(var, borrowed, key, spelled(name), name.line, name.column, how, release, again, owner))
+
+    def hand_over(self, name: Expression) -> None:
+        var = self.scope.local(name)
+        assert var is not None
+        key = name if isinstance(name, NameExpr) else None
+        self.emit(HandOver(var, key, spelled(name), name.line, name.column))
+
+    def hand_over_or_read(self, value: Expression) -> None:
+        """An owner stored where the analysis does not follow it is handed over."""
+        var = self.scope.local(value)
+        if var is None:
+            self.expr(value)
+            return
+        self.emit(If(Held(var), self.capture(lambda: self.hand_over(value)), self.capture(lambda: self.expr(value))))
+
+    def hand_over_display(self, e: TupleExpr | ListExpr) -> None:
+        """Owners placed in a tuple or list display go where the analysis does not follow."""
+        for item in e.items:
+            if self.scope.local(item) is not None:
+                self.hand_over(item)  # only read if it holds nothing
+            else:
+                self.expr(item)
+
+    def forget_flag(self, name: NameExpr) -> None:
+        var = self.scope.local_any(name)
+        if var is not None and var in self.scope.flag_names():
+            self.emit(ForgetFlag(var))
+
+    def bind(self, target: Expression, slot: int | None = None, loan: Loan | None = None, with_loan: bool = False) -> None:
+        scope = self.scope
+        borrowed = scope.local_any(target) if isinstance(target, NameExpr) else None
+        forget = borrowed is not None and borrowed in scope.flag_names()
+        if isinstance(target, (TupleExpr, ListExpr)):
+            if borrowed is not None:
+                self.emit(Bind(None, borrowed, None, target.line, target.column, "", False, None, None, False, "", False, loan, forget))
+            for item in target.items:
+                self.bind(item)
+            return
+        if isinstance(target, StarExpr):
+            self.bind(target.expr)
+            return
+        var = scope.local(target)
+        if var is None:
+            if borrowed is not None:
+                self.emit(Bind(None, borrowed, slot, target.line, target.column, "", False, None, None, False, "", with_loan, loan, forget))
+            if isinstance(target, MemberExpr):
+                self.expr(target)  # storing a data attribute: allowed after a release, as reading one is
+            else:
+                for part in children(target):
+                    self.expr(part)
+            return
+        member = isinstance(target, MemberExpr)
+        verb = "overwritten" if member else "rebound"
+        obligation = None if member else self.effects.obligation_for(var.name, var.type, target.line, target.column)
+        field = scope.owned_fields.get(var) if member else None
+        self.emit(Bind(
+            var, borrowed, slot, target.line, target.column, verb, mode_of(var.type) is Mode.OWN,
+            obligation, field, member, var.name, with_loan, loan, forget,
+        ))
+
+    def unbind(self, target: Expression) -> None:
+        borrowed = self.scope.local_any(target) if isinstance(target, NameExpr) else None
+        forget = borrowed is not None and borrowed in self.scope.flag_names()
+        if isinstance(target, (TupleExpr, ListExpr)):
+            if forget:
+                self.emit(ForgetFlag(borrowed))
+            for item in target.items:
+                self.unbind(item)
+        elif isinstance(target, NameExpr) and self.scope.local(target) is not None:
+            self.emit(Unbind(self.scope.local(target), borrowed, target.line, target.column, forget))
+        else:
+            if forget:
+                self.emit(ForgetFlag(borrowed))
+            for part in children(target):
+                self.expr(part)
+
+    def value(self, rvalue: Expression, target: str) -> int:
+        """Evaluate a value about to be bound to a name, into a new slot."""
+        slot = self.new_slot()
+        scope = self.scope
+        borrowed = scope.local_any(rvalue)
+        if borrowed is not None:
+            var = scope.local(rvalue)
+            key = rvalue if isinstance(rvalue, NameExpr) else None
+            owner = var.name if var is not None else ""
+            self.emit(ValueOfName(
+                slot, var, borrowed, key, spelled(rvalue), rvalue.line, rvalue.column,
+                messages.by_assignment(target), owner,
+            ))
+            return slot
+        call = awaited_call(rvalue)
+        ownership = self.effects.ownership(call) if call is not None else None
+        if call is not None and ownership is not None and ownership.return_mode is not None and ownership.return_mode.is_borrow:
+            self.expr(rvalue)
+            self.emit(ValueLoanOfCall(slot, ownership.return_mode, self.lent_to(call), call.line, call.column, self.how_call(call)))
+            return slot
+        self.expr(rvalue)
+        if call is not None and self.effects.produces_owned(call):
+            self.emit(ValueFresh(slot, True, self.effects.result_obligation(target, call)))
+        else:
+            self.emit(ValueFresh(slot, False))
+        return slot
+
+    def lent_to(self, call: CallExpr) -> tuple[Var, ...]:
+        """What a call returning a reference borrows from: every argument lent to a
+        Ref/Mut parameter, and the receiver when the method borrows it."""
+        ownership = self.effects.ownership(call)
+        lent: list[Expression] = []
+        if ownership is not None:
+            lent = [arg for arg, m in zip(call.args, ownership.arg_modes) if m is not None and m.is_borrow]
+        receiver = self.effects.receiver_mode(call)
+        if isinstance(call.callee, MemberExpr) and receiver is not None and receiver.is_borrow:
+            lent.append(call.callee.expr)
+        found = (self.scope.local_any(arg) for arg in lent)
+        return tuple(v for v in found if v is not None)
+
+    def how_call(self, call: CallExpr) -> str:
+        ownership = self.effects.ownership(call)
+        return messages.by_call(ownership.callee_name if ownership else callee_name(call))
+
+    # -- closures ---------------------------------------------------------------------------------
+
+    def captured(self, func: FuncItem) -> tuple[Var, ...]:
+        return names_of(self.scope.captures(func))
+
+    def move_closure(self, expr: Expression) -> bool:
+        """A closure that is moved or stored takes the owned names it captures with it."""
+        func = self.scope.closure(expr)
+        if func is None:
+            return False
+        name = None if isinstance(func, LambdaExpr) else func.name
+        self.emit(MoveCaptured(self.captured(func), expr.line, expr.column, messages.by_capture(name)))
+        return True
+
+    def closure_escapes(self, expr: Expression, where: str, otherwise: tuple[Operation, ...]) -> tuple[Operation, ...] | None:
+        """A closure that escapes may not take borrowed names with it."""
+        func = self.scope.closure(expr)
+        if func is None:
+            return None
+        captured = self.captured(func)
+        escaped = (
+            EscapeCaptures(tuple((v, v.name) for v in captured), expr.line, expr.column, f"captured by a closure {where}"),
+            *self.capture(lambda: self.move_closure(expr)),
+        )
+        return (If(AnyBorrowed(captured), escaped, otherwise),)
+
+    def hands_over_through(self, arg: Expression, otherwise: tuple[Operation, ...]) -> tuple[Operation, ...] | None:
+        """A closure capturing owned names, or a bound method of one (``f.close``), given to
+        a call: the callee may release them later, which the analysis cannot follow; they
+        are handed over (precision first)."""
+        func = self.scope.closure(arg)
+        if func is not None:
+            captured = self.captured(func)
+            return (If(AnyHeld(captured), (DropHeld(captured),), otherwise),)
+        holder = self.scope.local(arg.expr) if isinstance(arg, MemberExpr) else None
+        if isinstance(arg, MemberExpr) and holder is not None:
+            releases = self.effects.method_releases(arg.expr, arg.name)
+            handed = self.capture(lambda: self.hand_over(arg.expr))  # atexit.register(f.close)
+            return (If(Releasable(holder, arg.name, releases), handed, otherwise),)
+        return None
+
+    # -- expressions ------------------------------------------------------------------------------
+
+    def expr(self, e: Expression) -> None:
+        if isinstance(e, NameExpr):
+            self.use(e)
+        elif isinstance(e, CallExpr):
+            self.call(e)
+        elif isinstance(e, MemberExpr):
+            if self.scope.local(e) is not None:
+                pass  # an owned field read inside its releasing method
+            elif isinstance(e.expr, NameExpr):
+                self.use(e.expr, reading=True)
+            else:
+                self.expr(e.expr)
+        elif isinstance(e, OpExpr) and e.op in ("and", "or"):
+            self.expr(e.left)
+            self.emit(Either((), self.capture(lambda: self.expr(e.right))))
+        elif isinstance(e, ConditionalExpr):
+            self.expr(e.cond)
+            self.emit(Either(self.capture(lambda: self.expr(e.if_expr)), self.capture(lambda: self.expr(e.else_expr))))
+        elif isinstance(e, AssignmentExpr):
+            self.bind(e.target, self.value(e.value, e.target.name))
+        elif isinstance(e, (ListComprehension, SetComprehension)):
+            self.comprehension(e.generator)
+        elif isinstance(e, (GeneratorExpr, DictionaryComprehension)):
+            self.comprehension(e)
+        elif isinstance(e, LambdaExpr):
+            return
+        elif isinstance(e, YieldExpr) and e.expr is not None:
+            self.yielded(e.expr)
+        else:
+            for part in children(e):
+                self.expr(part)
+
+    def yielded(self, value: Expression) -> None:
+        """A generator's ``yield``: a borrow may not leave (a with target may: the
+        generator is suspended inside the block); an owned yield type moves."""
+        if self.scope.yield_moves:
+            def moving() -> None:
+                if not self.move_closure(value):
+                    if self.scope.local(value) is not None:
+                        self.move(value, messages.by_yield())
+                    else:
+                        self.expr(value)
+            rest = self.capture(moving)
+        else:
+            rest = self.capture(lambda: self.expr(value))
+        where = "yielded from a generator"
+        chained = self.closure_escapes(value, where, rest)
+        rest = chained if chained is not None else rest
+        borrowed = self.scope.local_any(value)
+        if borrowed is not None:
+            escape = EscapeBorrow(borrowed, value.line, value.column, spelled(value), where)
+            escaped = self.capture(lambda: self.use(value), lambda: self.emit(escape))
+            rest = (If(Borrowed(borrowed), (If(BorrowedByWith(borrowed), rest, escaped),), rest),)
+        self.emit_chain(rest)
+
+    def comprehension(self, e: GeneratorExpr | DictionaryComprehension) -> None:
+        """Its own scope, run zero or more times: moves inside are moves on some paths, and
+        a second round sees what the first one moved."""
+        self.expr(e.sequences[0])
+        body = self.capture(lambda: self._comprehension_body(e))
+        self.emit(Either((), body))
+        self.emit(Either((), body))
+
+    def _comprehension_body(self, e: GeneratorExpr | DictionaryComprehension) -> None:
+        for i, (index, conditions) in enumerate(zip(e.indices, e.condlists)):
+            if i > 0:
+                self.expr(e.sequences[i])
+            self.bind(index)
+            for condition in conditions:
+                self.expr(condition)
+        if isinstance(e, GeneratorExpr):
+            self.expr(e.left_expr)
+        else:
+            for part in (e.key, e.value):
+                if part is not None:
+                    self.expr(part)
+
+    def discarded(self, call: CallExpr) -> None:
+        ownership = self.effects.ownership(call)
+        name = ownership.callee_name if ownership else None
+        obligation = self.effects.result_obligation("the result", call)
+        if obligation is not None:
+            for acquired in sorted(obligation.acquired):
+                self.emit(Report(Discarded(acquired, name or "the call")))
+
+    # -- calls ------------------------------------------------------------------------------------
+
+    def call(self, e: CallExpr) -> None:
+        effects, scope = self.effects, self.scope
+        callee = e.callee
+        if isinstance(callee, MemberExpr) and scope.local(callee.expr) is not None:
+            receiver = callee.expr
+            var = scope.local(receiver)
+            assert var is not None
+            self.emit(MethodCall(
+                var, scope.local_any(receiver), receiver if isinstance(receiver, NameExpr) else None,
+                spelled(receiver), receiver.line, receiver.column, callee.name,
+                effects.releases_receiver(e), messages.by_release(callee.name), effects.repeatable(e),
+                effects.valid_after_release(e), var.name,
+            ))
+        elif isinstance(callee, MemberExpr) and isinstance(callee.expr, CallExpr):
+            self.call(callee.expr)
+            if not effects.releases_receiver(e) and effects.produces_owned(callee.expr):
+                self.discarded(callee.expr)
+        else:
+            self.expr(callee)
+        ownership = effects.ownership(e)
+        name = ownership.callee_name if ownership else callee_name(e)
+        self.borrow_rules(e, ownership, name)
+        inserts = effects.insertion(e)
+        takes_over = effects.takes_over_arguments(e)
+        for i, arg in enumerate(e.args):
+            mode = ownership.arg_modes[i] if ownership and i < len(ownership.arg_modes) else None
+            star = e.arg_kinds[i] == ARG_STAR
+            if mode is Mode.OWN and ownership is not None and i in ownership.stub_args:
+                # a @takes_over stub takes the release over, and the caller may go on
+                # using the value (closing(x), stack.enter_context(f), addHandler(h))
+                self.hand_over_argument(arg, star)
+            else:
+                self.emit_chain(self.argument(e, arg, mode, star, name, inserts, takes_over))
+        self.lock_effects(e)
+
+    def argument(
+        self, e: CallExpr, arg: Expression, mode: Mode | None, star: bool, name: str | None,
+        inserts: Marker | None, takes_over: bool,
+    ) -> tuple[Operation, ...]:
+        """One argument: the first rule that applies decides."""
+        scope = self.scope
+        var = scope.local(arg)
+        rest = self.capture(lambda: self._argument_by_mode(e, arg, mode, star, name, inserts))
+        if mode is not Mode.OWN and inserts is None:
+            through = self.hands_over_through(arg, rest)
+            rest = through if through is not None else rest
+        if mode is Mode.OWN or inserts is not None:
+            escapes = self.closure_escapes(arg, f"passed to {messages.quoted(name or 'the call')}", rest)
+            rest = escapes if escapes is not None else rest
+        borrowed = scope.local_any(arg)
+        if inserts is Marker.INSERTS and borrowed is not None:
+            where = f"stored in a container by {name}()"
+            escape = EscapeBorrow(borrowed, arg.line, arg.column, spelled(arg), where)
+            escaped = self.capture(lambda: self.use(arg), lambda: self.emit(escape))
+            rest = (If(Borrowed(borrowed), escaped, rest),)
+        if mode is None and takes_over and var is not None:
+            # Wrapper(f), self.set_socket(sock): kept by the object
+            rest = (If(Held(var), self.capture(lambda: self.hand_over(arg)), rest),)
+        return rest
+
+    def _argument_by_mode(
+        self, e: CallExpr, arg: Expression, mode: Mode | None, star: bool, name: str | None,
+        inserts: Marker | None,
+    ) -> None:
+        scope = self.scope
+        how = messages.by_call(name)
+        if mode is Mode.OWN and star:
+            if isinstance(arg, (TupleExpr, ListExpr)):  # f(*(a, b)) into Own parameters
+                for item in arg.items:
+                    if isinstance(item, NameExpr):
+                        self.move(item, how)
+                    else:
+                        self.expr(item)
+            else:
+                self.expr(arg)
+        elif (mode is Mode.OWN or inserts is not None) and self.move_closure(arg):
+            return
+        elif mode is Mode.OWN and scope.foreign_field_move(arg):
+            assert isinstance(arg, MemberExpr)
+            self.emit(Report(FieldMoved(arg.line, arg.column, arg.name, name or "the call")))
+            self.expr(arg)
+        elif mode is Mode.OWN and (isinstance(arg, NameExpr) or scope.local(arg) is not None):
+            self.move(arg, how)
+        elif inserts is not None and scope.local(arg) is not None:
+            var = scope.local(arg)
+            other = self.capture(lambda: self._argument_display_or_read(arg))
+            self.emit(If(Owned(var), self.capture(lambda: self.move(arg, how)), other))  # type: ignore[arg-type]
+        else:
+            self._argument_display_or_read(arg)
+
+    def _argument_display_or_read(self, arg: Expression) -> None:
+        if isinstance(arg, (TupleExpr, ListExpr)):
+            self.hand_over_display(arg)
+        else:
+            self.expr(arg)
+
+    def hand_over_argument(self, arg: Expression, unpacked: bool) -> None:
+        items = arg.items if unpacked and isinstance(arg, (TupleExpr, ListExpr)) else [arg]
+        for item in items:
+            if self.scope.local(item) is not None:
+                self.hand_over(item)
+                continue
+            read = self.capture(lambda: self.expr(item))
+            through = self.hands_over_through(item, read)
+            self.emit_chain(through if through is not None else read)
+
+    def borrow_rules(self, e: CallExpr, ownership: CallOwnership | None, name: str | None) -> None:
+        """rustc E0596/E0499/E0502 at one call: Mut through a Ref, and an owner lent as Mut
+        together with any other borrow of it. A Mut borrow also invalidates older borrows."""
+        lent: list[tuple[Expression, Mode | None]] = []
+        if isinstance(e.callee, MemberExpr):
+            lent.append((e.callee.expr, self.effects.receiver_mode(e)))
+        if ownership is not None:
+            lent.extend(zip(e.args, ownership.arg_modes))
+        seen: dict[Var, int] = {}
+        for arg, mode in lent:
+            var = self.scope.local_any(arg)
+            if var is None:
+                continue
+            seen[var] = seen.get(var, 0) + 1
+            if mode is not Mode.MUT:
+                continue
+            detail = (
+                f"called Mut method {messages.quoted(e.callee.name)} through it"
+                if isinstance(e.callee, MemberExpr) and arg is e.callee.expr
+                else f"passed it as Mut to {messages.quoted(name or 'the call')}"
+            )
+            self.emit(MutBorrow(var, arg.line, arg.column, spelled(arg), detail, var.name))
+        for arg, mode in lent:
+            var = self.scope.local_any(arg)
+            if var is not None and mode is Mode.MUT and seen.get(var, 0) > 1:
+                detail = f"lent as Mut to {messages.quoted(name or 'the call')} together with another borrow of it"
+                self.emit(Report(LentTwice(arg.line, arg.column, spelled(arg), detail)))
+                break
+
+    def lock_effects(self, e: CallExpr) -> None:
+        """``lock.acquire()`` creates an obligation on the lock, ``lock.release()`` pays it;
+        the lock itself is neither moved nor released."""
+        effect = self.effects.lock_effect(e)
+        if effect is None or not isinstance(e.callee, MemberExpr):
+            return
+        var = self.scope.local(e.callee.expr)
+        if var is None:
+            return
+        if effect is Marker.ACQUIRES:
+            self.emit(Acquire(var, Acquired(e.line, e.column, var.name, self.effects.lock_help(e))))
+        else:
+            self.emit(ReleaseLock(var))
+
+
+def awaited_call(expr: Expression) -> CallExpr | None:
+    """The call whose result a value is: ``f()`` or ``await f()``."""
+    if isinstance(expr, AwaitExpr):
+        expr = expr.expr
+    return expr if isinstance(expr, CallExpr) else None
+
+
+def callee_name(call: CallExpr) -> str | None:
+    callee = call.callee
+    if isinstance(callee, (NameExpr, MemberExpr)):
+        return callee.name
+    return None
+
+
+def spelled(expr: Expression) -> str:
+    """How a report names an expression."""
+    if isinstance(expr, NameExpr):
+        return expr.name
+    if isinstance(expr, MemberExpr):
+        return f"{spelled(expr.expr)}.{expr.name}"
+    return "the value"
+
+
+def target_name(target: Expression) -> str:
+    if isinstance(target, NameExpr):
+        return target.name
+    if isinstance(target, MemberExpr):
+        return f"{target_name(target.expr)}.{target.name}"
+    if isinstance(target, IndexExpr):
+        return f"{target_name(target.base)}[...]"
+    return "..."
+
+

@@ -1,0 +1,208 @@
+"""Which names of a unit the analysis follows, and what its signature declares.
+
+A *tracked* name is a local of the unit (a module-level name at top level) whose type is
+not a Copy type, or an ``Own`` field of the method's class inside a releasing method;
+*any* local counts for borrows (a borrow of a Copy value still has a lifetime).
+docs/design.md §2 says why these and no others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mypy.nodes import (
+    FUNC_NO_INFO,
+    GDEF,
+    LDEF,
+    ComparisonExpr,
+    Decorator,
+    Expression,
+    FuncDef,
+    FuncItem,
+    LambdaExpr,
+    MemberExpr,
+    NameExpr,
+    Statement,
+    UnaryExpr,
+    Var,
+)
+from mypy.types import CallableType
+
+from mypy_ownership.evaluation import every_expression
+from mypy_ownership.modes import Mode
+from mypy_ownership.signatures import is_copy_type, mode_of, mro, receiver_mode, yield_mode
+from mypy_ownership.state import Acquired, FlagTest, Help
+from mypy_ownership.unit import Unit, iter_statements
+
+
+class Scope:
+    def __init__(self, unit: Unit) -> None:
+        self.unit = unit
+        func = unit.func
+        self._tracked: dict[Var, bool] = {}
+        self._captures: dict[FuncItem, frozenset[Var]] = {}
+        self.nested = frozenset(f for f in map(function_of, unit.statements()) if f is not None)
+        self.self_var, self.owned_fields, self.releasing_method = self._method_fields()
+        self.params = frozenset(a.variable for a in func.arguments) if func is not None else frozenset()
+        func_type = getattr(func, "type", None)
+        self.return_mode = mode_of(func_type.ret_type) if isinstance(func_type, CallableType) else None
+        self.has_borrowed_param = isinstance(func_type, CallableType) and any(
+            (m := mode_of(t)) is not None and m.is_borrow for t in func_type.arg_types
+        )
+        self.yield_moves = yield_mode(func) is Mode.OWN
+        self._flag_names: frozenset[Var] | None = None
+
+    def tracked(self, var: object) -> bool:
+        if not isinstance(var, Var):
+            return False
+        known = self._tracked.get(var)
+        if known is None:
+            known = self._tracked[var] = not is_copy_type(var.type)
+        return known
+
+    def local(self, expr: Expression) -> Var | None:
+        """The tracked variable an expression names, if it belongs to this unit's scope: a
+        local, a module global at top level, or an owned field inside a releasing method."""
+        if isinstance(expr, MemberExpr):
+            if self.owned_fields and isinstance(expr.expr, NameExpr) and expr.expr.node is self.self_var:
+                var = self.field(expr.name)
+                if var is not None and var in self.owned_fields:
+                    return var
+            return None
+        if not isinstance(expr, NameExpr):
+            return None
+        node = expr.node
+        if not isinstance(node, Var) or not self.tracked(node):
+            return None
+        if expr.kind == LDEF and self.unit.kind == "function":
+            return node
+        if expr.kind == GDEF and self.unit.is_module:
+            return node
+        return None
+
+    def local_any(self, expr: Expression) -> Var | None:
+        """A local of this unit whatever its type: borrows of Copy values count too."""
+        if isinstance(expr, NameExpr) and isinstance(expr.node, Var):
+            if expr.kind == LDEF and self.unit.kind == "function":
+                return expr.node
+        return self.local(expr)
+
+    def field(self, name: str) -> Var | None:
+        func = self.unit.func
+        info = func.info if isinstance(func, FuncDef) else None
+        symbol = info.get(name) if info is not None else None
+        return symbol.node if symbol is not None and isinstance(symbol.node, Var) else None
+
+    def foreign_field_move(self, expr: Expression) -> bool:
+        """``self.f`` of an ``Own`` field, moved outside a releasing method."""
+        if not isinstance(expr, MemberExpr) or not isinstance(expr.expr, NameExpr):
+            return False
+        func = self.unit.func
+        if not isinstance(func, FuncDef) or not func.arguments or func.info is FUNC_NO_INFO:
+            return False
+        if expr.expr.node is not func.arguments[0].variable or self.releasing_method:
+            return False
+        var = self.field(expr.name)
+        return var is not None and mode_of(var.type) is Mode.OWN and receiver_mode(func) is not Mode.OWN
+
+    def closure(self, expr: Expression) -> FuncItem | None:
+        """The function a closure expression stands for: a lambda, or a nested def's name."""
+        if isinstance(expr, LambdaExpr):
+            return expr
+        if isinstance(expr, NameExpr):
+            func = function_of(expr.node)
+            if func is not None and func in self.nested:
+                return func
+        return None
+
+    def captures(self, func: FuncItem) -> frozenset[Var]:
+        """Every variable a closure's body (nested scopes included) refers to."""
+        known = self._captures.get(func)
+        if known is None:
+            found = set()
+            for stmt in _deep_statements(func.body.body):
+                for expr in every_expression(stmt):
+                    if isinstance(expr, NameExpr) and isinstance(expr.node, Var):
+                        found.add(expr.node)
+            known = self._captures[func] = frozenset(found)
+        return known
+
+    def flag_names(self) -> frozenset[Var]:
+        """The locals some branch of the unit tests for truth or for None."""
+        if self._flag_names is None:
+            found = set()
+            for block in self.unit.cfg.blocks:
+                for edge in block.succs:
+                    test = self.flag_test(edge.test, True) if edge.test is not None else None
+                    if test is not None:
+                        found.add(test.name)
+            self._flag_names = frozenset(found)  # type: ignore[arg-type]
+        return self._flag_names
+
+    def flag_test(self, test: Expression | None, on_true: bool) -> FlagTest | None:
+        """``x`` / ``not x`` / ``x is None`` / ``x is not None`` (and ``==`` / ``!=``) of
+        a local: the name and which edge this is."""
+        while isinstance(test, UnaryExpr) and test.op == "not":
+            test, on_true = test.expr, not on_true
+        name: Expression | None = None
+        truthiness = True
+        if isinstance(test, NameExpr):
+            name = test
+        elif isinstance(test, ComparisonExpr) and len(test.operators) == 1:
+            left, right = test.operands
+            if isinstance(left, NameExpr) and left.fullname == "builtins.None":
+                left, right = right, left
+            if isinstance(left, NameExpr) and isinstance(right, NameExpr) and right.fullname == "builtins.None":
+                is_none = test.operators[0] in ("is", "==")
+                if not is_none and test.operators[0] not in ("is not", "!="):
+                    return None
+                name, truthiness, on_true = left, False, is_none == on_true
+        var = self.local_any(name) if name is not None else None
+        return FlagTest(var, truthiness, on_true) if var is not None else None
+
+    def _method_fields(self) -> tuple[Var | None, dict[Var, Acquired], bool]:
+        """The owned resource fields of a method's class: a releasing method must release
+        them on every path; any other method (but __init__) may not overwrite one still
+        holding its resource."""
+        func = self.unit.func
+        if not isinstance(func, FuncDef) or func.info is FUNC_NO_INFO or not func.arguments:
+            return None, {}, False
+        if func.is_static or func.is_class:
+            return None, {}, False
+        releasing = receiver_mode(func) is Mode.OWN
+        info = self.unit.overlay.resources.of_class(func.info)
+        self_var = func.arguments[0].variable
+        if info is None or (func.name == "__init__" and not releasing):
+            return (self_var if releasing else None), {}, releasing
+        help = Help("release-in", func.name) if releasing else Help("overwrite")
+        fields = {
+            var: Acquired(var.line, var.column, var.name, help, held=not releasing)
+            for var in info.owned_fields
+        }
+        return self_var, fields, releasing
+
+    def has_moded_fields(self) -> bool:
+        func = self.unit.func
+        info = func.info if isinstance(func, FuncDef) else None
+        if info is None or info is FUNC_NO_INFO:
+            return False
+        return any(
+            isinstance(symbol.node, Var) and mode_of(symbol.node.type) is not None
+            for klass in mro(info) for symbol in klass.names.values()
+        )
+
+
+def function_of(node: object) -> FuncItem | None:
+    if isinstance(node, Decorator):
+        return node.func
+    if isinstance(node, FuncDef):
+        return node
+    return None
+
+
+def _deep_statements(body: list[Statement]) -> Iterator[Statement]:
+    for stmt in iter_statements(body):
+        yield stmt
+        func = function_of(stmt)
+        if func is not None:
+            yield from _deep_statements(func.body.body)

@@ -1,0 +1,20 @@
+"""The language's containers: what they store. An owned value inserted into one moves into
+it (the container owns it from then on); a borrowed one escapes (SPEC's container
+insertion, docs/design.md §3). ``extend`` stores the items of its argument, not the
+argument itself."""
+
+class list:
+    @inserts
+    def append(self, item: object) -> None: ...
+    @inserts_items
+    def extend(self, items: object) -> None: ...
+    @inserts
+    def insert(self, index: int, item: object) -> None: ...
+
+class set:
+    @inserts
+    def add(self, item: object) -> None: ...
+
+class dict:
+    @inserts
+    def setdefault(self, key: object, default: object = ...) -> object: ...
