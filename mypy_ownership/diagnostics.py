@@ -28,8 +28,29 @@ class Finding:
     code: ErrorCode
     notes: tuple[Note, ...] = field(default=())
 
-    def sort_key(self) -> tuple[int, int, str]:
-        return (self.line, self.column, self.message)
+    def sort_key(self) -> tuple[int, int, str, str, tuple[tuple[int, int, str], ...]]:
+        """The whole content: findings print in the same order whatever the hash seed."""
+        return (self.line, self.column, self.message, self.code.code, tuple(map(_note_key, self.notes)))
+
+
+def _note_key(note: Note) -> tuple[int, int, str]:
+    return (note.line, note.column, note.message)
+
+
+def merged(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in a stable order, those mypy would print as one error (same place, text
+    and code) made one, carrying every note once, in order."""
+    by_error: dict[tuple[int, int, str, str], list[Note]] = {}
+    codes: dict[tuple[int, int, str, str], ErrorCode] = {}
+    for finding in sorted(findings, key=Finding.sort_key):
+        key = (finding.line, finding.column, finding.message, finding.code.code)
+        notes = by_error.setdefault(key, [])
+        codes[key] = finding.code
+        notes.extend(n for n in finding.notes if n not in notes)
+    return [
+        Finding(line, column, message, codes[(line, column, message, code)], tuple(notes))
+        for (line, column, message, code), notes in by_error.items()
+    ]
 
 
 ReportFn = Callable[..., object]
@@ -43,7 +64,7 @@ class Reporter:
 
     def emit(self, findings: Iterable[Finding]) -> int:
         count = 0
-        for finding in sorted(set(findings), key=Finding.sort_key):
+        for finding in merged(findings):
             parent = self._report(finding.line, finding.column, finding.message, finding.code)
             for note in finding.notes:
                 self._report(

@@ -11,6 +11,7 @@ A third source, same-module summaries, would be consulted here too.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from typing import Final
 
@@ -43,6 +44,18 @@ from mypy_ownership.signatures import (
 from mypy_ownership.state import Acquired, Help, Obligation
 
 _INSERTIONS: Final = frozenset({Marker.INSERTS, Marker.INSERTS_ITEMS})
+
+
+class Insertion(enum.Enum):
+    """A call that stores its argument in the receiver (``append``), or its items (``extend``)."""
+
+    VALUE = "value"
+    ITEMS = "items"
+
+
+class LockEffect(enum.Enum):
+    ACQUIRE = "acquire lock"
+    RELEASE = "release lock"
 
 
 # -- what the stubs say, whatever the call -----------------------------------------------------
@@ -342,29 +355,32 @@ class CallEffects:
         stub = self.stub(call)
         return stub is not None and Marker.VALID_AFTER_RELEASE in stub.markers
 
-    def insertion(self, call: CallExpr) -> Marker | None:
-        """``INSERTS`` (the argument is stored in the receiver) or ``INSERTS_ITEMS``."""
+    def insertion(self, call: CallExpr) -> Insertion | None:
+        """A container insertion: by the receiver's stubs, or by the method's name where
+        no stub describes it (a receiver of unknown class)."""
         callee = call.callee
         if not isinstance(callee, MemberExpr):
             return None
         stub = self.stub(call)
         if stub is not None:
-            found = stub.markers & _INSERTIONS
-            return next(iter(found)) if found else None
-        for marker in (Marker.INSERTS, Marker.INSERTS_ITEMS):
-            if callee.name in _names_marked(self.overlay, frozenset({marker})):
-                return marker
-        return None
+            markers = stub.markers
+        else:
+            markers = frozenset(
+                m for m in _INSERTIONS if callee.name in _names_marked(self.overlay, frozenset({m}))
+            )
+        if Marker.INSERTS in markers:
+            return Insertion.VALUE
+        return Insertion.ITEMS if Marker.INSERTS_ITEMS in markers else None
 
-    def lock_effect(self, call: CallExpr) -> Marker | None:
-        """``ACQUIRES`` or ``RELEASES_LOCK`` for a method call on a lock."""
+    def lock_effect(self, call: CallExpr) -> LockEffect | None:
+        """A method call that takes a lock, or releases it."""
         stub = self.stub(call)
         if stub is None or not isinstance(call.callee, MemberExpr):
             return None
         if Marker.ACQUIRES in stub.markers:
-            return Marker.ACQUIRES
+            return LockEffect.ACQUIRE
         if Marker.RELEASES_LOCK in stub.markers:
-            return Marker.RELEASES_LOCK
+            return LockEffect.RELEASE
         return None
 
     def lock_help(self, call: CallExpr) -> Help:

@@ -34,7 +34,7 @@ from mypy.nodes import (
 )
 
 from mypy_ownership import messages
-from mypy_ownership.effects import CallEffects, names_of
+from mypy_ownership.effects import CallEffects, Insertion, LockEffect, names_of
 from mypy_ownership.evaluation import children
 from mypy_ownership.facts import Discarded, FieldMoved, LentTwice
 from mypy_ownership.modes import Mode
@@ -68,7 +68,6 @@ from mypy_ownership.operations import (
     ValueLoanOfCall,
     ValueOfName,
 )
-from mypy_ownership.overlay import Marker
 from mypy_ownership.scope import Scope
 from mypy_ownership.signatures import CallOwnership, mode_of
 from mypy_ownership.state import Acquired, Loan
@@ -408,7 +407,7 @@ class ExpressionLowering:
 
     def argument(
         self, e: CallExpr, arg: Expression, mode: Mode | None, star: bool, name: str | None,
-        inserts: Marker | None, takes_over: bool,
+        inserts: Insertion | None, takes_over: bool,
     ) -> tuple[Operation, ...]:
         """One argument: the first rule that applies decides."""
         scope = self.scope
@@ -421,7 +420,7 @@ class ExpressionLowering:
             escapes = self.closure_escapes(arg, f"passed to {messages.quoted(name or 'the call')}", rest)
             rest = escapes if escapes is not None else rest
         borrowed = scope.local_any(arg)
-        if inserts is Marker.INSERTS and borrowed is not None:
+        if inserts is Insertion.VALUE and borrowed is not None:
             where = f"stored in a container by {name}()"
             escape = EscapeBorrow(borrowed, arg.line, arg.column, spelled(arg), where)
             escaped = self.capture(lambda: self.use(arg), lambda: self.emit(escape))
@@ -433,7 +432,7 @@ class ExpressionLowering:
 
     def _argument_by_mode(
         self, e: CallExpr, arg: Expression, mode: Mode | None, star: bool, name: str | None,
-        inserts: Marker | None,
+        inserts: Insertion | None,
     ) -> None:
         scope = self.scope
         how = messages.by_call(name)
@@ -515,7 +514,7 @@ class ExpressionLowering:
         var = self.scope.local(e.callee.expr)
         if var is None:
             return
-        if effect is Marker.ACQUIRES:
+        if effect is LockEffect.ACQUIRE:
             self.emit(Acquire(var, Acquired(e.line, e.column, var.name, self.effects.lock_help(e))))
         else:
             self.emit(ReleaseLock(var))

@@ -13,7 +13,7 @@ def quoted(name: str) -> str:
 # use-after-move -----------------------------------------------------------------------
 
 def used_after_move(name: str, released: bool = False) -> str:
-    return f"{quoted(name)} used after {'release' if released else 'move'}"
+    return f"{quoted(name)} " + ("used after release" if released else "used after move")
 
 
 def maybe_moved(name: str, released: bool = False) -> str:
@@ -21,11 +21,9 @@ def maybe_moved(name: str, released: bool = False) -> str:
 
 
 def moved_in_previous_iteration(name: str, released: bool = False) -> str:
-    verb = "released" if released else "moved"
-    return (
-        f"{quoted(name)} used after {'release' if released else 'move'}:"
-        f" {verb} in a previous iteration of the loop"
-    )
+    if released:
+        return f"{quoted(name)} used after release: released in a previous iteration of the loop"
+    return f"{quoted(name)} used after move: moved in a previous iteration of the loop"
 
 
 def moved_here(name: str, how: str, released: bool = False) -> str:
@@ -124,9 +122,13 @@ def borrow_escapes(name: str, detail: str) -> str:
     return f"Borrowed {quoted(name)} may outlive its borrow: {detail}"
 
 
-def cannot_while_borrowed(owner: str, what: str) -> str:
-    verb = {"move": "move", "release": "release", "mutable borrow": "mutably borrow"}.get(what, what)
-    return f"Cannot {verb} {quoted(owner)} while a borrow of it is still used"
+def cannot_while_borrowed(owner: str, released: bool, mutably: bool) -> str:
+    """The owner was moved, released (``released``) or mutably borrowed (``mutably``)."""
+    if mutably:
+        return f"Cannot mutably borrow {quoted(owner)} while a borrow of it is still used"
+    if released:
+        return f"Cannot release {quoted(owner)} while a borrow of it is still used"
+    return f"Cannot move {quoted(owner)} while a borrow of it is still used"
 
 
 def borrow_created(owner: str, how: str) -> str:

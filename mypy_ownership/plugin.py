@@ -20,13 +20,16 @@ from mypy.nodes import MypyFile, TypeAlias
 from mypy.options import Options
 from mypy.plugin import AnalyzeTypeContext, Plugin, ReportConfigContext
 from mypy.semanal_shared import has_placeholder
-from mypy.types import AnyType, Instance, Type, TypeAliasType, TypeOfAny, get_proper_type
+from mypy.types import AnyType, Instance, Type, TypeOfAny, get_proper_type
 
-from mypy_ownership import __version__, compat, errorcodes, messages
+from mypy_ownership import __version__, compat, messages
+# imported for its effect: registering the codes with mypy before it reads the configuration's
+# per-module disable_error_code / enable_error_code (docs/design.md §8)
+from mypy_ownership import errorcodes  # noqa: F401
 from mypy_ownership.config import ConfigError, load_options
 from mypy_ownership.effects import ownership_calls, stubs_can_start
 from mypy_ownership.overlay import Overlay, StubError
-from mypy_ownership.signatures import VOCABULARY, Mode, mentions_ownership, mode_of
+from mypy_ownership.signatures import VOCABULARY, Mode, mentions_ownership
 from mypy_ownership.stats import Stats
 
 MINIMUM_MYPY: Final = (2, 4)
@@ -117,19 +120,13 @@ class OwnershipPlugin(Plugin):
         return self._analyze_normally(ctx)
 
     def _analyze_vocabulary(self, mode: Mode, ctx: AnalyzeTypeContext) -> Type:
-        args = ctx.type.args
-        fail = partial(ctx.api.fail, ctx=ctx.context, code=errorcodes.OWNERSHIP_ANNOTATION)
-        if len(args) > 1:
-            fail(messages.wrong_arity(mode.value, len(args)))
-            return AnyType(TypeOfAny.from_error)
-        if not args:
-            fail(messages.bare_alias(mode.value))
-        analysed = self._analyze_normally(ctx)
-        if isinstance(analysed, TypeAliasType) and analysed.args:
-            inner = mode_of(analysed.args[0])
-            if inner is not None:
-                fail(messages.nested_modes(mode.value, inner.value))
-        return analysed
+        from mypy_ownership.checks import placement
+
+        def fail(message: str, code: Any) -> None:
+            ctx.api.fail(message, ctx.context, code=code)
+
+        analysed = placement.analyse_alias(mode, len(ctx.type.args), partial(self._analyze_normally, ctx), fail)
+        return analysed if analysed is not None else AnyType(TypeOfAny.from_error)
 
     # -- the post-check hook ------------------------------------------------------------------
 

@@ -130,7 +130,8 @@ class Invalidation(NamedTuple):
     owner: str
     line: int
     column: int
-    what: str  # "move", "release", "mutable borrow"
+    released: bool  # released rather than moved
+    mutably: bool  # mutably borrowed rather than moved or released
     loan: Loan
 
 

@@ -153,12 +153,14 @@ class Machine:
         self.owes.pop(var, None)
         self.owned = self.owned - {var}
 
-    def invalidate(self, owner: Name, line: int, column: int, owner_name: str, what: str) -> None:
+    def invalidate(
+        self, owner: Name, line: int, column: int, owner_name: str, released: bool, mutably: bool = False
+    ) -> None:
         hit = [(r, loan) for r, loan in self.loans.items() if owner in loan.sources]
         if hit:
             self._mutable()
             for r, loan in hit:
-                self.invalid[r] = Invalidation(owner_name, line, column, what, loan)
+                self.invalid[r] = Invalidation(owner_name, line, column, released, mutably, loan)
 
     def drop(self, var: Name) -> None:
         if var in self.owned or var in self.owes:
@@ -221,8 +223,7 @@ class Machine:
             what = ("released " if op.release else "moved ") + op.how
             self.emit(BorrowMoved(op.line, op.column, op.name, what, loan))
         elif op.var is not None:
-            what = "release" if op.release else "move"
-            self.invalidate(op.var, op.line, op.column, op.owner or op.name, what)
+            self.invalidate(op.var, op.line, op.column, op.owner or op.name, op.release)
             self.move_var(op.var, op.line, op.column, op.how, op.release)
 
     def _method_call(self, op: MethodCall) -> None:
@@ -250,7 +251,7 @@ class Machine:
         if loan is not None and loan.mode is Mode.REF:
             self.emit(MutThroughShared(op.line, op.column, op.name, op.detail, loan))
         elif loan is None:
-            self.invalidate(op.var, op.line, op.column, op.owner or op.name, "mutable borrow")
+            self.invalidate(op.var, op.line, op.column, op.owner or op.name, False, mutably=True)
 
     def _report(self, op: Report) -> None:
         self.emit(op.fact)

@@ -13,6 +13,8 @@ See docs/design.md §5.
 
 from __future__ import annotations
 
+from mypy.nodes import FUNC_NO_INFO, FuncDef
+
 from mypy_ownership import errorcodes, messages
 from mypy_ownership.diagnostics import Finding, Note
 from mypy_ownership.facts import (
@@ -74,7 +76,7 @@ def _finding(fact: object, returned: Mode | None) -> Finding | None:
         assert isinstance(fact, Conflict)
         broken, loan = fact.invalidation, fact.invalidation.loan
         return Finding(
-            broken.line, broken.column, messages.cannot_while_borrowed(broken.owner, broken.what),
+            broken.line, broken.column, messages.cannot_while_borrowed(broken.owner, broken.released, broken.mutably),
             errorcodes.BORROW_CONFLICT,
             (
                 Note(loan.line, loan.column, messages.borrow_created(broken.owner, loan.how)),
@@ -111,7 +113,8 @@ def _escaped(line: int, column: int, name: str, where: str, loan: object) -> Fin
 
 
 def _field_move(unit: Unit, fact: FieldMoved) -> Finding:
-    owner = unit.func.info.name if unit.func is not None and getattr(unit.func, "info", None) else "the class"
+    func = unit.func
+    owner = func.info.name if isinstance(func, FuncDef) and func.info is not FUNC_NO_INFO else "the class"
     return Finding(
         fact.line, fact.column, messages.moved_out_of_field(f"self.{fact.field}", fact.callee),
         errorcodes.MOVE_FROM_BORROW, (Note(fact.line, fact.column, messages.field_move_help(owner)),),
