@@ -1,4 +1,4 @@
-"""The only module that touches mypy's private attributes (MYPY-NOTES §1, §4, §4b, §6).
+"""The only module that touches mypy's private attributes (docs/design.md §12.1, §12.4, §12.5, §12.8).
 
 Compiled mypy offers no per-function hook and hands the post-check hook only the
 ``MypyFile``. What the analysis needs besides the tree lives on mypy's build objects: the
@@ -113,7 +113,7 @@ class BuildHandle:
 
 
 def errors_are_ignored(errors: Any, file: MypyFile, options: Options | None) -> bool:
-    """Modules whose errors mypy drops; reporting there crashes mypy (MYPY-NOTES §4b)."""
+    """Modules whose errors mypy drops; reporting there crashes mypy (docs/design.md §12.5)."""
     if file.path in errors.ignored_files:
         return True
     return bool(options is not None and options.ignore_errors)
@@ -133,7 +133,7 @@ def report(
     """One message through mypy's own machinery, for the module being finished.
 
     A note names its error as ``parent``, carries its code and takes the error's line as its
-    origin, so a ``# type: ignore[code]`` there silences both (MYPY-NOTES §4c; without the
+    origin, so a ``# type: ignore[code]`` there silences both (docs/design.md §12.6; without the
     code mypy drops a note on its error's line and keeps an ignored error's notes). Known
     quirk: a note on a line with an unrelated ``# type: ignore[other]`` makes mypy say that
     ignore does not cover the note's code.

@@ -1,4 +1,4 @@
-"""Options of the ``[mypy_ownership]`` / ``[tool.mypy_ownership]`` section (SPEC §9).
+"""Options of the ``[mypy_ownership]`` / ``[tool.mypy_ownership]`` section (docs/design.md §9).
 
 The section sits beside mypy's own, in the same file mypy read. It is not a ``[mypy-...]``
 section because mypy would read that as per-module options and warn about unknown keys.

@@ -2,7 +2,7 @@
 
 Checks produce :class:`Finding` values and never see mypy's ``Errors``; the pipeline hands
 them to a :class:`Reporter`. Notes are reported with ``parent_error`` so that a
-``# type: ignore[code]`` on the error's line silences its notes too (MYPY-NOTES §4c).
+``# type: ignore[code]`` on the error's line silences its notes too (docs/design.md §12.6).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Computed from the callee's signature (``signatures.py``) and the ownership stubs
 (``overlay.py``), memoised per call. This is the one module that interprets the stub
 language's markers, and the one that knows the defaults for code no stub describes
-(docs/design.md §7): a constructor of a class without stubs keeps what it is given; a
+(docs/design.md §7.3, §11.2): a constructor of a class without stubs keeps what it is given; a
 release whose name a stub marks ``@repeatable`` may be repeated on any receiver; a method
 named like a container insertion of the stubs inserts into a receiver of unknown class.
 A third source, same-module summaries, would be consulted here too.

@@ -1,4 +1,4 @@
-"""The plugin's error codes (SPEC §8), one per family, all in the category "Ownership".
+"""The plugin's error codes (docs/design.md §8), one per family, all in the category "Ownership".
 
 Registering them as mypy ``ErrorCode``s is what makes ``# type: ignore[use-after-move]``,
 ``disable_error_code`` and ``enable_error_code`` work for them.

@@ -13,8 +13,6 @@ from typing import Any, Final
 from mypy.patterns import AsPattern, MappingPattern, StarredPattern, ValuePattern
 from mypy.nodes import (
     Node,
-    Block,
-    Statement,
     CallExpr,
     ComparisonExpr,
     ConditionalExpr,

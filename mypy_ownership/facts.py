@@ -1,7 +1,7 @@
 """Facts: what applying ownership operations reveals, for the checks to report.
 
 Each check family reads its own kinds of facts and decides what, if anything, to report
-(docs/design.md §12). Plain values; no mypy import.
+(docs/design.md §11.6). Plain values; no mypy import.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ state at every block's entry is stable; the facts are then collected by applying
 steps once more from those states, which changes nothing but what is recorded. Edges add
 what only a branch knows (a tested flag, a failed try-acquire, ``None``), the exits what
 leaves the function. A step is applied only where it is *relevant*: it names something
-the state holds or can create something whatever the state (docs/design.md §13); that
+the state holds or can create something whatever the state (docs/design.md §11.5); that
 decides the cost, never the result.
 """
 

@@ -4,7 +4,7 @@ evaluation order, computed once and cached.
 The lowering reads the program (names, calls, their effects) but never a state: where what
 happens depends on the state (an owner moves, an unmanaged name is only read), it emits an
 ``If`` carrying both outcomes. Statements are lowered here, expressions and calls in
-``lowering_calls.py``. docs/design.md §10 lists the operations.
+``lowering_calls.py``. docs/design.md §11.3 lists the operations.
 """
 
 from __future__ import annotations

@@ -380,7 +380,9 @@ class ExpressionLowering:
             self.emit(MethodCall(
                 var, scope.local_any(receiver), receiver if isinstance(receiver, NameExpr) else None,
                 spelled(receiver), receiver.line, receiver.column, callee.name,
-                effects.releases_receiver(e), messages.by_release(callee.name), effects.repeatable(e),
+                effects.releases_receiver(e), messages.by_release(callee.name),
+                # releasing again is harmless, as is a method valid after release
+                effects.repeatable(e) or effects.valid_after_release(e),
                 effects.valid_after_release(e), var.name,
             ))
         elif isinstance(callee, MemberExpr) and isinstance(callee.expr, CallExpr):

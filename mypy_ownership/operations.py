@@ -8,7 +8,7 @@ Where an operation's effect depends on the state (a name moves only if it owns i
 value; a borrowed name stored away is an escape, not a move), the operation carries both
 outcomes (``If``) or decides itself, so that the lowering never looks at a state and is
 computed once per step. ``transfer.py`` says what each operation does to a state.
-See docs/design.md §10.
+See docs/design.md §11.3.
 """
 
 from __future__ import annotations

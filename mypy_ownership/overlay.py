@@ -1,5 +1,5 @@
 """Ownership stubs: ``.pyi`` files in the project's vocabulary, overlaid on typeshed by name
-(SPEC §7).
+(docs/design.md §7).
 
 A stub lists only members with ownership meaning, written as users know them::
 
@@ -30,10 +30,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Final, TypeVar
 
-from mypy.nodes import CallExpr, Expression, MemberExpr, NameExpr, RefExpr, TypeInfo
-from mypy.types import Instance, Type, get_proper_type
 
-from mypy_ownership.signatures import Mode, ResourceTable, mro
+from mypy_ownership.signatures import Mode, ResourceTable
 
 
 

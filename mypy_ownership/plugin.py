@@ -3,7 +3,7 @@
 - ``set_modules`` finds mypy's build objects once per process (``compat.BuildHandle``);
 - the type-analyze hook validates ``Own``/``Ref``/``Mut`` (and user aliases of them) where
   they are written, and lets mypy analyse them normally so the alias survives;
-- ``get_additional_indirect_deps`` is the post-check hook (MYPY-NOTES §3): every module
+- ``get_additional_indirect_deps`` is the post-check hook (docs/design.md §12.3): every module
   mypy has just checked is analysed there, once;
 - ``report_config_data`` puts the plugin version and options into mypy's cache key.
 """

@@ -3,7 +3,7 @@
 A *tracked* name is a local of the unit (a module-level name at top level) whose type is
 not a Copy type, or an ``Own`` field of the method's class inside a releasing method;
 *any* local counts for borrows (a borrow of a Copy value still has a lifetime).
-docs/design.md §2 says why these and no others.
+docs/design.md §1.4, §2.1 and §2.8 say why these and no others.
 """
 
 from __future__ import annotations

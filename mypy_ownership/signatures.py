@@ -1,7 +1,7 @@
 """Reading ownership out of mypy types: the mode an annotation carries, and a callee's
 ownership signature at a call site.
 
-mypy keeps our generic aliases as ``TypeAliasType`` (MYPY-NOTES §5); a user alias such as
+mypy keeps our generic aliases as ``TypeAliasType`` (docs/design.md §12.7); a user alias such as
 ``OwnedConn = Own[Conn]`` is another ``TypeAliasType`` whose target mentions ours, so modes
 are read by looking through aliases one level at a time.
 """
@@ -111,7 +111,7 @@ _COPY_CONTAINERS: Final = frozenset({"builtins.tuple", "builtins.frozenset"})
 
 
 def is_copy_type(t: Type | None) -> bool:
-    """SPEC §1: values of these types are never moved."""
+    """Copy types (docs/design.md §1.4): values of these types are never moved."""
     if t is None:
         return False
     proper = get_proper_type(t)
@@ -306,7 +306,7 @@ def yield_mode(func: object) -> Mode | None:
 
 @dataclass(frozen=True)
 class ResourceInfo:
-    """What makes a class a resource (SPEC §1, §6) and how it is released."""
+    """What makes a class a resource (docs/design.md §1.5, §6) and how it is released."""
 
     name: str
     releasing: tuple[str, ...]  # methods whose receiver is Own[...]

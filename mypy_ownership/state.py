@@ -3,7 +3,7 @@
 It imports nothing from mypy (the architecture test checks it): names are opaque hashable
 keys (mypy's ``Var`` objects at run time), places are ``(line, column)``. What one
 operation does to a state lives in ``operations.py``; which operations a program performs
-lives in ``lowering.py``. See docs/design.md §11 for the lattice and why each part is there.
+lives in ``lowering.py``. See docs/design.md §11.4 for the lattice and why each part is there.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Pure: no mypy import. What an operation reveals that a check may report is emitted as a
 *fact* (``facts.py``); applying operations during the solve emits nothing, applying them
-again from the solution's states to report emits the facts. See docs/design.md §11.
+again from the solution's states to report emits the facts. See docs/design.md §11.4.
 """
 
 from __future__ import annotations

@@ -51,8 +51,10 @@ class TypeFacts:
         return self.type_map is None or expr in self.type_map
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Unit:
+    """Built once with everything a check needs (the prefilter runs before), never patched."""
+
     module: MypyFile
     body: list[Statement]
     func: FuncItem | None  # None for a module's top level or a class body
@@ -64,7 +66,7 @@ class Unit:
     overlay: Overlay = EMPTY
     # In a module that cannot see Own/Ref/Mut, no type carries a mode and only the stubs
     # say anything of ownership: the calls of this unit they say acquire, release or move
-    # (Overlay.ownership_calls). None: the module can see the vocabulary.
+    # (effects.ownership_calls). None: the module can see the vocabulary.
     ownership_calls: list[CallExpr] | None = None
 
     @property

@@ -129,3 +129,16 @@ def test_each_error_code_is_produced_in_one_module() -> None:
             if path.name != "errorcodes.py" and f"errorcodes.{code}" in path.read_text()
         )
         assert len(users) == 1, (code, users)
+
+
+def test_comments_cite_the_design_document_not_files_outside_the_repository() -> None:
+    """A fresh clone must be able to follow every citation (docs/design.md restates them)."""
+    outside = ("SPEC" + " §", "MYPY" + "-NOTES")
+    root = PACKAGE.parent
+    found = []
+    for folder in ("mypy_ownership", "tests", "docs", "stubs"):
+        for path in (root / folder).rglob("*"):
+            if path.suffix in (".py", ".pyi", ".md", ".ini") and path.is_file():
+                text = path.read_text(encoding="utf-8")
+                found += [f"{path.relative_to(root)}: {o}" for o in outside if o in text]
+    assert not found, found

@@ -4,7 +4,7 @@ Reads the ``Leaked`` and ``Discarded`` facts of the unit's ownership flow (``flo
 and reports each resource once, on the line where it was acquired, with a note for every
 way out through which it escaped and a help line (``with``, or the releasing method),
 worded for the name that held it. In a class body it checks that a class owning resource
-fields has a releasing method. See docs/design.md §4 and §6.
+fields has a releasing method. See docs/design.md §3 and §6.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ rustc: "used after move" when every path moved the value, "may have been moved" 
 did, "moved in a previous iteration of the loop" when the move stands at or after the use
 (it came round a back edge); with "released" for values that were closed rather than
 handed on. Each set of moves is reported once per name, at its first use. See
-docs/design.md §3.
+docs/design.md §2.
 """
 
 from __future__ import annotations

@@ -96,3 +96,10 @@ def helpers_own_nothing(cmd: list[str]) -> str:
     subprocess.run(cmd, check=True)
     subprocess.check_call(cmd)
     return subprocess.check_output(cmd, text=True)
+
+
+def wait_after_communicate(cmd: list[str]) -> int:
+    # wait() releases too, but is valid after a release: it returns the exit status again
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
+    out, _ = proc.communicate()
+    return proc.wait()
