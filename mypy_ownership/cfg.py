@@ -8,11 +8,18 @@ so that a check can give meaning to each of them. Expression-level branching (``
 expression tree and joins its own states there.
 
 Design choices worth knowing:
-- ``finally`` bodies (and the implicit ``__exit__`` of ``with``) are copied once per way
-  out of the protected region (fall-through, return, break, continue, exception), so a
-  state is never merged across exits that differ;
+- a ``finally`` body (and the implicit ``__exit__`` of each ``with`` item) is built once, as
+  a *cleanup region*: every way out of the protected code (fall-through, return, break,
+  continue, exception) enters it by an edge that pushes a *tag* naming that way out, and
+  the end of the region has one edge per tag, taken only by the paths carrying that tag.
+  A path inside cleanup regions carries one tag per region it is in, outermost first (a
+  tuple as long as the block's ``depth``, with ``None`` for a tag no path from there can
+  use any more), and the solver keeps one state per tuple: states are never merged across
+  exits that differ, and the graph stays linear in the source (copying the body once per
+  way out grew exponentially with ``finally`` nested in ``finally``). :class:`TagOp` is
+  what an edge does to the tuple;
 - a step inside a ``try`` body gets an exceptional edge from the state *before* it to the
-  handlers (and to the ``finally`` copy for exceptions no handler catches);
+  handlers (and to the ``finally`` body for exceptions no handler catches);
 - code that cannot run (after ``return``, under ``Block.is_unreachable``, after a call the
   caller says never returns, statements the caller says mypy found unreachable) gets no
   incoming edge, so a forward analysis never reaches it.
@@ -24,7 +31,7 @@ import enum
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, Optional
 
 from mypy.patterns import AsPattern
 
@@ -92,12 +99,47 @@ class Step:
         return self.node.line
 
 
+Tags = tuple[Optional[int], ...]
+ANY_TAG: Final = -1  # stands for every tag: a path whose way out was forgotten (widened)
+
+
+@dataclass(frozen=True, slots=True)
+class TagOp:
+    """What an edge does to the tags a path carries (one per cleanup region it is in).
+
+    ``when``: only paths whose innermost tag is this one take the edge (the edges leaving
+    the end of a cleanup region, one per way out). Then the path keeps its first ``keep``
+    tags and appends ``push``: entering a region pushes its tag (after ``None`` for outer
+    regions whose tags no path from there can use any more), leaving regions drops theirs.
+    """
+
+    when: int | None = None
+    keep: int = 0
+    push: Tags = ()
+
+    def apply(self, tags: Tags) -> Tags | None:
+        """The tags past the edge, or None if a path carrying ``tags`` does not take it."""
+        if self.when is not None and (not tags or tags[-1] not in (self.when, ANY_TAG)):
+            return None
+        return tags[: self.keep] + self.push
+
+
+def widened(tags: Tags) -> Tags:
+    """``tags`` with every outer tag forgotten (``ANY_TAG``): only the innermost is kept.
+
+    A solver that keeps one state per tuple of tags may fold tuples into these to bound
+    their number: a path then leaves each outer cleanup by all of its ways out, as if the
+    cleanup's exits were merged (sound, less precise)."""
+    return (ANY_TAG,) * (len(tags) - 1) + tags[-1:] if len(tags) > 1 else tags
+
+
 @dataclass(slots=True)
 class Edge:
     target: int
     kind: EdgeKind = EdgeKind.NORMAL
     test: Expression | None = None  # the tested expression, for TRUE / FALSE edges
     origin: Node | None = None  # the step that raised, for EXCEPTION edges
+    tags: TagOp | None = None  # None: the tags a path carries go through unchanged
 
 
 @dataclass(slots=True)
@@ -106,6 +148,7 @@ class BasicBlock:
     steps: list[Step] = field(default_factory=list)
     succs: list[Edge] = field(default_factory=list)
     preds: list[int] = field(default_factory=list)
+    depth: int = 0  # how many cleanup regions (finally bodies, with-exits) it is inside
 
 
 @dataclass
@@ -114,6 +157,7 @@ class CFG:
     entry: int
     exit: int  # normal completion: return or falling off the end
     raise_exit: int  # an exception leaves the function
+    tag_names: list[str] = field(default_factory=list)  # by tag: the way out it stands for
 
     def successors(self, block: int) -> Iterator[Edge]:
         return iter(self.blocks[block].succs)
@@ -138,16 +182,33 @@ class CFG:
         return order
 
     def render(self) -> str:
-        """A textual form for tests: one line per block, steps and labelled edges."""
+        """A textual form for tests: one line per block, steps and labelled edges.
+
+        A block inside cleanup regions shows its depth (``7^2``). An edge with a
+        :class:`TagOp` shows it in braces: ``return#3?`` (taken only with that innermost
+        tag), ``..1`` (keeps the first tag), ``+-,break#4`` (pushes ``None`` then a tag).
+        """
         lines = []
         for b in self.blocks:
             steps = ", ".join(f"{s.kind.value}@{s.line}" for s in b.steps)
             succs = " ".join(
                 f"{e.target}" + ("" if e.kind is EdgeKind.NORMAL else f"({e.kind.value})")
+                + ("" if e.tags is None else "{" + self._render_op(e.tags) + "}")
                 for e in b.succs
             )
-            lines.append(f"{b.id}: [{steps}] -> {succs}")
+            depth = f"^{b.depth}" if b.depth else ""
+            lines.append(f"{b.id}{depth}: [{steps}] ->" + (f" {succs}" if succs else ""))
         return "\n".join(lines)
+
+    def _render_op(self, op: TagOp) -> str:
+        def name(tag: int | None) -> str:
+            return "-" if tag is None else self.tag_names[tag]
+
+        parts = [f"{name(op.when)}?"] if op.when is not None else []
+        parts.append(f"..{op.keep}")
+        if op.push:
+            parts.append("+" + ",".join(map(name, op.push)))
+        return " ".join(parts)
 
 
 StatementFilter = Callable[[Statement], bool]
@@ -163,7 +224,28 @@ _NEVER: Final = (lambda _: False)
 class _Loop:
     head: int  # where `continue` goes
     after: int  # where `break` goes
-    depth: int  # length of the finally stack when the loop was entered
+    depth: int  # length of the protected stack when the loop was entered
+
+
+@dataclass
+class _Region:
+    """A cleanup (a finally body or a with-exit step), built once."""
+
+    entry: int
+    end: int | None  # where it completes, None if it never does
+    depth: int  # of its blocks: one more than where its try / with statement stands
+    keep: int  # how many outer tags a way out of its body (not through its end) reads
+    serial: int = field(default_factory=lambda: next(_SERIALS))
+
+
+@dataclass(frozen=True)
+class _Jump:
+    """Where a way out lands, and what its edge does to the tags: keep the first ``keep``
+    and append ``push`` (the tag of the cleanup region it enters, if any)."""
+
+    target: int
+    keep: int
+    push: Tags = ()
 
 
 @dataclass
@@ -171,7 +253,7 @@ class _Protected:
     """A try body or with body: where its exceptions go and what must run on the way out."""
 
     handler: int | None  # dispatch block of the handlers, or None to go straight out
-    cleanup: list[Step] | MypyBlock | None  # the finally body, or with-exit steps
+    cleanup: _Region | None  # the finally body, or with-exit step
     serial: int = field(default_factory=lambda: next(_SERIALS))
 
 
@@ -192,22 +274,39 @@ class CFGBuilder:
         self.protected: list[_Protected] = []
         self.exit = -1
         self.raise_exit = -1
-        self._routes: dict[tuple[object, ...], int] = {}
+        self.depth = 0  # of the blocks being built: the cleanup regions they are inside
+        self.tag_names: list[str] = []
+        self._routes: dict[tuple[object, ...], _Jump] = {}
+        self._tags: dict[tuple[object, ...], int] = {}
 
     # -- graph primitives ---------------------------------------------------------------
 
     def new_block(self) -> int:
-        self.blocks.append(BasicBlock(len(self.blocks)))
+        self.blocks.append(BasicBlock(len(self.blocks), depth=self.depth))
         return len(self.blocks) - 1
 
     def edge(
         self, src: int | None, dst: int, kind: EdgeKind = EdgeKind.NORMAL,
         test: Expression | None = None, origin: Node | None = None,
+        tags: TagOp | None = None,
     ) -> None:
         if src is None:
             return
-        self.blocks[src].succs.append(Edge(dst, kind, test, origin))
+        assert tags is not None or self.blocks[src].depth == self.blocks[dst].depth
+        self.blocks[src].succs.append(Edge(dst, kind, test, origin, tags))
         self.blocks[dst].preds.append(src)
+
+    def jump(
+        self, src: int | None, to: _Jump, kind: EdgeKind = EdgeKind.NORMAL,
+        test: Expression | None = None, origin: Node | None = None,
+    ) -> None:
+        """An edge along a way out (``_route_out``), with what it does to the tags."""
+        if src is None:
+            return
+        depth = self.blocks[src].depth
+        assert to.keep <= depth
+        plain = to.keep == depth and not to.push
+        self.edge(src, to.target, kind, test, origin, None if plain else TagOp(None, to.keep, to.push))
 
     def add_step(self, cur: int | None, step: Step) -> int | None:
         """Append a step; inside a try body, split first so exceptions leave from before it."""
@@ -226,8 +325,10 @@ class CFGBuilder:
         return any(p.handler is not None or p.cleanup is not None for p in self.protected)
 
     def _exception_edge(self, src: int, step: Step) -> None:
-        target = self._route_out(len(self.protected), EdgeKind.EXCEPTION)
-        self.edge(src, target, EdgeKind.EXCEPTION, origin=step.node)
+        self.jump(src, self._raise(), EdgeKind.EXCEPTION, origin=step.node)
+
+    def _raise(self) -> _Jump:
+        return self._route_out(len(self.protected), EdgeKind.EXCEPTION, what="raise")
 
     # -- entry points ---------------------------------------------------------------------
 
@@ -237,7 +338,7 @@ class CFGBuilder:
         self.raise_exit = self.new_block()
         end = self.stmts(body, entry)
         self.edge(end, self.exit)
-        return CFG(self.blocks, entry, self.exit, self.raise_exit)
+        return CFG(self.blocks, entry, self.exit, self.raise_exit, self.tag_names)
 
     # -- statements -------------------------------------------------------------------------
 
@@ -274,32 +375,29 @@ class CFGBuilder:
             return self.block(s, cur)
         if isinstance(s, ReturnStmt):
             at = self.add_step(cur, Step(StepKind.STMT, s))
-            self.edge(at, self._route_out(0, EdgeKind.NORMAL, to=self.exit))
+            self.jump(at, self._route_out(0, EdgeKind.NORMAL, to=self.exit, what="return"))
             return None
         if isinstance(s, RaiseStmt):
             at = self.add_step(cur, Step(StepKind.STMT, s))
-            self.edge(at, self._route_out(len(self.protected), EdgeKind.EXCEPTION))
+            self.jump(at, self._raise())
             return None
         if isinstance(s, BreakStmt):
             loop = self.loops[-1]
-            self.edge(cur, self._route_out(loop.depth, EdgeKind.NORMAL, to=loop.after))
+            self.jump(cur, self._route_out(loop.depth, EdgeKind.NORMAL, to=loop.after, what="break"))
             return None
         if isinstance(s, ContinueStmt):
             loop = self.loops[-1]
-            self.edge(cur, self._route_out(loop.depth, EdgeKind.NORMAL, to=loop.head))
+            self.jump(cur, self._route_out(loop.depth, EdgeKind.NORMAL, to=loop.head, what="continue"))
             return None
         if isinstance(s, AssertStmt):
             at = self.add_step(cur, Step(StepKind.TEST, s))
             if _is_constant(s.expr) is False:
-                self.edge(at, self._route_out(len(self.protected), EdgeKind.EXCEPTION))
+                self.jump(at, self._raise())
                 return None
             # a failing assert raises AssertionError: an exceptional path, not an exit
             fail = self.new_block()
             self.edge(at, fail, EdgeKind.FALSE, s.expr)
-            self.edge(
-                fail, self._route_out(len(self.protected), EdgeKind.EXCEPTION),
-                EdgeKind.EXCEPTION, origin=s,
-            )
+            self.jump(fail, self._raise(), EdgeKind.EXCEPTION, origin=s)
             ok = self.new_block()
             self.edge(at, ok, EdgeKind.TRUE, s.expr)
             return ok
@@ -368,23 +466,22 @@ class CFGBuilder:
         return after if self.blocks[after].preds else None
 
     def with_stmt(self, s: WithStmt, cur: int) -> int | None:
-        exits: list[Step] = []
-        for i in range(len(s.expr)):
+        items = len(s.expr)
+        for i in range(items):
             nxt = self.add_step(cur, Step(StepKind.WITH_ENTER, s, i))
-            if nxt is None:
-                return None
+            assert nxt is not None
             cur = nxt
-            exits.insert(0, Step(StepKind.WITH_EXIT, s, i))
-            self.protected.append(_Protected(None, [exits[0]]))
+            # item i's __exit__ runs with the items before it still entered
+            self.protected.append(_Protected(None, self._cleanup([Step(StepKind.WITH_EXIT, s, i)])))
         end = self.block(s.body, cur)
-        del self.protected[len(self.protected) - len(s.expr):]
-        for step in exits:
-            end = self.add_step(end, step)
-        return end
+        after = self.new_block()
+        self.jump(end, self._route_out(len(self.protected) - items, EdgeKind.NORMAL, to=after, what="fall"))
+        del self.protected[len(self.protected) - items:]
+        return after if self.blocks[after].preds else None
 
     def try_stmt(self, s: TryStmt, cur: int) -> int | None:
         if s.finally_body is not None:
-            self.protected.append(_Protected(None, s.finally_body))
+            self.protected.append(_Protected(None, self._cleanup(s.finally_body)))
         handler_entry = self.new_block() if s.handlers else None
         self.protected.append(_Protected(handler_entry, None))
         body_end = self.block(s.body, cur)
@@ -401,16 +498,15 @@ class CFGBuilder:
                 self.edge(self.block(handler, at), after)
                 catches_all = catches_all or _catches_everything(s.types[i])
             if not catches_all:
-                self.edge(
-                    handler_entry,
-                    self._route_out(len(self.protected), EdgeKind.EXCEPTION),
-                    EdgeKind.EXCEPTION,
-                )
+                self.jump(handler_entry, self._raise(), EdgeKind.EXCEPTION)
         if s.finally_body is not None:
-            self.protected.pop()
             if not self.blocks[after].preds:
+                self.protected.pop()
                 return None
-            return self.block(s.finally_body, after)
+            cont = self.new_block()
+            self.jump(after, self._route_out(len(self.protected) - 1, EdgeKind.NORMAL, to=cont, what="fall"))
+            self.protected.pop()
+            return cont if self.blocks[cont].preds else None
         return after if self.blocks[after].preds else None
 
     def match_stmt(self, s: MatchStmt, cur: int) -> int | None:
@@ -441,14 +537,40 @@ class CFGBuilder:
         self.edge(at, after)
         return after if self.blocks[after].preds else None
 
-    # -- leaving protected regions -----------------------------------------------------
+    # -- cleanup regions and leaving protected code ----------------------------------------
 
-    def _route_out(self, depth: int, kind: EdgeKind, to: int | None = None) -> int:
+    def _cleanup(self, cleanup: MypyBlock | list[Step]) -> _Region:
+        """Build a finally body (or with-exit steps) once, where its statement stands: what
+        is raised in it, and a break / continue / return in it, leave from there."""
+        outer, first = self.depth, len(self.blocks)
+        self.depth = outer + 1
+        entry = self.new_block()
+        end: int | None = entry
+        if isinstance(cleanup, MypyBlock):
+            end = self.block(cleanup, entry)
+        else:
+            for step in cleanup:
+                end = self.add_step(end, step)
+        self.depth = outer
+        # Ways out of the body other than its end (an exception, a jump, the exit of a
+        # cleanup nested in it) read the outer tags they keep: a path entering the region
+        # must keep at least those.
+        keep = 0
+        for block in self.blocks[first:]:
+            for e in block.succs:
+                if e.target < first:  # built before: outside the region, less deep
+                    assert e.tags is not None
+                    keep = max(keep, e.tags.keep)
+        return _Region(entry, end, outer + 1, keep)
+
+    def _route_out(self, depth: int, kind: EdgeKind, to: int | None = None, what: str = "") -> _Jump:
         """Where a jump leaving the innermost ``len(protected) - depth`` regions lands.
 
-        An exception stops at the innermost handler; every cleanup passed on the way is
-        copied in front of the destination. ``to`` is the destination of a normal jump
-        (return, break, continue); for exceptions it is found here.
+        An exception stops at the innermost handler. A way out through cleanups enters the
+        innermost one with the tag of this way out; the end of each cleanup passes it on to
+        the next one, and the last one to the destination. ``to`` is the destination of a
+        normal jump (return, break, continue, fall-through); for exceptions it is found here.
+        ``what`` names the tags (``return``, ``raise``, ...) in ``CFG.render``.
         """
         key = (
             kind, to, depth,
@@ -456,51 +578,40 @@ class CFGBuilder:
         )
         known = self._routes.get(key)
         if known is None:
-            known = self._routes[key] = self._build_route(depth, kind, to)
+            known = self._routes[key] = self._build_route(depth, kind, to, what)
         return known
 
-    def _build_route(self, depth: int, kind: EdgeKind, to: int | None) -> int:
-        chain: list[list[Step] | MypyBlock] = []
+    def _build_route(self, depth: int, kind: EdgeKind, to: int | None, what: str) -> _Jump:
+        chain: list[_Region] = []
         target = to
-        for region in reversed(self.protected[depth:] if kind is EdgeKind.NORMAL else self.protected):
-            if kind is EdgeKind.EXCEPTION and region.handler is not None:
-                target = region.handler
+        for passed in reversed(self.protected[depth:] if kind is EdgeKind.NORMAL else self.protected):
+            if kind is EdgeKind.EXCEPTION and passed.handler is not None:
+                target = passed.handler
                 break
-            if region.cleanup is not None:
-                chain.append(region.cleanup)
+            if passed.cleanup is not None:
+                chain.append(passed.cleanup)
         if target is None:
             target = self.raise_exit
-        if not chain:
-            return target
-        # Build the cleanup copies innermost first, with the outer regions they belong to
-        # still in force for anything raised inside them.
-        saved, saved_loops = self.protected, self.loops
-        start = self.new_block()
-        cur: int | None = start
-        level = len(saved)
-        for cleanup in chain:
-            level = self._region_level(saved, cleanup, level)
-            self.protected = saved[:level]
-            # a break/continue inside the cleanup leaves loops that enclose its region
-            self.loops = [loop for loop in saved_loops if loop.depth <= level]
-            if isinstance(cleanup, MypyBlock):
-                cur = self.block(cleanup, cur)
-            else:
-                for step in cleanup:
-                    cur = self.add_step(cur, step)
-        self.protected, self.loops = saved, saved_loops
-        if cur is not None:
-            self.edge(cur, target, EdgeKind.RERAISE if kind is EdgeKind.EXCEPTION else kind)
-        return start
+        landing = _Jump(target, self.blocks[target].depth)
+        leaving = EdgeKind.RERAISE if kind is EdgeKind.EXCEPTION else EdgeKind.NORMAL
+        # outermost cleanup first: each one's end jumps to what was built before it
+        for region in reversed(chain):
+            tag = self._tag(region, landing, leaving, what)
+            # keep the outer tags that its end passes on, or that its body may still read
+            keep = min(region.depth - 1, max(region.keep, landing.keep))
+            landing = _Jump(region.entry, keep, (None,) * (region.depth - 1 - keep) + (tag,))
+        return landing
 
-    @staticmethod
-    def _region_level(
-        regions: list[_Protected], cleanup: list[Step] | MypyBlock, below: int
-    ) -> int:
-        for i in range(below - 1, -1, -1):
-            if regions[i].cleanup is cleanup:
-                return i
-        return below
+    def _tag(self, region: _Region, then: _Jump, kind: EdgeKind, what: str) -> int:
+        """The tag of a way out of ``region``: at its end, go on along ``then``."""
+        key = (region.serial, then, kind)
+        tag = self._tags.get(key)
+        if tag is None:
+            tag = self._tags[key] = len(self.tag_names)
+            self.tag_names.append(f"{what or kind.value}#{tag}")
+            if region.end is not None:
+                self.edge(region.end, then.target, kind, tags=TagOp(tag, then.keep, then.push))
+        return tag
 
 
 def _may_raise(step: Step) -> bool:

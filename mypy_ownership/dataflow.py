@@ -2,17 +2,18 @@
 
 It knows nothing of ownership: a check supplies the lattice (initial state, join,
 transfer of a step and of an edge) and gets back the state at the entry of every block
-that can be reached. States must be immutable values with ``==``; ``None`` means
-"unreachable" and is never passed to the check.
+that can be reached, one per tuple of tags (the ways out of the ``finally`` bodies a path
+is in, see :mod:`~mypy_ownership.cfg`) and joined over them on request. States must be
+immutable values with ``==``; ``None`` means "unreachable" and is never passed to the check.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import Generic, Protocol, TypeVar
+from typing import Final, Generic, Protocol, TypeVar
 
-from mypy_ownership.cfg import CFG, Edge, EdgeKind, Step
+from mypy_ownership.cfg import CFG, Edge, EdgeKind, Step, Tags, widened
 
 S = TypeVar("S")
 
@@ -30,28 +31,71 @@ class Analysis(Protocol[S]):
     # the step of its block raised (default: ``before``, the step did not happen).
 
 
+# Far more tuples of tags than real code reaches at one block (a try/finally in a loop in
+# a finally body, three levels deep, reaches about 40).
+MAX_TAGS: Final = 64
+
+
 class Solution(Generic[S]):
-    def __init__(self, cfg: CFG, entry_states: Sequence[S | None]) -> None:
+    """The states at the entry of every block, one per tuple of tags (see :mod:`cfg`): a
+    block outside cleanup regions has at most one, under ``()``."""
+
+    def __init__(self, cfg: CFG, states: Sequence[dict[Tags, S]], join: Callable[[S, S], S]) -> None:
         self.cfg = cfg
-        self.entry_states = entry_states
+        self.states = states
+        self._join = join
+        self._joined: dict[int, S | None] = {}
 
     def entry(self, block: int) -> S | None:
-        return self.entry_states[block]
+        """The join over its tags: what holds at the block's entry on some path, whichever
+        way out of the cleanups around it the path will take (what a report about the
+        block's steps needs). None: no path reaches it."""
+        if block in self._joined:
+            return self._joined[block]
+        joined: S | None = None
+        for state in self.states[block].values():
+            joined = state if joined is None else self._join(joined, state)
+        self._joined[block] = joined
+        return joined
+
+    def tagged(self, block: int) -> dict[Tags, S]:
+        """The states at the block's entry, by the tags of the paths reaching it."""
+        return dict(self.states[block])
+
+    @property
+    def entry_states(self) -> list[S | None]:
+        return [self.entry(block) for block in range(len(self.cfg.blocks))]
 
 
-def solve(cfg: CFG, analysis: Analysis[S], max_rounds: int = 10_000) -> Solution[S]:
+def solve(
+    cfg: CFG, analysis: Analysis[S], max_rounds: int = 10_000, max_tags: int = MAX_TAGS
+) -> Solution[S]:
     """Worklist iteration in reverse postorder until no entry state changes.
+
+    A block has one state per tuple of tags of the paths reaching it: inside a cleanup
+    region (a ``finally`` body), the paths that will leave it by different ways are kept
+    apart, and an edge out of its end takes only the states of its own tag
+    (:meth:`TagOp.apply`). The solver knows nothing else of tags, but that a block holding
+    ``max_tags`` tuples takes any further one :func:`widened`: the number of tuples is
+    otherwise the number of ways a path can be nested in cleanups that it will resume,
+    which can grow exponentially with the nesting of ``finally`` inside ``finally`` (each
+    with a loop that a ``break`` or ``continue`` in the inner one goes back to).
 
     Exceptional edges leave a block with the state at its *entry*: a step inside a
     ``try`` body is alone in its block, so that is the state before the step ran. An
     analysis may refine that with ``exceptional(before, after)``.
     """
     exceptional = getattr(analysis, "exceptional", None)
+    transfer, transfer_edge, join = analysis.transfer, analysis.transfer_edge, analysis.join
+    blocks = cfg.blocks
     order = cfg.reverse_postorder()
     rank = {block: i for i, block in enumerate(order)}
-    states: list[S | None] = [None] * len(cfg.blocks)
-    states[cfg.entry] = analysis.initial()
-    queued = {cfg.entry}
+    states: list[dict[Tags, S]] = [{} for _ in blocks]
+    states[cfg.entry][()] = analysis.initial()
+    # by block, the tags whose state changed since it was last run (a dict: runs in the
+    # order they were found, the same from one process to the next)
+    dirty: list[dict[Tags, None]] = [{} for _ in blocks]
+    dirty[cfg.entry][()] = None
     heap = [(rank[cfg.entry], cfg.entry)]
     rounds = 0
     while heap:
@@ -59,26 +103,39 @@ def solve(cfg: CFG, analysis: Analysis[S], max_rounds: int = 10_000) -> Solution
         if rounds > max_rounds * max(1, len(order)):
             raise RuntimeError("dataflow did not reach a fixed point")
         _, block = heapq.heappop(heap)
-        queued.discard(block)
-        entry_state = states[block]
-        assert entry_state is not None
-        out = entry_state
-        for step in cfg.blocks[block].steps:
-            out = analysis.transfer(step, out)
-        for edge in cfg.blocks[block].succs:
-            if edge.kind is EdgeKind.EXCEPTION:
-                leaving = exceptional(entry_state, out) if exceptional else entry_state
-            else:
-                leaving = out
-            incoming = analysis.transfer_edge(edge, leaving)
-            old = states[edge.target]
-            new = incoming if old is None else analysis.join(old, incoming)
-            if new != old:
-                states[edge.target] = new
-                if edge.target not in queued:
-                    queued.add(edge.target)
-                    heapq.heappush(heap, (rank[edge.target], edge.target))
-    return Solution(cfg, states)
+        todo, dirty[block] = dirty[block], {}
+        here = states[block]
+        for tags in todo:
+            entry_state = here[tags]
+            out = entry_state
+            for step in blocks[block].steps:
+                out = transfer(step, out)
+            for edge in blocks[block].succs:
+                if edge.tags is None:
+                    onward = tags
+                else:
+                    taken = edge.tags.apply(tags)
+                    if taken is None:
+                        continue
+                    onward = taken
+                if edge.kind is EdgeKind.EXCEPTION:
+                    leaving = exceptional(entry_state, out) if exceptional else entry_state
+                else:
+                    leaving = out
+                incoming = transfer_edge(edge, leaving)
+                there = states[edge.target]
+                old = there.get(onward)
+                if old is None and len(there) >= max_tags:
+                    onward = widened(onward)
+                    old = there.get(onward)
+                new = incoming if old is None else join(old, incoming)
+                if new != old:
+                    there[onward] = new
+                    waiting = dirty[edge.target]
+                    if not waiting:
+                        heapq.heappush(heap, (rank[edge.target], edge.target))
+                    waiting[onward] = None
+    return Solution(cfg, states, join)
 
 
 class Liveness:
@@ -97,7 +154,9 @@ def live_sets(cfg: CFG, reads: Callable[[Step], Iterable[Hashable]]) -> Liveness
     """Backward liveness without kills: a name stays live up to its last read on any path.
 
     Lets a forward analysis forget facts about names no later step can look at, so that
-    its states do not grow with the length of a function.
+    its states do not grow with the length of a function. Tags are not followed: a name
+    read after one way out of a ``finally`` body counts as live in it for every way out,
+    which only keeps a fact longer than needed.
     """
     index: dict[Hashable, int] = {}
     live = []
