@@ -127,8 +127,7 @@ class OwnershipFlow:
         self._edges: dict[int, _EdgeFacts] = {}
         self._starts: dict[int, bool] = {}
         self._has_call: dict[Node, bool] = {}
-        self._shared: frozenset[int] | None = None
-        self._steps = 0
+        self._steps: int | None = None
         self._live: Liveness | None = None
         self._initial: FlowState | None = None
         calls = unit.ownership_calls
@@ -174,7 +173,7 @@ class OwnershipFlow:
         return exceptional(before, after)
 
     def transfer(self, step: Step, state: FlowState) -> FlowState:
-        if not self.relevant(step, state, reporting=False):
+        if not self.relevant(step, state):
             return state
         return apply(self.lowering.ops_of(step), state)
 
@@ -203,12 +202,8 @@ class OwnershipFlow:
 
     # -- relevance ------------------------------------------------------------------------------
 
-    def relevant(self, step: Step, state: FlowState, reporting: bool) -> bool:
-        """Whether applying the step can change the state or reveal a fact. When reporting,
-        a step whose node other steps share (the copies of a ``finally`` body) is applied
-        anyway: its uses are merged across the copies."""
-        if reporting and id(step.node) in self._shared_nodes():
-            return True
+    def relevant(self, step: Step, state: FlowState) -> bool:
+        """Whether applying the step can change the state or reveal a fact."""
         if self._call_lines is not None and state.holds_nothing():
             return self._starts_anything(step)
         if not self._sparse or not _may_be_inert(step):
@@ -245,25 +240,13 @@ class OwnershipFlow:
             known = self._summaries[id(step)] = _Summary(frozenset(names), acts, leaves, forgets)
         return known
 
-    def _shared_nodes(self) -> frozenset[int]:
-        """Ids of the nodes more than one step applies (copies of finally bodies)."""
-        if self._shared is None:
-            seen: set[int] = set()
-            shared: set[int] = set()
-            for block in self.unit.cfg.blocks:
-                self._steps += len(block.steps)
-                for step in block.steps:
-                    key = id(step.node)
-                    (shared if key in seen else seen).add(key)
-            self._shared = frozenset(shared)
-        return self._shared
-
     def _forget_dead(self, block: int, state: FlowState) -> FlowState:
         """Moves and ownership of names no later step reads cannot matter any more; keeping
         them would make states grow with the length of the function. Obligations stay."""
         if not state.moved and not state.owned:
             return state
-        self._shared_nodes()
+        if self._steps is None:
+            self._steps = sum(len(block.steps) for block in self.unit.cfg.blocks)
         if self._steps < _FORGET_FROM:
             return state
         if self._live is None:
@@ -354,7 +337,7 @@ class OwnershipFlow:
             if state is None:
                 continue
             for step in block.steps:
-                if self.relevant(step, state, reporting=True):
+                if self.relevant(step, state):
                     state = apply(self.lowering.ops_of(step), state, result.facts)
         for end in (cfg.exit, cfg.raise_exit):
             state = solution.entry(end)

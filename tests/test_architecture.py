@@ -19,12 +19,12 @@ def imported_project_modules(path: Path) -> set[str]:
     return found
 
 
-ENGINE = ("mypy_ownership.cfg", "mypy_ownership.dataflow", "mypy_ownership.evaluation")
+ENGINE = ("mypy_ownership.cfg", "mypy_ownership.cfg_builder", "mypy_ownership.dataflow", "mypy_ownership.evaluation")
 
 
 def test_engine_knows_no_checks_and_no_plugin() -> None:
     """cfg, dataflow and evaluation import only mypy and each other."""
-    for name in ("cfg.py", "dataflow.py", "evaluation.py"):
+    for name in ("cfg.py", "cfg_builder.py", "dataflow.py", "evaluation.py"):
         imported = imported_project_modules(PACKAGE / name)
         assert all(m.startswith(ENGINE) for m in imported), (name, imported)
 

@@ -32,7 +32,8 @@ from mypy.nodes import (
 from mypy.options import Options
 from mypy.parse import parse
 
-from mypy_ownership.cfg import Edge, EdgeKind, Step, StepKind, Tags, build_cfg
+from mypy_ownership.cfg import Edge, EdgeKind, Step, StepKind, Tags
+from mypy_ownership.cfg_builder import build_cfg
 from mypy_ownership.dataflow import Solution, solve
 from mypy_ownership.evaluation import children, every_expression
 
