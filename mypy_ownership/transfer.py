@@ -176,6 +176,14 @@ class Machine:
         self._mutable()
         del self.owes[var]
 
+    def end_binding(self, var: Name, escape: Escape) -> None:
+        """A name rebound or deleted: what it still owed leaks there, its moves are over."""
+        if var in self.owes:
+            self.leak(var, escape)
+        if var in self.moved:
+            self._mutable()
+            del self.moved[var]
+
     def guarded(self, obligation: Obligation) -> Obligation:
         """A new obligation holds on the paths where the flags known now hold."""
         if not self.flags:
@@ -308,11 +316,7 @@ class Machine:
         var = op.var
         if var is None:
             return
-        if var in self.owes:
-            self.leak(var, Escape(op.line, op.column, f"{op.verb} at line {op.line}"))
-        if var in self.moved:
-            self._mutable()
-            del self.moved[var]
+        self.end_binding(var, Escape(op.line, op.column, f"{op.verb} at line {op.line}"))
         obligation = value.obligation
         if value.owned or op.declared_own:
             self.owned = self.owned | {var}
@@ -337,11 +341,7 @@ class Machine:
         var = op.var
         if var is None:
             return
-        if var in self.owes:
-            self.leak(var, Escape(op.line, op.column, f"deleted at line {op.line}"))
-        if var in self.moved:
-            self._mutable()
-            del self.moved[var]
+        self.end_binding(var, Escape(op.line, op.column, f"deleted at line {op.line}"))
         self.owned = self.owned - {var}
 
     def _forget_flag(self, op: ForgetFlag) -> None:

@@ -1,6 +1,7 @@
-"""The language's containers: what they store. An owned value inserted into one moves into
-it (the container owns it from then on); a borrowed one escapes (SPEC's container
-insertion, docs/design.md §3). ``extend`` stores the items of its argument, not the
+"""The language's containers: what they store (deque, UserList and other sequences reach the
+typing ABCs' entries along their MRO). An owned value inserted into one moves into
+it (the container owns it from then on); a borrowed one escapes (container insertion,
+docs/design.md §2.2). ``extend`` stores the items of its argument, not the
 argument itself."""
 
 class list:

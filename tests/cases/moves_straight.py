@@ -1,5 +1,6 @@
 """Moves on straight-line code: what moves, what only aliases, what is never moved."""
 
+from collections import UserList, deque
 from enum import Enum
 from typing import Any
 
@@ -125,6 +126,31 @@ def container_insertion_moves_owned(conn: Own[Conn], plain: Conn) -> None:
     pool.append(conn)  # N: "conn" was moved here by call to "append"
     pool.append(plain)
     borrow(plain)
+    borrow(conn)  # E: "conn" used after move  [use-after-move]
+
+
+def insertion_into_every_kind_of_container(a: Own[Conn], b: Own[Conn], c: Own[Conn], d: Own[Conn], e: Own[Conn]) -> None:
+    # list, set, dict and deque store what they are given (stubs/_language); deque and
+    # UserList reach the typing ABCs' entries along their MRO
+    queue: deque[Conn] = deque()
+    queue.append(a)  # N: "a" was moved here by call to "append"
+    seen: set[Conn] = set()
+    seen.add(b)  # N: "b" was moved here by call to "add"
+    table: dict[str, Conn] = {}
+    table.setdefault("k", c)  # N: "c" was moved here by call to "setdefault"
+    listed: UserList[Conn] = UserList()
+    listed.insert(0, d)  # N: "d" was moved here by call to "insert"
+    many: list[Conn] = []
+    many.extend([e])
+    borrow(a)  # E: "a" used after move  [use-after-move]
+    borrow(b)  # E: "b" used after move  [use-after-move]
+    borrow(c)  # E: "c" used after move  [use-after-move]
+    borrow(d)  # E: "d" used after move  [use-after-move]
+    borrow(e)
+
+
+def a_method_named_like_an_insertion_on_an_unknown_receiver(conn: Own[Conn], sink: Any) -> None:
+    sink.append(conn)  # N: "conn" was moved here by call to "append"
     borrow(conn)  # E: "conn" used after move  [use-after-move]
 
 

@@ -1,9 +1,0 @@
-"""collections.deque stores what it is given, as list does."""
-
-class deque:
-    @inserts
-    def append(self, item: object) -> None: ...
-    @inserts_items
-    def extend(self, items: object) -> None: ...
-    @inserts
-    def insert(self, index: int, item: object) -> None: ...
