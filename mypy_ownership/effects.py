@@ -135,6 +135,7 @@ def ownership_calls(overlay: Overlay, types: dict[Expression, Type]) -> list[Cal
     (this decides which, never how); one pass over mypy's type map finds them."""
     methods = _transferring_methods(overlay)
     functions = overlay.functions
+    constructs = _memo(overlay, "constructs")
     calls: list[CallExpr] = []
     for expr in types:
         if type(expr) is not CallExpr:
@@ -143,7 +144,10 @@ def ownership_calls(overlay: Overlay, types: dict[Expression, Type]) -> list[Cal
         if isinstance(callee, RefExpr):
             node = callee.node
             if isinstance(node, TypeInfo):
-                if _constructs_resource(overlay, node):
+                known = constructs.get(node)
+                if known is None:
+                    known = constructs[node] = _constructs_resource(overlay, node)
+                if known:
                     calls.append(expr)
                 continue
             stub = functions.get(callee.fullname)
@@ -174,23 +178,24 @@ def _transferring_methods(overlay: Overlay) -> frozenset[str]:
     return known
 
 
+def _memo(overlay: Overlay, key: str) -> dict[object, object]:
+    """A cache kept with the overlay, dropped when its stubs are resolved again."""
+    memo = overlay.memo.get(key)
+    if not isinstance(memo, dict):
+        memo = overlay.memo[key] = {}
+    return memo
+
+
 def _constructs_resource(overlay: Overlay, info: TypeInfo) -> bool:
     """A class whose MRO holds a class the stubs make a resource: a cheap superset of what
     ``ResourceTable.of_class`` decides (which also reads each class's own code)."""
-    memo = overlay.memo.setdefault("constructs", {})
-    assert isinstance(memo, dict)
-    known = memo.get(info)
-    if known is None:
-        known = memo[info] = any(
-            (stub := overlay.classes.get(k.fullname)) is not None and stub.is_resource
-            for k in mro(info)
-        )
-    return bool(known)
+    return any(
+        (stub := overlay.classes.get(k.fullname)) is not None and stub.is_resource for k in mro(info)
+    )
 
 
 def _method_stub(overlay: Overlay, owner: TypeInfo, name: str) -> FunctionStub | None:
-    memo = overlay.memo.setdefault("methods", {})
-    assert isinstance(memo, dict)
+    memo = _memo(overlay, "methods")
     key = (owner, name)
     if key not in memo:
         memo[key] = overlay.method([k.fullname for k in mro(owner)], name)

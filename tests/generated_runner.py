@@ -87,18 +87,13 @@ TESTS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS))
 
 import program_generator as gen  # noqa: E402
+from corpus_runner import _FAILED, _STATS  # noqa: E402  (the plugin's stats line, parsed once)
 from harness import ROOT, Run, run_mypy  # noqa: E402
 
 CONFIG = (
     "[mypy]\n{plugins}show_column_numbers = True\nshow_error_codes = True\n"
     "\n[mypy_ownership]\nreport_stats = true\n"
 )
-_STATS = re.compile(
-    r"mypy-ownership: (?P<modules>\d+) modules, (?P<functions>\d+) functions analysed"
-    r" \((?P<bodies>\d+) bodies\), (?P<failed>\d+) failed, (?P<findings>\d+) findings,"
-    r" (?P<seconds>[0-9.]+) s in the plugin"
-)
-_FAILED = "mypy-ownership: failed: "
 _FAILED_WHERE = re.compile(r"^(?P<path>[^:]+\.py):(?P<line>\d+): (?P<rest>.*)$")
 RATIO_TARGET = 3.0
 
