@@ -41,6 +41,7 @@ from mypy_ownership.modes import Mode
 from mypy_ownership.operations import (
     Acquire,
     AnyBorrowed,
+    BeginValue,
     AnyHeld,
     Bind,
     Borrowed,
@@ -82,6 +83,7 @@ class ExpressionLowering:
         self.ops: list[Operation] = []
         self._lowered: dict[int, tuple[Operation, ...]] = {}
         self._slot = 0
+        self._values = 0  # values lowered so far (a walrus inside a value is one)
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -199,6 +201,8 @@ class ExpressionLowering:
     def value(self, rvalue: Expression, target: str) -> int:
         """Evaluate a value about to be bound to a name, into a new slot."""
         slot = self.new_slot()
+        self._values += 1
+        self.emit(BeginValue())
         scope = self.scope
         borrowed = scope.local_any(rvalue)
         if borrowed is not None:
@@ -216,11 +220,14 @@ class ExpressionLowering:
             self.expr(rvalue)
             self.emit(ValueLoanOfCall(slot, ownership.return_mode, self.lent_to(call), call.line, call.column, self.how_call(call)))
             return slot
+        values = self._values
         self.expr(rvalue)
+        # the borrow of a value evaluated inside (a walrus: x = (y := r)) passes on
+        inherit = self._values != values
         if call is not None and self.effects.produces_owned(call):
-            self.emit(ValueFresh(slot, True, self.effects.result_obligation(target, call)))
+            self.emit(ValueFresh(slot, True, self.effects.result_obligation(target, call), inherit))
         else:
-            self.emit(ValueFresh(slot, False))
+            self.emit(ValueFresh(slot, False, None, inherit))
         return slot
 
     def lent_to(self, call: CallExpr) -> tuple[Var, ...]:

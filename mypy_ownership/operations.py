@@ -243,12 +243,19 @@ class ValueLoanOfCall(NamedTuple):
     how: str
 
 
+class BeginValue(NamedTuple):
+    """A value starts being evaluated: the borrow the last value inside it carries (a
+    walrus, ``x = (y := r)``) is what ``ValueFresh(inherit=True)`` passes on."""
+
+
 class ValueFresh(NamedTuple):
-    """A new value: owned (a call returning ``Own``, a resource constructed) or not."""
+    """A new value: owned (a call returning ``Own``, a resource constructed) or not.
+    ``inherit``: it carries the borrow of the last value evaluated inside it."""
 
     slot: int
     owned: bool
     obligation: Obligation | None = None
+    inherit: bool = False
 
 
 class Bind(NamedTuple):
@@ -340,6 +347,6 @@ class If(NamedTuple):
 Operation = Union[
     Use, Move, MethodCall, HandOver, DropHeld, MoveCaptured, MutBorrow, Report, EscapeBorrow,
     EscapeCaptures, MoveBorrow, ReturnBorrow, ReturnLoanOfCall, ValueOfName, ValueLoanOfCall,
-    ValueFresh, Bind, Unbind, ForgetFlag, SetFlag, Acquire, ReleaseLock, Leave, WithExit,
+    BeginValue, ValueFresh, Bind, Unbind, ForgetFlag, SetFlag, Acquire, ReleaseLock, Leave, WithExit,
     Either, If,
 ]

@@ -23,6 +23,7 @@ from mypy_ownership.facts import (
 from mypy_ownership.modes import Mode
 from mypy_ownership.operations import (
     Acquire,
+    BeginValue,
     Bind,
     DropHeld,
     Either,
@@ -96,6 +97,7 @@ class Machine:
         self.flags = state.flags
         self._copied = False
         self.slots: dict[int, _Value] = {}
+        self.value_loan: Loan | None = None  # the borrow of the last value evaluated
 
     def result(self) -> FlowState:
         if not self._copied and self.owned is self.state.owned:
@@ -283,10 +285,14 @@ class Machine:
         loan = self.loan_from(op.lent, op.mode, op.line, op.column, op.how)
         self.emit(Returned(op.line, op.column, "the value", loan))
 
+    def _begin_value(self, op: BeginValue) -> None:
+        self.value_loan = None
+
     def _value_of_name(self, op: ValueOfName) -> None:
         if op.borrowed is not None and op.borrowed in self.loans:
             self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column)
             self.slots[op.slot] = _Value(False, None, self.loans[op.borrowed])
+            self.value_loan = self.loans[op.borrowed]
         elif op.var is not None and op.var in self.owned:
             obligation = self.owes.get(op.var)
             self._move(Move(op.var, op.borrowed, op.key, op.name, op.line, op.column, op.how, owner=op.owner))
@@ -296,10 +302,11 @@ class Machine:
             self.slots[op.slot] = _UNMANAGED
 
     def _value_loan_of_call(self, op: ValueLoanOfCall) -> None:
-        self.slots[op.slot] = _Value(False, None, self.loan_from(op.lent, op.mode, op.line, op.column, op.how))
+        self.value_loan = self.loan_from(op.lent, op.mode, op.line, op.column, op.how)
+        self.slots[op.slot] = _Value(False, None, self.value_loan)
 
     def _value_fresh(self, op: ValueFresh) -> None:
-        self.slots[op.slot] = _Value(op.owned, op.obligation, None)
+        self.slots[op.slot] = _Value(op.owned, op.obligation, self.value_loan if op.inherit else None)
 
     def _bind(self, op: Bind) -> None:
         value = self.slots.pop(op.slot, _UNMANAGED) if op.slot is not None else _UNMANAGED
@@ -410,6 +417,7 @@ _APPLY: dict[type, Callable[[Machine, Any], None]] = {
     ReturnLoanOfCall: Machine._return_loan_of_call,
     ValueOfName: Machine._value_of_name,
     ValueLoanOfCall: Machine._value_loan_of_call,
+    BeginValue: Machine._begin_value,
     ValueFresh: Machine._value_fresh,
     Bind: Machine._bind,
     Unbind: Machine._unbind,

@@ -218,3 +218,12 @@ def extend_copies_the_elements(lines: Ref[list[str]], into: list[str]) -> None:
 def yield_a_with_target_inside_its_block(path: str) -> Iterator[File]:
     with open_file(path) as f:
         yield f
+
+
+# a walrus passes the borrow it binds on to the outer name -----------------------------------
+
+def borrow_through_a_walrus(owner: Own[Person]) -> str:
+    r = owner.name()  # N: "x" is borrowed here (by call to "name")
+    x = (y := r)
+    print(y)
+    return x  # E: Borrowed "x" may outlive its borrow: returned from a function whose return is not Ref or Mut  [borrow-escape]
