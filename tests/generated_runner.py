@@ -87,7 +87,8 @@ TESTS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS))
 
 import program_generator as gen  # noqa: E402
-from corpus_runner import _FAILED, _STATS  # noqa: E402  (the plugin's stats line, parsed once)
+from corpus_runner import _FAILED, _STATS  # noqa: E402
+from mypy_ownership.stats import Stats  # noqa: E402  (the plugin's own counters, summed here)  (the plugin's stats line, parsed once)
 from harness import ROOT, Run, run_mypy  # noqa: E402
 
 CONFIG = (
@@ -104,15 +105,6 @@ def log(message: str) -> None:
 
 def write_config(path: Path, plugin: bool = True) -> None:
     path.write_text(CONFIG.format(plugins="plugins = mypy_ownership.plugin\n" if plugin else ""))
-
-
-@dataclass
-class Stats:
-    modules: int = 0
-    functions: int = 0
-    failed: int = 0
-    findings: int = 0
-    seconds: float = 0.0
 
 
 def stats_of(run: Run) -> Stats:
