@@ -12,7 +12,7 @@ A third source, same-module summaries, would be consulted here too.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from mypy.nodes import (
@@ -227,17 +227,19 @@ def _instance_class(receiver: Type | None) -> TypeInfo | bool | None:
 class CallEffects:
     """What calls do, for the analysis of one unit (memoised per call)."""
 
-    def __init__(self, overlay: Overlay, type_of: object, annotated: bool, func: object) -> None:
+    def __init__(
+        self, overlay: Overlay, type_of: Callable[[Expression], Type | None], annotated: bool, func: object
+    ) -> None:
         self.overlay = overlay
         self.resources: ResourceTable = overlay.resources
-        self.type_of = type_of  # Callable[[Expression], Type | None]
+        self.type_of = type_of
         self.annotated = annotated
         self.func = func
         self._stubs: dict[CallExpr, FunctionStub | None] = {}
         self._calls: dict[CallExpr, CallOwnership | None] = {}
 
     def _type(self, expr: Expression) -> Type | None:
-        return self.type_of(expr)  # type: ignore[operator, no-any-return]
+        return self.type_of(expr)
 
     def stub(self, call: CallExpr) -> FunctionStub | None:
         """What the ownership stubs say of a call's callee, if anything."""

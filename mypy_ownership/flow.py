@@ -363,33 +363,32 @@ def _scan(ops: Iterable[Operation], names: set[Name]) -> tuple[bool, bool, bool]
     function, or forget a flag."""
     acts = leaves = forgets = False
     for op in ops:
-        kind = type(op)
-        if kind is If:
-            names.update(_names_in(op.condition))  # type: ignore[union-attr]
-            for branch in (op.then, op.otherwise):  # type: ignore[union-attr]
-                a, l, f = _scan(branch, names)
-                acts, leaves, forgets = acts or a, leaves or l, forgets or f
-            continue
-        if kind is Either:
-            for branch in (op.first, op.second):  # type: ignore[union-attr]
-                a, l, f = _scan(branch, names)
-                acts, leaves, forgets = acts or a, leaves or l, forgets or f
+        branches: tuple[tuple[Operation, ...], ...] = ()
+        if isinstance(op, If):
+            names.update(_names_in(op.condition))
+            branches = (op.then, op.otherwise)
+        elif isinstance(op, Either):
+            branches = (op.first, op.second)
+        for branch in branches:
+            a, l, f = _scan(branch, names)
+            acts, leaves, forgets = acts or a, leaves or l, forgets or f
+        if branches:
             continue
         names.update(_names_in(op))
-        if kind in _ACTS or (kind is MethodCall and op.releases) or (kind is WithExit and op.releases):  # type: ignore[union-attr]
+        if isinstance(op, _ACTS) or (isinstance(op, (MethodCall, WithExit)) and op.releases):
             acts = True
-        elif kind is ValueFresh and (op.owned or op.obligation is not None):  # type: ignore[union-attr]
+        elif isinstance(op, ValueFresh) and (op.owned or op.obligation is not None):
             acts = True
-        elif kind is Bind and (op.declared_own or op.field is not None or op.loan is not None):  # type: ignore[union-attr]
+        elif isinstance(op, Bind) and (op.declared_own or op.field is not None or op.loan is not None):
             acts = True
-        elif kind is Leave:
+        elif isinstance(op, Leave):
             leaves = True
-        if kind is ForgetFlag or (kind in (Bind, Unbind) and op.forget_flag):  # type: ignore[union-attr]
+        if isinstance(op, ForgetFlag) or (isinstance(op, (Bind, Unbind)) and op.forget_flag):
             forgets = True
     return acts, leaves, forgets
 
 
-_ACTS: Final = frozenset({Move, Report, ReturnLoanOfCall, ValueLoanOfCall, SetFlag, Acquire})
+_ACTS: Final = (Move, Report, ReturnLoanOfCall, ValueLoanOfCall, SetFlag, Acquire)
 
 
 def _names_in(values: Iterable[object]) -> list[Name]:

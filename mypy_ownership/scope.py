@@ -130,13 +130,13 @@ class Scope:
     def flag_names(self) -> frozenset[Var]:
         """The locals some branch of the unit tests for truth or for None."""
         if self._flag_names is None:
-            found = set()
+            found: set[Var] = set()
             for block in self.unit.cfg.blocks:
                 for edge in block.succs:
                     test = self.flag_test(edge.test, True) if edge.test is not None else None
-                    if test is not None:
+                    if test is not None and isinstance(test.name, Var):
                         found.add(test.name)
-            self._flag_names = frozenset(found)  # type: ignore[arg-type]
+            self._flag_names = frozenset(found)
         return self._flag_names
 
     def flag_test(self, test: Expression | None, on_true: bool) -> FlagTest | None:

@@ -8,7 +8,7 @@ lives in ``lowering.py``. See docs/design.md §11.4 for the lattice and why each
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Final, NamedTuple
 
 from mypy_ownership.modes import Mode
@@ -353,10 +353,10 @@ def exceptional(before: FlowState, after: FlowState) -> FlowState:
     return before.replace(owes=owes)
 
 
-def forget(state: FlowState, keep: object) -> FlowState:
+def forget(state: FlowState, keep: Callable[[Name], bool]) -> FlowState:
     """Drop moves and ownership of names ``keep(name)`` says no later step reads."""
-    moved = {n: m for n, m in state.moved.items() if keep(n)}  # type: ignore[operator]
-    owned = frozenset(n for n in state.owned if keep(n))  # type: ignore[operator]
+    moved = {n: m for n, m in state.moved.items() if keep(n)}
+    owned = frozenset(n for n in state.owned if keep(n))
     if len(moved) == len(state.moved) and len(owned) == len(state.owned):
         return state
     return state.replace(owned=owned, moved=moved)

@@ -29,6 +29,7 @@ from mypy_ownership.facts import (
 from mypy_ownership.flow import flow_of
 from mypy_ownership.modes import Mode
 from mypy_ownership.signatures import returned_mode
+from mypy_ownership.state import Loan
 from mypy_ownership.unit import Unit
 
 
@@ -51,9 +52,10 @@ def check(unit: Unit) -> list[Finding]:
 
 
 def _name(fact: object) -> str:
-    if type(fact) is Conflict:
-        return fact.invalidation.owner  # type: ignore[attr-defined, no-any-return]
-    return getattr(fact, "name", "")
+    if isinstance(fact, Conflict):
+        return fact.invalidation.owner
+    name = getattr(fact, "name", "")
+    return name if isinstance(name, str) else ""
 
 
 def _finding(fact: object, returned: Mode | None) -> Finding | None:
@@ -96,19 +98,17 @@ def _finding(fact: object, returned: Mode | None) -> Finding | None:
     return None
 
 
-def _moved(line: int, column: int, name: str, detail: str, loan: object) -> Finding:
-    how, at = loan.how, (loan.line, loan.column)  # type: ignore[attr-defined]
+def _moved(line: int, column: int, name: str, detail: str, loan: Loan) -> Finding:
     return Finding(
-        line, column, messages.cannot_move_borrowed(name, how, detail), errorcodes.MOVE_FROM_BORROW,
-        (Note(at[0], at[1], messages.borrowed_here(name, how)),),
+        line, column, messages.cannot_move_borrowed(name, loan.how, detail), errorcodes.MOVE_FROM_BORROW,
+        (Note(loan.line, loan.column, messages.borrowed_here(name, loan.how)),),
     )
 
 
-def _escaped(line: int, column: int, name: str, where: str, loan: object) -> Finding:
-    how, at = loan.how, (loan.line, loan.column)  # type: ignore[attr-defined]
+def _escaped(line: int, column: int, name: str, where: str, loan: Loan) -> Finding:
     return Finding(
         line, column, messages.borrow_escapes(name, where), errorcodes.BORROW_ESCAPE,
-        (Note(at[0], at[1], messages.borrowed_here(name, how)),),
+        (Note(loan.line, loan.column, messages.borrowed_here(name, loan.how)),),
     )
 
 
