@@ -65,10 +65,6 @@ class Solution(Generic[S]):
         """The states at the block's entry, by the tags of the paths reaching it."""
         return dict(self.states[block])
 
-    @property
-    def entry_states(self) -> list[S | None]:
-        return [self.entry(block) for block in range(len(self.cfg.blocks))]
-
 
 def solve(
     cfg: CFG, analysis: Analysis[S], max_rounds: int = 10_000, max_tags: int = MAX_TAGS

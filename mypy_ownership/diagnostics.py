@@ -8,7 +8,7 @@ them to a :class:`Reporter`. Notes are reported with ``parent_error`` so that a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mypy.errorcodes import ErrorCode
 
@@ -40,17 +40,12 @@ def _note_key(note: Note) -> tuple[int, int, str]:
 def merged(findings: Iterable[Finding]) -> list[Finding]:
     """Findings in a stable order, those mypy would print as one error (same place, text
     and code) made one, carrying every note once, in order."""
-    by_error: dict[tuple[int, int, str, str], list[Note]] = {}
-    codes: dict[tuple[int, int, str, str], ErrorCode] = {}
+    by_error: dict[tuple[int, int, str, str], tuple[Finding, list[Note]]] = {}
     for finding in sorted(findings, key=Finding.sort_key):
         key = (finding.line, finding.column, finding.message, finding.code.code)
-        notes = by_error.setdefault(key, [])
-        codes[key] = finding.code
+        notes = by_error.setdefault(key, (finding, []))[1]
         notes.extend(n for n in finding.notes if n not in notes)
-    return [
-        Finding(line, column, message, codes[(line, column, message, code)], tuple(notes))
-        for (line, column, message, code), notes in by_error.items()
-    ]
+    return [replace(first, notes=tuple(notes)) for first, notes in by_error.values()]
 
 
 ReportFn = Callable[..., object]

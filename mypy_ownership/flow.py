@@ -17,7 +17,6 @@ from typing import Final
 
 from mypy.nodes import (
     CallExpr,
-    ComparisonExpr,
     EllipsisExpr,
     Expression,
     ExpressionStmt,
@@ -31,7 +30,6 @@ from mypy.nodes import (
     RaiseStmt,
     Statement,
     StrExpr,
-    UnaryExpr,
     Var,
     WithStmt,
 )
@@ -62,7 +60,7 @@ from mypy_ownership.operations import (
     ValueLoanOfCall,
     WithExit,
 )
-from mypy_ownership.scope import Scope
+from mypy_ownership.scope import Scope, Tested, tested
 from mypy_ownership.signatures import mode_of, proper
 from mypy_ownership.state import (
     EMPTY,
@@ -265,41 +263,30 @@ class OwnershipFlow:
         known = self._edges.get(id(edge))
         if known is None:
             on_true = edge.kind is EdgeKind.TRUE
+            found = tested(edge.test, on_true)
             known = self._edges[id(edge)] = _EdgeFacts(
                 self.scope.flag_test(edge.test, on_true),
-                self._failed_acquire(edge.test, on_true),
-                self._narrowed_to_none(edge.test, on_true),
+                self._failed_acquire(found),
+                self._narrowed_to_none(found),
             )
         return known
 
-    def _failed_acquire(self, test: Expression | None, on_true: bool) -> Name | None:
+    def _failed_acquire(self, found: Tested | None) -> Name | None:
         """``if lock.acquire(timeout=...):``: where the acquisition failed, nothing is held."""
-        while isinstance(test, UnaryExpr) and test.op == "not":
-            test, on_true = test.expr, not on_true
-        if on_true or not isinstance(test, CallExpr) or not isinstance(test.callee, MemberExpr):
+        if found is None or not found.truthiness or found.on_true:
             return None
-        if not self.effects.may_fail(test):
+        call = found.expr
+        if not isinstance(call, CallExpr) or not isinstance(call.callee, MemberExpr):
             return None
-        return self.scope.local(test.callee.expr)
+        return self.scope.local(call.callee.expr) if self.effects.may_fail(call) else None
 
-    def _narrowed_to_none(self, test: Expression | None, on_true: bool) -> Name | None:
+    def _narrowed_to_none(self, found: Tested | None) -> Name | None:
         """The optional owner an edge of ``x is None``, ``x is not None``, ``x`` or ``not x``
         narrows to ``None``: ``Own[T | None]`` owes nothing there."""
-        while isinstance(test, UnaryExpr) and test.op == "not":
-            test, on_true = test.expr, not on_true
-        var = None
-        if isinstance(test, ComparisonExpr) and len(test.operators) == 1:
-            left, right = test.operands
-            if isinstance(left, NameExpr) and left.fullname == "builtins.None":
-                left, right = right, left
-            if not (isinstance(right, NameExpr) and right.fullname == "builtins.None"):
-                return None
-            if test.operators[0] in ("is", "=="):
-                var = self.scope.local(left) if on_true else None
-            elif test.operators[0] in ("is not", "!="):
-                var = self.scope.local(left) if not on_true else None
-        elif not on_true and test is not None:
-            var = self.scope.local(test)
+        # a falsy edge of a truth test, or the edge of a None test where it is None
+        if found is None or found.truthiness == found.on_true:
+            return None
+        var = self.scope.local(found.expr)
         return var if var is not None and _may_be_none(var.type) else None
 
     # -- running ----------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from mypy.nodes import (
     Expression,
     AssertStmt,
     CallExpr,
-    LambdaExpr,
     Var,
     AssignmentStmt,
     DelStmt,
@@ -44,15 +43,12 @@ from mypy_ownership.evaluation import children
 from mypy_ownership.lowering_calls import ExpressionLowering, awaited_call, spelled, target_name
 from mypy_ownership.modes import Mode
 from mypy_ownership.operations import (
-    AnyBorrowed,
     Borrowed,
     EscapeBorrow,
-    EscapeCaptures,
     Held,
     If,
     Leave,
     MoveBorrow,
-    MoveCaptured,
     Operation,
     Owned,
     ReturnBorrow,
@@ -227,16 +223,10 @@ class Lowering(ExpressionLowering):
             self.expr(value)
             self.emit(ReturnLoanOfCall(borrow_call, self.lent_to(call), call.line, call.column, self.how_call(call)))
         else:
-            func = scope.closure(value)
-            if func is not None:
-                captured = self.captured(func)
-                where = "returned from the function"
-                moved = MoveCaptured(captured, value.line, value.column, messages.by_capture(_closure_name(func)))
-                escaped = EscapeCaptures(
-                    tuple((v, v.name) for v in captured), value.line, value.column,
-                    f"captured by a closure {where}",
-                )
-                self.emit(If(AnyBorrowed(captured), (escaped, moved), (moved,)))
+            moved = self.capture(lambda: self.move_closure(value))
+            escapes = self.closure_escapes(value, "returned from the function", moved)
+            if escapes is not None:  # a closure: it takes its owners along, not its borrows
+                self.emit_chain(escapes)
             else:
                 self._return_value(value)
         self.emit(leave)
@@ -348,10 +338,6 @@ class Lowering(ExpressionLowering):
 
 
 _NOT_A_FLAG: Final = object()
-
-
-def _closure_name(func: object) -> str | None:
-    return None if isinstance(func, LambdaExpr) else getattr(func, "name", None)
 
 
 def _is_owned_field(target: MemberExpr) -> bool:

@@ -9,6 +9,8 @@ docs/design.md §1.4, §2.1 and §2.8 say why these and no others.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
+from typing import NamedTuple
 
 from mypy.nodes import (
     FUNC_NO_INFO,
@@ -41,7 +43,6 @@ class Scope:
         func = unit.func
         self._tracked: dict[Var, bool] = {}
         self._captures: dict[FuncItem, frozenset[Var]] = {}
-        self.nested = frozenset(f for f in map(function_of, unit.statements()) if f is not None)
         self.self_var, self.owned_fields, self.releasing_method = self._method_fields()
         self.params = frozenset(a.variable for a in func.arguments) if func is not None else frozenset()
         func_type = getattr(func, "type", None)
@@ -51,6 +52,11 @@ class Scope:
         )
         self.yield_moves = yield_mode(func) is Mode.OWN
         self._flag_names: frozenset[Var] | None = None
+
+    @cached_property
+    def nested(self) -> frozenset[FuncItem]:
+        """The functions defined in the unit's body (only closures need them)."""
+        return frozenset(f for f in map(function_of, self.unit.statements()) if f is not None)
 
     def tracked(self, var: object) -> bool:
         if not isinstance(var, Var):
@@ -142,23 +148,11 @@ class Scope:
     def flag_test(self, test: Expression | None, on_true: bool) -> FlagTest | None:
         """``x`` / ``not x`` / ``x is None`` / ``x is not None`` (and ``==`` / ``!=``) of
         a local: the name and which edge this is."""
-        while isinstance(test, UnaryExpr) and test.op == "not":
-            test, on_true = test.expr, not on_true
-        name: Expression | None = None
-        truthiness = True
-        if isinstance(test, NameExpr):
-            name = test
-        elif isinstance(test, ComparisonExpr) and len(test.operators) == 1:
-            left, right = test.operands
-            if isinstance(left, NameExpr) and left.fullname == "builtins.None":
-                left, right = right, left
-            if isinstance(left, NameExpr) and isinstance(right, NameExpr) and right.fullname == "builtins.None":
-                is_none = test.operators[0] in ("is", "==")
-                if not is_none and test.operators[0] not in ("is not", "!="):
-                    return None
-                name, truthiness, on_true = left, False, is_none == on_true
-        var = self.local_any(name) if name is not None else None
-        return FlagTest(var, truthiness, on_true) if var is not None else None
+        found = tested(test, on_true)
+        if found is None or not isinstance(found.expr, NameExpr):
+            return None
+        var = self.local_any(found.expr)
+        return FlagTest(var, found.truthiness, found.on_true) if var is not None else None
 
     def _method_fields(self) -> tuple[Var | None, dict[Var, Acquired], bool]:
         """The owned resource fields of a method's class: a releasing method must release
@@ -190,6 +184,33 @@ class Scope:
             isinstance(symbol.node, Var) and mode_of(symbol.node.type) is not None
             for klass in mro(info) for symbol in klass.names.values()
         )
+
+
+class Tested(NamedTuple):
+    """What one edge of a branch test says of an expression: truthy or falsy
+    (``truthiness``), or None or not (``on_true``: the edge where it is truthy, or None)."""
+
+    expr: Expression
+    truthiness: bool
+    on_true: bool
+
+
+def tested(test: Expression | None, on_true: bool) -> Tested | None:
+    """``x`` / ``not x`` / ``x is None`` / ``x is not None`` (and ``==`` / ``!=``); None for
+    another comparison or no test."""
+    while isinstance(test, UnaryExpr) and test.op == "not":
+        test, on_true = test.expr, not on_true
+    if isinstance(test, ComparisonExpr) and len(test.operators) == 1:
+        left, right = test.operands
+        if isinstance(left, NameExpr) and left.fullname == "builtins.None":
+            left, right = right, left
+        if not (isinstance(right, NameExpr) and right.fullname == "builtins.None"):
+            return None
+        operator = test.operators[0]
+        if operator not in ("is", "==", "is not", "!="):
+            return None
+        return Tested(left, False, (operator in ("is", "==")) == on_true)
+    return Tested(test, True, on_true) if test is not None else None
 
 
 def function_of(node: object) -> FuncItem | None:

@@ -108,6 +108,29 @@ def test_a_failing_check_is_contained_and_counted(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("stdlib", [True, False])
+def test_container_insertion_moves_whatever_the_stdlib_setting(tmp_path: Path, stdlib: bool) -> None:
+    """The language-level stubs (stubs/_language) are read even without the stdlib ones:
+    moving an owner into a list depends on them; an unmanaged value stays usable."""
+    source = (
+        "from mypy_ownership import Own\n\n\nclass Conn: ...\n\n\n"
+        "def keep(conn: Own[Conn], plain: Conn) -> None:\n"
+        "    pool: list[Conn] = []\n"
+        "    pool.append(conn)\n"
+        "    pool.append(plain)\n"
+        "    print(plain)\n"
+        "    print(conn)\n"
+    )
+    section = f"report_stats = true\ncheck_stdlib_resources = {str(stdlib).lower()}\n"
+    write(tmp_path, {"mypy.ini": config(section=section), "app.py": source})
+    run = run_mypy("--config-file", "mypy.ini", "--no-incremental", "app.py", cwd=tmp_path)
+    assert run.stats["failed"] == 0
+    assert ownership_lines(run) == [
+        'app.py:9:17: note: "conn" was moved here by call to "append"',
+        'app.py:12:11: error: "conn" used after move  [use-after-move]',
+    ]
+
+
+@pytest.mark.parametrize("stdlib", [True, False])
 def test_code_that_uses_none_of_it_gets_no_error(tmp_path: Path, stdlib: bool) -> None:
     """With the stdlib stubs every module may use a resource (open()), so it is analysed;
     without them, a module that cannot see Own/Ref/Mut is skipped whole."""

@@ -227,3 +227,10 @@ def borrow_through_a_walrus(owner: Own[Person]) -> str:
     x = (y := r)
     print(y)
     return x  # E: Borrowed "x" may outlive its borrow: returned from a function whose return is not Ref or Mut  [borrow-escape]
+
+
+def borrow_through_a_walrus_used_in_place(owner: Own[Person]) -> None:
+    r = owner.name()
+    x = (y := r)
+    print(x, y)  # the borrow ends here: nothing escapes, nothing conflicts
+    consume(owner)
