@@ -315,6 +315,18 @@ class CallEffects:
         # a constructor of a resource type hands the caller a resource to release
         return _is_constructor(call) and self.resources.of_type(ownership.return_type) is not None
 
+    def declares_owner(self, call: CallExpr) -> bool:
+        """The result is a declared owner (docs/design.md §2.4): the callee's own signature
+        returns ``Own``, or it constructs a class whose own code declares ownership. What
+        only the stubs make a resource is a known owner, with Python's alias semantics."""
+        ownership = self.ownership(call)
+        if ownership is None:
+            return False
+        if ownership.declared_return:
+            return True
+        info = self.resources.of_type(ownership.return_type) if _is_constructor(call) else None
+        return info is not None and info.declared
+
     def result_obligation(self, name: str, call: CallExpr) -> Obligation | None:
         """What a name bound to the call's result owes (acquired at the call)."""
         ownership = self.ownership(call)

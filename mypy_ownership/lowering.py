@@ -236,7 +236,8 @@ class Lowering(ExpressionLowering):
         var = self.scope.local(value)
         if var is not None:
             move = self.capture(lambda: self.move(value, messages.by_return()))
-            self.emit(If(Held(var), move, self.capture(lambda: self.expr(value))))
+            # a released object handed back is only read by the caller (proc.returncode)
+            self.emit(If(Held(var), move, self.capture(lambda: self.use(value, reading=True))))
         elif isinstance(value, (TupleExpr, ListExpr)):
             self.hand_over_display(value)
         else:
@@ -322,14 +323,13 @@ class Lowering(ExpressionLowering):
         if isinstance(items, TupleType) and len(items.items) == len(target.items):
             stub_items = ownership.return_items if ownership else None
             for i, (item_target, item_type) in enumerate(zip(target.items, items.items)):
-                owned = mode_of(item_type) is Mode.OWN or bool(
-                    stub_items and i < len(stub_items) and stub_items[i] is Mode.OWN
-                )
+                declared = mode_of(item_type) is Mode.OWN
+                known = bool(stub_items and i < len(stub_items) and stub_items[i] is Mode.OWN)
                 obligation = None
-                if owned:
+                if declared or known:
                     obligation = self.effects.obligation_for(target_name(item_target), item_type, call.line, call.column)
                 slot = self.new_slot()
-                self.emit(ValueFresh(slot, owned, obligation))
+                self.emit(ValueFresh(slot, declared, obligation))
                 self.bind(item_target, slot)
         else:
             for item_target in target.items:

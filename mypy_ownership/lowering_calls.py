@@ -225,7 +225,11 @@ class ExpressionLowering:
         # the borrow of a value evaluated inside (a walrus: x = (y := r)) passes on
         inherit = self._values != values
         if call is not None and self.effects.produces_owned(call):
-            self.emit(ValueFresh(slot, True, self.effects.result_obligation(target, call), inherit))
+            # a known owner (only the stubs make it a resource) is not owned by the name:
+            # it owes, and follows Python's aliasing (docs/design.md §2.4)
+            declared = self.effects.declares_owner(call)
+            obligation = self.effects.result_obligation(target, call)
+            self.emit(ValueFresh(slot, declared, obligation, inherit, known=not declared))
         else:
             self.emit(ValueFresh(slot, False, None, inherit))
         return slot
@@ -463,9 +467,12 @@ class ExpressionLowering:
         elif mode is Mode.OWN and (isinstance(arg, NameExpr) or scope.local(arg) is not None):
             self.move(arg, how)
         elif inserts is not None and scope.local(arg) is not None:
+            # inserted: a declared owner moves, a known one is handed over (docs/design.md §2.4)
             var = scope.local(arg)
+            assert var is not None
             other = self.capture(lambda: self._argument_display_or_read(arg))
-            self.emit(If(Owned(var), self.capture(lambda: self.move(arg, how)), other))  # type: ignore[arg-type]
+            known = (If(Held(var), self.capture(lambda: self.hand_over(arg)), other),)
+            self.emit(If(Owned(var), self.capture(lambda: self.move(arg, how)), known))
         else:
             self._argument_display_or_read(arg)
 

@@ -26,8 +26,9 @@ def moved_in_previous_iteration(name: str, released: bool = False) -> str:
     return f"{quoted(name)} used after move: moved in a previous iteration of the loop"
 
 
-def moved_here(name: str, how: str, released: bool = False) -> str:
-    return f"{quoted(name)} was {'released' if released else 'moved'} here {how}"
+def moved_here(name: str, how: str, released: bool = False, through: str = "") -> str:
+    said = f"{quoted(name)} was {'released' if released else 'moved'} here {how}"
+    return f"{said}, through {quoted(through)} (the same object)" if through else said
 
 
 def by_release(method: str) -> str:

@@ -250,12 +250,14 @@ class BeginValue(NamedTuple):
 
 class ValueFresh(NamedTuple):
     """A new value: owned (a call returning ``Own``, a resource constructed) or not.
-    ``inherit``: it carries the borrow of the last value evaluated inside it."""
+    ``inherit``: it carries the borrow of the last value evaluated inside it. ``known``: a
+    resource only the stubs make known, owed but not owned (docs/design.md §2.4)."""
 
     slot: int
     owned: bool
     obligation: Obligation | None = None
     inherit: bool = False
+    known: bool = False
 
 
 class Bind(NamedTuple):

@@ -142,6 +142,7 @@ class CallOwnership:
     return_type: Type | None
     return_items: tuple[Mode | None, ...] | None = None  # modes of a tuple result's items
     stub_args: frozenset[int] = frozenset()  # actuals a @takes_over stub takes over
+    declared_return: bool = False  # the callee's own signature returns Own (not a stub)
 
 
 class SignatureStub(Protocol):
@@ -241,7 +242,8 @@ def call_ownership(
             if taken_over and formal_modes[formal] is Mode.OWN and declared_modes[formal] is not Mode.OWN:
                 from_stub.add(actual)
     arg_modes = tuple(next(iter(modes)) if len(modes) == 1 else None for modes in per_actual)
-    return CallOwnership(name, arg_modes, ret_mode, sig.ret_type, items, frozenset(from_stub))
+    declared_return = annotated and mode_of(sig.ret_type) is Mode.OWN
+    return CallOwnership(name, arg_modes, ret_mode, sig.ret_type, items, frozenset(from_stub), declared_return)
 
 
 def returned_mode(func: object) -> Mode | None:
@@ -312,6 +314,10 @@ class ResourceInfo:
     releasing: tuple[str, ...]  # methods whose receiver is Own[...]
     context_releases: bool  # `with x:` releases x (its __exit__ does not merely borrow)
     owned_fields: tuple[Var, ...]  # Own[...] fields holding resources
+    # the class's own code declares ownership (a releasing method or an Own field): its
+    # instances are declared owners; otherwise only the stubs make it a resource, and its
+    # instances are known owners (docs/design.md §2.4)
+    declared: bool = False
 
 
 def receiver_mode(node: object) -> Mode | None:
@@ -363,6 +369,7 @@ class ResourceTable:
         exit_mode: Mode | None = None
         has_exit = False
         decided: set[str] = set()  # the nearest definition along the MRO decides
+        declared = False
         for klass in mro(info):
             if klass.fullname == "builtins.object":
                 continue
@@ -375,12 +382,14 @@ class ResourceTable:
                 if isinstance(node, Var):
                     if mode_of(node.type) is Mode.OWN and self.of_type(node.type) is not None:
                         fields.append(node)
+                        declared = True
                 elif (stub is None or name not in stub.methods) and (
                     receiver_mode(node) is not None or name in ("__exit__", "__aexit__")
                 ):
                     # a plain redeclaration (typeshed repeats close() on subclasses) says
                     # nothing of ownership: it does not hide what a base class says
                     members.append((name, receiver_mode(node)))
+                    declared = declared or receiver_mode(node) is Mode.OWN
             for name, receiver in members:
                 if name in decided:
                     continue
@@ -397,6 +406,7 @@ class ResourceTable:
                 tuple(releasing),
                 has_exit and exit_mode not in (Mode.REF, Mode.MUT),
                 tuple(fields),
+                declared,
             )
         self._known[info] = result
         return result

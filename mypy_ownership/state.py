@@ -21,6 +21,7 @@ class MoveSite(NamedTuple):
     column: int
     how: str
     release: bool = False  # released (closed) rather than moved to another owner
+    through: str = ""  # another name for the same object, through which it went
 
     @property
     def position(self) -> tuple[int, int]:

@@ -52,6 +52,7 @@ from mypy_ownership.operations import (
     WithExit,
 )
 from mypy_ownership.state import (
+    Acquired,
     Escape,
     FlowState,
     Invalidation,
@@ -71,6 +72,8 @@ class _Value(NamedTuple):
     owned: bool
     obligation: Obligation | None
     loan: Loan | None
+    alias: bool = False  # a known owner's object under one more name (docs/design.md §2.4)
+    known: bool = False  # a fresh known owner: it owes what its type owes
 
 
 _UNMANAGED = _Value(False, None, None)
@@ -147,13 +150,28 @@ class Machine:
         if broken is not None:
             self.emit(Conflict(broken, line, column))
 
-    def move_var(self, var: Name, line: int, column: int, how: str, release: bool = False) -> None:
+    def move_var(self, var: Name, line: int, column: int, how: str, release: bool = False, name: str = "") -> None:
+        """Moved or released: so is every other name for the same object."""
         self._mutable()
-        self.moved[var] = Moved(
-            frozenset({MoveSite(line, column, how, release)}), True, frozenset(self.flags.items())
-        )
+        guards = frozenset(self.flags.items())
+        for alias in self.aliases(var):
+            site = MoveSite(line, column, how, release, name)
+            self.moved[alias] = Moved(frozenset({site}), True, guards)
+            del self.owes[alias]
+        self.moved[var] = Moved(frozenset({MoveSite(line, column, how, release)}), True, guards)
         self.owes.pop(var, None)
         self.owned = self.owned - {var}
+
+    def aliases(self, var: Name) -> list[Name]:
+        """The other names owing a release of an object ``var`` owes (a known owner bound
+        to several names, or a wrapper that is a second view of it)."""
+        obligation = self.owes.get(var)
+        if obligation is None or len(self.owes) < 2:
+            return []
+        return [
+            n for n, other in self.owes.items()
+            if n is not var and not obligation.acquired.isdisjoint(other.acquired)
+        ]
 
     def invalidate(
         self, owner: Name, line: int, column: int, owner_name: str, released: bool, mutably: bool = False
@@ -165,16 +183,24 @@ class Machine:
                 self.invalid[r] = Invalidation(owner_name, line, column, released, mutably, loan)
 
     def drop(self, var: Name) -> None:
+        """Handed over: the object's obligation is discharged, under every name."""
         if var in self.owned or var in self.owes:
             self.owned = self.owned - {var}
             if var in self.owes:
                 self._mutable()
+                for alias in self.aliases(var):
+                    del self.owes[alias]
                 del self.owes[var]
 
     def leak(self, var: Name, escape: Escape) -> None:
+        """The name stops holding what it owes: a leak unless another name holds it."""
         obligation = self.owes[var]
+        held: set[Acquired] = set()
+        for alias in self.aliases(var):
+            held |= self.owes[alias].acquired
         for acquired in obligation.acquired:
-            self.emit(Leaked(acquired, obligation.escapes_of(acquired) | {escape}))
+            if acquired not in held:
+                self.emit(Leaked(acquired, obligation.escapes_of(acquired) | {escape}))
         self._mutable()
         del self.owes[var]
 
@@ -228,13 +254,13 @@ class Machine:
         if loan is not None and op.release and loan.with_target:
             # closing what a with block closes anyway is harmless: the name is released
             assert op.borrowed is not None
-            self.move_var(op.borrowed, op.line, op.column, op.how, op.release)
+            self.move_var(op.borrowed, op.line, op.column, op.how, op.release, op.name)
         elif loan is not None:
             what = ("released " if op.release else "moved ") + op.how
             self.emit(BorrowMoved(op.line, op.column, op.name, what, loan))
         elif op.var is not None:
             self.invalidate(op.var, op.line, op.column, op.owner or op.name, op.release)
-            self.move_var(op.var, op.line, op.column, op.how, op.release)
+            self.move_var(op.var, op.line, op.column, op.how, op.release, op.name)
 
     def _method_call(self, op: MethodCall) -> None:
         owed = self.owes.get(op.var)
@@ -255,6 +281,8 @@ class Machine:
         for var in op.names:
             if var in self.owned:
                 self.move_var(var, op.line, op.column, op.how)
+            elif var in self.owes:
+                self.drop(var)  # a known owner goes with the closure: handed over
 
     def _mut_borrow(self, op: MutBorrow) -> None:
         loan = self.loans.get(op.var)
@@ -297,6 +325,10 @@ class Machine:
             obligation = self.owes.get(op.var)
             self._move(Move(op.var, op.borrowed, op.key, op.name, op.line, op.column, op.how, owner=op.owner))
             self.slots[op.slot] = _Value(True, obligation, None)
+        elif op.var is not None and op.var in self.owes:
+            # a known owner: y = x names the same object twice (docs/design.md §2.4)
+            self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column)
+            self.slots[op.slot] = _Value(False, self.owes[op.var], None, alias=True)
         else:
             self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column)
             self.slots[op.slot] = _UNMANAGED
@@ -306,7 +338,9 @@ class Machine:
         self.slots[op.slot] = _Value(False, None, self.value_loan)
 
     def _value_fresh(self, op: ValueFresh) -> None:
-        self.slots[op.slot] = _Value(op.owned, op.obligation, self.value_loan if op.inherit else None)
+        self.slots[op.slot] = _Value(
+            op.owned, op.obligation, self.value_loan if op.inherit else None, known=op.known
+        )
 
     def _bind(self, op: Bind) -> None:
         value = self.slots.pop(op.slot, _UNMANAGED) if op.slot is not None else _UNMANAGED
@@ -327,17 +361,18 @@ class Machine:
         obligation = value.obligation
         if value.owned or op.declared_own:
             self.owned = self.owned | {var}
-            if obligation is None and not op.member and value.owned:
-                obligation = op.obligation
         elif var in self.owned:
             self.owned = self.owned - {var}
+        if obligation is None and not op.member and (value.owned or value.known):
+            obligation = op.obligation
         if op.field is not None:
             # stored into an owned field: the object holds it now (a releasing method
             # storing a new value owes nothing)
             obligation = Obligation(frozenset({op.field})) if op.field.held else None
         if obligation is not None:
             self._mutable()
-            self.owes[var] = self.guarded(obligation if op.member else obligation.renamed(op.name))
+            same = op.member or value.alias  # an alias keeps the object's acquisition
+            self.owes[var] = self.guarded(obligation if same else obligation.renamed(op.name))
         elif op.member and var in self.owes:
             self._mutable()
             del self.owes[var]

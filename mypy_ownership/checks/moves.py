@@ -66,7 +66,7 @@ def _finding(use: Used, moved: Moved) -> Finding:
         Note(
             site.line,
             site.column,
-            messages.moved_here(use.name, site.how, site.release)
+            messages.moved_here(use.name, site.how, site.release, site.through)
             + (", in a previous iteration of the loop" if site in later else ""),
         )
         for site in sorted(moved.sites, key=lambda s: (s.position, s.how, s.release))

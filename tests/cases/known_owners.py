@@ -1,0 +1,113 @@
+"""Known owners: resources only the stubs make known follow Python's aliasing; declared
+owners (Own) follow Rust's moves (docs/design.md §2.4)."""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import subprocess
+from typing import IO
+
+from mypy_ownership import Own
+
+
+class Archive:
+    def __init__(self) -> None:
+        self.files: list[IO[str]] = []
+        self.current: IO[str] | None = None
+
+
+def consume(f: Own[IO[str]]) -> None:
+    f.close()
+
+
+# silent: aliases of one object ---------------------------------------------------------------
+
+def second_name_closes_it(path: str) -> str:
+    f = open(path)
+    g = f
+    data = f.read()
+    g.close()
+    return data
+
+
+def rebinding_one_alias_while_another_holds_it(path: str) -> None:
+    f = open(path)
+    g = f
+    f = open(path + ".bak")
+    f.close()
+    g.close()
+
+
+def inserted_and_still_used(paths: list[str]) -> list[IO[str]]:
+    opened: list[IO[str]] = []
+    for path in paths:
+        f = open(path, "w")
+        opened.append(f)  # the list keeps it: the obligation is the list's now
+        f.write("header\n")
+    return opened
+
+
+def stored_in_an_attribute_and_still_used(archive: Archive, path: str) -> None:
+    f = open(path, "w")
+    archive.current = f
+    f.write("header\n")
+
+
+def stored_in_a_dict_and_still_used(by_name: dict[str, socket.socket], name: str) -> None:
+    sock = socket.socket()
+    by_name[name] = sock
+    sock.setblocking(False)
+
+
+def returned_after_waiting(cmd: list[str]) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen(cmd)
+    proc.wait()
+    return proc  # the caller reads returncode: a released object handed back is only read
+
+
+# report: a release or an Own parameter ends every alias ------------------------------------
+
+def read_after_closing_the_other_name(path: str) -> str:
+    f = open(path)
+    g = f
+    g.close()  # N: "f" was released here by close(), through "g" (the same object)
+    return f.read()  # E: "f" used after release  [use-after-move]
+
+
+def used_after_an_alias_was_given_to_an_own_parameter(path: str) -> str:
+    f = open(path)
+    g = f
+    consume(f)  # N: "g" was moved here by call to "consume", through "f" (the same object)
+    return g.read()  # E: "g" used after move  [use-after-move]
+
+
+def raw_socket_used_after_wrap(ctx: ssl.SSLContext, host: str) -> None:
+    raw = socket.create_connection((host, 443))
+    sock = raw
+    tls = ctx.wrap_socket(sock, server_hostname=host)  # N: "raw" was moved here by call to "wrap_socket", through "sock" (the same object)
+    raw.send(b"x")  # E: "raw" used after move  [use-after-move]
+    tls.close()
+
+
+def leaks_when_every_name_is_rebound(path: str) -> None:
+    f = open(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open(...) as f:" or call "f.close()"
+    g = f
+    f = open(path + ".bak")
+    f.close()
+    g = open(path + ".old")  # N: "f" escapes here: rebound at line 98 without releasing it
+    g.close()
+
+
+# declared owners keep Rust's moves -------------------------------------------------------------
+
+def declared_owner_moves_by_assignment(path: str) -> None:
+    f: Own[IO[str]] = open(path)
+    g = f  # N: "f" was moved here by assignment to "g"
+    f.read()  # E: "f" used after move  [use-after-move]
+    g.close()
+
+
+def declared_owner_moves_into_a_container(f: Own[IO[str]], opened: list[IO[str]]) -> None:
+    opened.append(f)  # N: "f" was moved here by call to "append"
+    f.write("x")  # E: "f" used after move  [use-after-move]
