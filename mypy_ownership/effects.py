@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable
-from typing import Final
+from typing import Final, NamedTuple
 
 from mypy.nodes import (
+    ARG_NAMED,
+    ARG_POS,
     FUNC_NO_INFO,
+    AwaitExpr,
+    StrExpr,
     CallExpr,
     Expression,
     FuncDef,
@@ -27,7 +31,7 @@ from mypy.nodes import (
     TypeInfo,
     Var,
 )
-from mypy.types import AnyType, CallableType, Instance, Type, get_proper_type
+from mypy.types import AnyType, CallableType, Instance, Type, UnionType, get_proper_type
 
 from mypy_ownership.modes import Mode
 from mypy_ownership.overlay import FunctionStub, Marker, Overlay
@@ -51,6 +55,14 @@ class Insertion(enum.Enum):
 
     VALUE = "value"
     ITEMS = "items"
+
+
+class Wrapping(NamedTuple):
+    """A wrapper's result (docs/design.md §2.4): a second view of a local name's object
+    (``view``), or an object of its own that owes a release only when ``owes``."""
+
+    view: Expression | None
+    owes: bool
 
 
 class LockEffect(enum.Enum):
@@ -310,6 +322,9 @@ class CallEffects:
         ownership = self.ownership(call)
         if ownership is None:
             return False
+        wrapping = self.wrapping(call)
+        if wrapping is not None:
+            return wrapping.owes
         if ownership.return_mode is Mode.OWN:
             return True
         # a constructor of a resource type hands the caller a resource to release
@@ -338,15 +353,19 @@ class CallEffects:
                 info = untyped_resource(self.overlay)
         if info is None:
             return None
-        return self._owing(call.line, call.column, name, info, ownership.callee_name)
+        # owing at all, a wrapper over a file object owes as a writer
+        writer = self.wrapping(call) is not None and getattr(self.stub(call), "wraps", None) is not None
+        return self._owing(call.line, call.column, name, info, ownership.callee_name, writer)
 
     def obligation_for(self, name: str, t: Type | None, line: int, column: int) -> Obligation | None:
         """What an owned value of type ``t`` owes, acquired at (line, column)."""
         info = self.resources.of_type(t)
         return self._owing(line, column, name, info, None) if info is not None else None
 
-    def _owing(self, line: int, column: int, name: str, info: ResourceInfo, callee: str | None) -> Obligation:
-        help = Help("resource", preferred_release(info, self.overlay), callee, info.context_releases)
+    def _owing(
+        self, line: int, column: int, name: str, info: ResourceInfo, callee: str | None, writer: bool = False
+    ) -> Obligation:
+        help = Help("resource", preferred_release(info, self.overlay), callee, info.context_releases, writer)
         return Obligation(frozenset({Acquired(line, column, name, help, info.releasing)}))
 
     def releases_receiver(self, call: CallExpr) -> bool:
@@ -417,6 +436,40 @@ class CallEffects:
                     break
         return Help("lock", method, None, True)
 
+    def wrapping(self, call: CallExpr) -> Wrapping | None:
+        """What a wrapper's result owes, by what its ``close()`` does (docs/design.md §2.4):
+        ``@view_of`` -- the object it wraps, under one more name (a fresh resource passed
+        in directly is owed by the wrapper alone); ``@wraps`` -- given a file object rather
+        than a path, nothing of the wrapped object, and a release of its own only when
+        ``@owes_when`` holds. None: not a wrapper here (a path: it opens its own file)."""
+        stub = self.stub(call)
+        if stub is None or (stub.view_of is None and stub.wraps is None):
+            return None
+        if stub.view_of is not None:
+            wrapped = _argument(call, stub, stub.view_of)
+            if wrapped is None:
+                return Wrapping(None, False)
+            inner = wrapped.expr if isinstance(wrapped, AwaitExpr) else wrapped
+            if isinstance(inner, CallExpr) and self.produces_owned(inner):
+                return Wrapping(None, True)
+            return Wrapping(wrapped, False)
+        assert stub.wraps is not None
+        wrapped = _argument(call, stub, stub.wraps)
+        if wrapped is None or _is_constant(wrapped, None) or self._is_path(wrapped):
+            return None
+        return Wrapping(None, any(_satisfies(_argument(call, stub, p), v) for p, v in stub.owes_when))
+
+    def _is_path(self, arg: Expression) -> bool:
+        """A file name (or a value the type checker cannot tell from one)."""
+        t = proper(self._type(arg))
+        items = t.items if isinstance(t, UnionType) else [t]
+        for item in map(proper, items):
+            if item is None or isinstance(item, AnyType):
+                return True
+            if isinstance(item, Instance) and any(k.fullname in _PATHS for k in mro(item.type)):
+                return True
+        return False
+
     def may_fail(self, call: CallExpr) -> bool:
         """An acquisition that may return False: an argument the stub's ``@fails_when``
         names is given (``timeout=...``), or given its failing constant (``blocking=False``)."""
@@ -470,6 +523,30 @@ class CallEffects:
 def _is_constructor(call: CallExpr) -> bool:
     callee = call.callee
     return isinstance(callee, (NameExpr, MemberExpr)) and isinstance(callee.node, TypeInfo)
+
+
+_PATHS: Final = frozenset({"builtins.str", "builtins.bytes", "os.PathLike"})
+
+
+def _argument(call: CallExpr, stub: FunctionStub, param: str) -> Expression | None:
+    """The actual argument a stub's parameter receives, by keyword or position."""
+    for i, (arg, name, kind) in enumerate(zip(call.args, call.arg_names, call.arg_kinds)):
+        if kind == ARG_NAMED and name == param:
+            return arg
+        if kind == ARG_POS and i < len(stub.positional) and stub.positional[i] == param:
+            return arg
+    return None
+
+
+def _satisfies(arg: Expression | None, wanted: object) -> bool:
+    """``@owes_when``: a literal mode holding one of the wanted characters, or the wanted
+    constant. An absent argument, or one whose value the analysis cannot read, does not
+    satisfy it (precision first: the defaults of the stubbed wrappers are read modes)."""
+    if arg is None:
+        return False
+    if isinstance(wanted, str):
+        return isinstance(arg, StrExpr) and any(ch in arg.value for ch in wanted)
+    return _is_constant(arg, wanted)
 
 
 def _is_constant(arg: Expression, value: object) -> bool:

@@ -364,7 +364,7 @@ def _scan(ops: Iterable[Operation], names: set[Name]) -> tuple[bool, bool, bool]
         names.update(_names_in(op))
         if isinstance(op, _ACTS) or (isinstance(op, (MethodCall, WithExit)) and op.releases):
             acts = True
-        elif isinstance(op, ValueFresh) and (op.owned or op.obligation is not None):
+        elif isinstance(op, ValueFresh) and (op.owned or op.known or op.obligation is not None):
             acts = True
         elif isinstance(op, Bind) and (op.declared_own or op.field is not None or op.loan is not None):
             acts = True

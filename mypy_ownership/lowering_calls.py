@@ -68,6 +68,7 @@ from mypy_ownership.operations import (
     ValueFresh,
     ValueLoanOfCall,
     ValueOfName,
+    ValueViewOf,
 )
 from mypy_ownership.scope import Scope
 from mypy_ownership.signatures import CallOwnership, mode_of
@@ -219,6 +220,12 @@ class ExpressionLowering:
         if call is not None and ownership is not None and ownership.return_mode is not None and ownership.return_mode.is_borrow:
             self.expr(rvalue)
             self.emit(ValueLoanOfCall(slot, ownership.return_mode, self.lent_to(call), call.line, call.column, self.how_call(call)))
+            return slot
+        wrapping = self.effects.wrapping(call) if call is not None else None
+        viewed = scope.local(wrapping.view) if wrapping is not None and wrapping.view is not None else None
+        if viewed is not None:
+            self.expr(rvalue)
+            self.emit(ValueViewOf(slot, viewed))
             return slot
         values = self._values
         self.expr(rvalue)

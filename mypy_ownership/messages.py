@@ -80,7 +80,9 @@ def leak_help(name: str, help: Help) -> str:
         return "help: release the old value before assigning a new one"
     if help.context:
         block = f"with {help.callee}(...) as {name}:" if help.callee else f"with {name}:"
-        return f'help: use "{block}"' + (f" or call {call}" if method else "")
+        said = f'help: use "{block}"' + (f" or call {call}" if method else "")
+        # the wrapped file stays open either way: what is lost is the end of the output
+        return said + ": closing it writes the end of its output" if help.writer else said
     if method:
         return f"help: call {call} on every path"
     return "help: hand it to a new owner on every path"

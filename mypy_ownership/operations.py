@@ -234,6 +234,14 @@ class ValueOfName(NamedTuple):
     owner: str = ""
 
 
+class ValueViewOf(NamedTuple):
+    """A wrapper that is a second view of what ``var`` holds (``TextIOWrapper(b)``): it
+    owes what ``var`` owes, as one more name for the object (docs/design.md §2.4)."""
+
+    slot: int
+    var: Name
+
+
 class ValueLoanOfCall(NamedTuple):
     slot: int
     mode: Mode
@@ -348,7 +356,7 @@ class If(NamedTuple):
 
 Operation = Union[
     Use, Move, MethodCall, HandOver, DropHeld, MoveCaptured, MutBorrow, Report, EscapeBorrow,
-    EscapeCaptures, MoveBorrow, ReturnBorrow, ReturnLoanOfCall, ValueOfName, ValueLoanOfCall,
+    EscapeCaptures, MoveBorrow, ReturnBorrow, ReturnLoanOfCall, ValueOfName, ValueViewOf, ValueLoanOfCall,
     BeginValue, ValueFresh, Bind, Unbind, ForgetFlag, SetFlag, Acquire, ReleaseLock, Leave, WithExit,
     Either, If,
 ]

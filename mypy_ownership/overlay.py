@@ -46,6 +46,13 @@ class Marker(enum.Enum):
     TAKES_OVER = "takes_over"  # Own parameters take the release over, the caller may go on
     INSERTS = "inserts"  # the argument is stored in the receiver (container insertion)
     INSERTS_ITEMS = "inserts_items"  # the argument's items are stored (extend)
+    # wrappers (docs/design.md §7.3): @view_of("buffer") -- the result is a second view of
+    # that argument (its close() closes it); @wraps("fileobj") -- given a file object there
+    # (not a path), the result works over it and leaves it open; @owes_when(mode="wxa") --
+    # then the result owes its own release only when that argument says so
+    VIEW_OF = "view_of"
+    WRAPS = "wraps"
+    OWES_WHEN = "owes_when"
 
 
 _MARKERS: Final = {m.value: m for m in Marker}
@@ -82,6 +89,11 @@ class FunctionStub:
     # @fails_when(blocking=False, timeout=...): parameter -> the constant that makes the
     # call fail, or Ellipsis for "any value given"
     fails_when: tuple[tuple[str, object], ...] = ()
+    view_of: str | None = None  # @view_of("buffer")
+    wraps: str | None = None  # @wraps("fileobj")
+    # @owes_when(mode="wxa"): parameter -> the characters a literal mode must contain one
+    # of, or the constant it must be (stream=True)
+    owes_when: tuple[tuple[str, object], ...] = ()
 
     def param_mode(self, name: str | None, position: int) -> Mode | None:
         if name is not None and name in self.params:
@@ -191,12 +203,19 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
     where = f"{path}:{node.lineno}"
     markers = set()
     fails_when: list[tuple[str, object]] = []
+    owes_when: list[tuple[str, object]] = []
+    named: dict[Marker, str] = {}
     for decorator in node.decorator_list:
         called = decorator.func if isinstance(decorator, ast.Call) else decorator
         name = called.id if isinstance(called, ast.Name) else getattr(called, "attr", None)
         marker = _MARKERS.get(name or "")
         if marker is Marker.FAILS_WHEN and isinstance(decorator, ast.Call):
             fails_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
+        elif marker is Marker.OWES_WHEN and isinstance(decorator, ast.Call):
+            owes_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
+        elif marker in (Marker.VIEW_OF, Marker.WRAPS) and isinstance(decorator, ast.Call):
+            assert marker is not None
+            named[marker] = _parameter(decorator, node, where)
         elif isinstance(decorator, ast.Call):
             raise StubError(f"{where}: error: decorator \"{name}\" takes no arguments in ownership stub")
         if marker is not None:
@@ -219,13 +238,24 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
     return FunctionStub(
         node.name, params, tuple(a.arg for a in ordered), returns, items, receiver,
         frozenset(markers), where, tuple(fails_when),
+        named.get(Marker.VIEW_OF), named.get(Marker.WRAPS), tuple(owes_when),
     )
+
+
+def _parameter(decorator: ast.Call, node: ast.FunctionDef | ast.AsyncFunctionDef, where: str) -> str:
+    """The one parameter a marker names (``@view_of("buffer")``): it must be the function's."""
+    args = node.args
+    names = {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]}
+    first = decorator.args[0] if len(decorator.args) == 1 and not decorator.keywords else None
+    if isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value in names:
+        return first.value
+    raise StubError(f"{where}: error: the marker takes the name of one of the function's parameters in ownership stub")
 
 
 def _constant(value: ast.expr, where: str) -> object:
     if isinstance(value, ast.Constant):
         return value.value
-    raise StubError(f"{where}: error: @fails_when takes constants (or ...) in ownership stub")
+    raise StubError(f"{where}: error: @fails_when and @owes_when take constants (or ...) in ownership stub")
 
 
 def _decorator_names(node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:

@@ -52,6 +52,7 @@ class Help(NamedTuple):
     method: str = ""
     callee: str | None = None  # the call the resource came from, for "with f(...) as x"
     context: bool = False  # leaving a with block releases it
+    writer: bool = False  # a wrapper writing over a file it leaves open: its close() finishes the output
 
 
 class Acquired(NamedTuple):

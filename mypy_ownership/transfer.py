@@ -49,6 +49,7 @@ from mypy_ownership.operations import (
     ValueFresh,
     ValueLoanOfCall,
     ValueOfName,
+    ValueViewOf,
     WithExit,
 )
 from mypy_ownership.state import (
@@ -333,6 +334,10 @@ class Machine:
             self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column)
             self.slots[op.slot] = _UNMANAGED
 
+    def _value_view_of(self, op: ValueViewOf) -> None:
+        obligation = self.owes.get(op.var)
+        self.slots[op.slot] = _Value(False, obligation, None, alias=True) if obligation else _UNMANAGED
+
     def _value_loan_of_call(self, op: ValueLoanOfCall) -> None:
         self.value_loan = self.loan_from(op.lent, op.mode, op.line, op.column, op.how)
         self.slots[op.slot] = _Value(False, None, self.value_loan)
@@ -452,6 +457,7 @@ _APPLY: dict[type, Callable[[Machine, Any], None]] = {
     ReturnLoanOfCall: Machine._return_loan_of_call,
     ValueOfName: Machine._value_of_name,
     ValueLoanOfCall: Machine._value_loan_of_call,
+    ValueViewOf: Machine._value_view_of,
     BeginValue: Machine._begin_value,
     ValueFresh: Machine._value_fresh,
     Bind: Machine._bind,

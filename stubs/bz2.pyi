@@ -7,7 +7,9 @@
 - BZ2File does NOT close a file object passed in: it opens and owns a file only for a
   path (``self._fp = _builtin_open(filename, mode); self._closefp = True``) and close()
   closes ``self._fp`` only ``if self._closefp`` (Lib/bz2.py BZ2File.__init__, close). So
-  `filename` is not taken (no Own): a file object passed in is still the caller's to close.
+  `filename` is not taken (no Own): a file object passed in is still the caller's to close. Over a file object
+  it owes its own close() only when writing (@wraps, @owes_when(mode="wxa")): close()
+  then writes the end of the output.
 - bz2.open() returns ``BZ2File(filename, bz_mode, compresslevel=...)``, wrapped in
   ``io.TextIOWrapper(binary_file, ...)`` in text mode, which closes it (Lib/bz2.py open).
 """
@@ -17,8 +19,12 @@ from typing import Any
 from mypy_ownership import Own
 
 class BZ2File:
+    @wraps("filename")
+    @owes_when(mode="wxa")
     def __init__(self, filename: Any, mode: str = ..., *, compresslevel: int = ...) -> None: ...
     @repeatable
     def close(self: Own[BZ2File]) -> None: ...
 
+@wraps("filename")
+@owes_when(mode="wxa")
 def open(filename: Any, mode: str = ..., compresslevel: int = ..., encoding: str | None = ..., errors: str | None = ..., newline: str | None = ...) -> Own[object]: ...

@@ -12,7 +12,9 @@
   when fileobj is given; for compressed modes gzopen/bz2open/xzopen wrap it in
   GzipFile/BZ2File/LZMAFile, which close only what they opened themselves, and set
   ``t._extfileobj = False`` so that only the wrapper is closed. So `fileobj` is not taken
-  (no Own): the caller still closes it.
+  (no Own): the caller still closes it. Over a file object
+  it owes its own close() only when writing (@wraps, @owes_when(mode="wxa")): close()
+  then writes the end of the output.
 - extractfile() returns an ExFileObject (io.BufferedReader over _FileInFile) whose close()
   only marks it closed (_FileInFile.close: ``self.closed = True``): it holds no handle of
   its own, so it is not declared here.
@@ -23,10 +25,15 @@ from typing import Any
 from mypy_ownership import Own
 
 class TarFile:
+    @wraps("fileobj")
+    @owes_when(mode="wxa")
+    def __init__(self, name: Any = ..., mode: str = ..., fileobj: Any = ..., **kwargs: Any) -> None: ...
     @repeatable
     def close(self: Own[TarFile]) -> None: ...
     def __exit__(self: Own[TarFile], *args: object) -> None: ...
     @classmethod
+    @wraps("fileobj")
+    @owes_when(mode="wxa")
     def open(cls, name: Any = ..., mode: str = ..., fileobj: Any = ..., bufsize: int = ..., **kwargs: Any) -> Own[TarFile]: ...
     @classmethod
     def taropen(cls, name: Any, mode: str = ..., fileobj: Any = ..., **kwargs: Any) -> Own[TarFile]: ...
@@ -37,4 +44,6 @@ class TarFile:
     @classmethod
     def xzopen(cls, name: Any, mode: str = ..., fileobj: Any = ..., preset: int | None = ..., **kwargs: Any) -> Own[TarFile]: ...
 
+@wraps("fileobj")
+@owes_when(mode="wxa")
 def open(name: Any = ..., mode: str = ..., fileobj: Any = ..., bufsize: int = ..., **kwargs: Any) -> Own[TarFile]: ...

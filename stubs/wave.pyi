@@ -6,7 +6,8 @@
   writer leaves a file with wrong sizes. __exit__ calls self.close() in both classes
   (Lib/wave.py Wave_read.__init__/close/__exit__, Wave_write.__init__/close/__exit__).
 - A file object passed to wave.open() or to the constructors is not closed: `f` is not
-  taken (no Own).
+  taken (no Own). Over a file object, wave.open() owes its own close() only for writing
+  (@wraps, @owes_when(mode="w")): Wave_write.close() writes the header.
 - wave.open() returns ``Wave_read(f)`` or ``Wave_write(f)`` (Lib/wave.py open).
 - The parameter getters only return values stored at open or set by the caller
   (Wave_read.getnchannels: ``return self._nchannels``, ...; Wave_write.getnchannels raises
@@ -57,4 +58,6 @@ class Wave_write:
     @valid_after_release
     def getparams(self) -> Any: ...
 
+@wraps("f")
+@owes_when(mode="w")
 def open(f: Any, mode: str | None = ...) -> Own[object]: ...

@@ -5,7 +5,9 @@
   ZipFile.__exit__). A constructor is a resource, PyZipFile included (a subclass).
 - ZipFile(file) with a file object does not close it: __init__ sets ``self._filePassed =
   1`` and ZipFile._fpclose closes fp only ``if not self._fileRefCnt and not
-  self._filePassed``. So `file` is not taken (no Own): the caller still closes it.
+  self._filePassed``. So `file` is not taken (no Own): the caller still closes it, and
+  the ZipFile owes its own close() only in the modes where close() writes the central
+  directory (@wraps, @owes_when(mode="wxa")); given a path it opens its own file.
 - ZipFile.open() returns a member file to close: for reading a ZipExtFile that holds a
   reference on the archive's file (``self._fileRefCnt += 1``; ZipExtFile.close ->
   _SharedFile.close -> ZipFile._fpclose), so the archive file stays open after
@@ -23,6 +25,9 @@ from typing import Any
 from mypy_ownership import Own
 
 class ZipFile:
+    @wraps("file")
+    @owes_when(mode="wxa")
+    def __init__(self, file: Any, mode: str = ..., compression: int = ..., allowZip64: bool = ..., compresslevel: int | None = ..., *, strict_timestamps: bool = ...) -> None: ...
     @repeatable
     def close(self: Own[ZipFile]) -> None: ...
     def __exit__(self: Own[ZipFile], *args: object) -> None: ...
