@@ -44,6 +44,7 @@ class StepKind(enum.Enum):
     TEST = "test"  # the condition of if / while / assert / a case guard
     FOR_ITER = "for-iter"  # evaluate the iterable of a for loop, once
     FOR_BIND = "for-bind"  # bind the loop target, once per iteration
+    FOR_END = "for-end"  # the iterable ran out (before the loop's else; a break skips it)
     WITH_ENTER = "with-enter"  # evaluate item `index` of a with statement and bind its target
     WITH_EXIT = "with-exit"  # leave item `index` of a with statement (its __exit__ runs)
     EXCEPT_BIND = "except-bind"  # enter handler `index` of a try statement

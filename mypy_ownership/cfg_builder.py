@@ -307,7 +307,9 @@ class CFGBuilder:
         body_end = self.block(s.body, body_start)
         self.loops.pop()
         self.edge(body_end, head)
-        self.edge(self.block(s.else_body, exhausted), after)
+        ran_out = self.add_step(exhausted, Step(StepKind.FOR_END, s))
+        assert ran_out is not None
+        self.edge(self.block(s.else_body, ran_out), after)
         return after if self.blocks[after].preds else None
 
     def with_stmt(self, s: WithStmt, cur: int) -> int | None:

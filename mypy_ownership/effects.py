@@ -16,23 +16,30 @@ from collections.abc import Callable, Iterable
 from typing import Final, NamedTuple
 
 from mypy.nodes import (
-    ARG_NAMED,
-    ARG_POS,
     FUNC_NO_INFO,
     AwaitExpr,
+    MypyFile,
     StrExpr,
     CallExpr,
     Expression,
     FuncDef,
-    IntExpr,
     MemberExpr,
     NameExpr,
     RefExpr,
     TypeInfo,
     Var,
 )
-from mypy.types import AnyType, CallableType, Instance, Type, UnionType, get_proper_type
+from mypy.types import AnyType, CallableType, Instance, Type, get_proper_type
 
+from mypy_ownership.arguments import (
+    argument,
+    is_constant,
+    is_path,
+    module_constants,
+    satisfies,
+    starts_with,
+    unknown,
+)
 from mypy_ownership.modes import Mode
 from mypy_ownership.overlay import FunctionStub, Marker, Overlay
 from mypy_ownership.signatures import (
@@ -240,7 +247,8 @@ class CallEffects:
     """What calls do, for the analysis of one unit (memoised per call)."""
 
     def __init__(
-        self, overlay: Overlay, type_of: Callable[[Expression], Type | None], annotated: bool, func: object
+        self, overlay: Overlay, type_of: Callable[[Expression], Type | None], annotated: bool, func: object,
+        module: MypyFile | None = None,
     ) -> None:
         self.overlay = overlay
         self.resources: ResourceTable = overlay.resources
@@ -249,6 +257,13 @@ class CallEffects:
         self.func = func
         self._stubs: dict[CallExpr, FunctionStub | None] = {}
         self._calls: dict[CallExpr, CallOwnership | None] = {}
+        self.module = module
+        self._module_constants: dict[Var, StrExpr] | None = None
+
+    def _constants(self) -> dict[Var, StrExpr]:
+        if self._module_constants is None:
+            self._module_constants = module_constants(self.module)
+        return self._module_constants
 
     def _type(self, expr: Expression) -> Type | None:
         return self.type_of(expr)
@@ -354,8 +369,12 @@ class CallEffects:
         if info is None:
             return None
         # owing at all, a wrapper over a file object owes as a writer
-        writer = self.wrapping(call) is not None and getattr(self.stub(call), "wraps", None) is not None
-        return self._owing(call.line, call.column, name, info, ownership.callee_name, writer)
+        stub = self.stub(call)
+        writer = self.wrapping(call) is not None and stub is not None and stub.wraps is not None
+        exhausts = stub is not None and any(
+            starts_with(argument(call, stub, param), prefix, self._constants) for param, prefix in stub.exhausted_when
+        )
+        return self._owing(call.line, call.column, name, info, ownership.callee_name, writer, exhausts)
 
     def obligation_for(self, name: str, t: Type | None, line: int, column: int) -> Obligation | None:
         """What an owned value of type ``t`` owes, acquired at (line, column)."""
@@ -363,10 +382,11 @@ class CallEffects:
         return self._owing(line, column, name, info, None) if info is not None else None
 
     def _owing(
-        self, line: int, column: int, name: str, info: ResourceInfo, callee: str | None, writer: bool = False
+        self, line: int, column: int, name: str, info: ResourceInfo, callee: str | None,
+        writer: bool = False, exhausts: bool = False,
     ) -> Obligation:
         help = Help("resource", preferred_release(info, self.overlay), callee, info.context_releases, writer)
-        return Obligation(frozenset({Acquired(line, column, name, help, info.releasing)}))
+        return Obligation(frozenset({Acquired(line, column, name, help, info.releasing, exhausts=exhausts)}))
 
     def releases_receiver(self, call: CallExpr) -> bool:
         """``x.close()`` where ``close`` takes ``self: Own[...]`` (by the receiver's type)."""
@@ -446,7 +466,7 @@ class CallEffects:
         if stub is None or (stub.view_of is None and stub.wraps is None):
             return None
         if stub.view_of is not None:
-            wrapped = _argument(call, stub, stub.view_of)
+            wrapped = argument(call, stub, stub.view_of)
             if wrapped is None:
                 return Wrapping(None, False)
             inner = wrapped.expr if isinstance(wrapped, AwaitExpr) else wrapped
@@ -454,21 +474,42 @@ class CallEffects:
                 return Wrapping(None, True)
             return Wrapping(wrapped, False)
         assert stub.wraps is not None
-        wrapped = _argument(call, stub, stub.wraps)
-        if wrapped is None or _is_constant(wrapped, None) or self._is_path(wrapped):
+        wrapped = argument(call, stub, stub.wraps)
+        if wrapped is None or is_constant(wrapped, None) or is_path(self._type(wrapped)):
             return None
-        return Wrapping(None, any(_satisfies(_argument(call, stub, p), v) for p, v in stub.owes_when))
+        return Wrapping(None, any(satisfies(argument(call, stub, p), v) for p, v in stub.owes_when))
 
-    def _is_path(self, arg: Expression) -> bool:
-        """A file name (or a value the type checker cannot tell from one)."""
-        t = proper(self._type(arg))
-        items = t.items if isinstance(t, UnionType) else [t]
-        for item in map(proper, items):
-            if item is None or isinstance(item, AnyType):
-                return True
-            if isinstance(item, Instance) and any(k.fullname in _PATHS for k in mro(item.type)):
-                return True
-        return False
+    def exhausts(self, call: CallExpr) -> bool | None:
+        """The call reads its receiver to the end: a method marked ``@exhausts`` called with
+        no argument. True: the receiver's type says it is then released; False: its type is
+        unknown and only an acquisition marked so is; None: no such call."""
+        callee = call.callee
+        if not isinstance(callee, MemberExpr) or call.args:
+            return None
+        stub = self.stub(call)
+        if stub is not None:
+            return True if Marker.EXHAUSTS in stub.markers else None
+        if callee.name in _names_marked(self.overlay, frozenset({Marker.EXHAUSTS})):
+            return False if unknown(self._type(callee.expr)) else None
+        return None
+
+    def iteration_exhausts(self, iterable: Expression) -> bool | None:
+        """A for loop over ``iterable`` that runs out has read it to the end (as ``exhausts``)."""
+        t = self._type(iterable)
+        stub = self.resources.method_stub(t, "__iter__")
+        if stub is not None:
+            return True if Marker.EXHAUSTS in stub.markers else None
+        if "__iter__" in _names_marked(self.overlay, frozenset({Marker.EXHAUSTS})) and unknown(t):
+            return False
+        return None
+
+    def exhausts_result(self, call: CallExpr) -> bool:
+        """``urlopen("https://...").read()``: the temporary is read to its end, released."""
+        exhausts = self.exhausts(call)
+        if exhausts is None or not isinstance(call.callee, MemberExpr) or not isinstance(call.callee.expr, CallExpr):
+            return False
+        obligation = self.result_obligation("the result", call.callee.expr)
+        return exhausts or (obligation is not None and all(a.exhausts for a in obligation.acquired))
 
     def may_fail(self, call: CallExpr) -> bool:
         """An acquisition that may return False: an argument the stub's ``@fails_when``
@@ -482,7 +523,7 @@ class CallEffects:
             if param is None or param not in failing:
                 continue
             value = failing[param]
-            if value is Ellipsis or _is_constant(arg, value):
+            if value is Ellipsis or is_constant(arg, value):
                 return True
         return False
 
@@ -523,39 +564,6 @@ class CallEffects:
 def _is_constructor(call: CallExpr) -> bool:
     callee = call.callee
     return isinstance(callee, (NameExpr, MemberExpr)) and isinstance(callee.node, TypeInfo)
-
-
-_PATHS: Final = frozenset({"builtins.str", "builtins.bytes", "os.PathLike"})
-
-
-def _argument(call: CallExpr, stub: FunctionStub, param: str) -> Expression | None:
-    """The actual argument a stub's parameter receives, by keyword or position."""
-    for i, (arg, name, kind) in enumerate(zip(call.args, call.arg_names, call.arg_kinds)):
-        if kind == ARG_NAMED and name == param:
-            return arg
-        if kind == ARG_POS and i < len(stub.positional) and stub.positional[i] == param:
-            return arg
-    return None
-
-
-def _satisfies(arg: Expression | None, wanted: object) -> bool:
-    """``@owes_when``: a literal mode holding one of the wanted characters, or the wanted
-    constant. An absent argument, or one whose value the analysis cannot read, does not
-    satisfy it (precision first: the defaults of the stubbed wrappers are read modes)."""
-    if arg is None:
-        return False
-    if isinstance(wanted, str):
-        return isinstance(arg, StrExpr) and any(ch in arg.value for ch in wanted)
-    return _is_constant(arg, wanted)
-
-
-def _is_constant(arg: Expression, value: object) -> bool:
-    """The argument spells the constant: ``False`` (or a zero), ``True``, ``None``."""
-    if isinstance(arg, NameExpr):
-        return arg.fullname == {False: "builtins.False", True: "builtins.True", None: "builtins.None"}.get(value)  # type: ignore[call-overload]
-    if isinstance(arg, IntExpr):
-        return value is False and arg.value == 0
-    return False
 
 
 def names_of(items: Iterable[Var]) -> tuple[Var, ...]:

@@ -33,6 +33,8 @@ from mypy.nodes import (
     FloatExpr,
     ComplexExpr,
     EllipsisExpr,
+    AwaitExpr,
+    NameExpr,
 )
 
 
@@ -284,3 +286,40 @@ def pattern_parts(p: object) -> Iterator[Expression]:
     for name in ("patterns", "positionals", "keyword_values"):
         for sub in getattr(p, name, None) or ():
             yield from pattern_parts(sub)
+
+
+# -- naming expressions in reports ---------------------------------------------------------------
+
+def awaited_call(expr: Expression) -> CallExpr | None:
+    """The call whose result a value is: ``f()`` or ``await f()``."""
+    if isinstance(expr, AwaitExpr):
+        expr = expr.expr
+    return expr if isinstance(expr, CallExpr) else None
+
+
+def callee_name(call: CallExpr) -> str | None:
+    callee = call.callee
+    if isinstance(callee, (NameExpr, MemberExpr)):
+        return callee.name
+    return None
+
+
+def spelled(expr: Expression) -> str:
+    """How a report names an expression."""
+    if isinstance(expr, NameExpr):
+        return expr.name
+    if isinstance(expr, MemberExpr):
+        return f"{spelled(expr.expr)}.{expr.name}"
+    return "the value"
+
+
+def target_name(target: Expression) -> str:
+    if isinstance(target, NameExpr):
+        return target.name
+    if isinstance(target, MemberExpr):
+        return f"{target_name(target.expr)}.{target.name}"
+    if isinstance(target, IndexExpr):
+        return f"{target_name(target.base)}[...]"
+    return "..."
+
+

@@ -119,7 +119,7 @@ class OwnershipFlow:
     def __init__(self, unit: Unit) -> None:
         self.unit = unit
         self.scope = Scope(unit)
-        self.effects = CallEffects(unit.overlay, unit.types.type_of, unit.annotated, unit.func)
+        self.effects = CallEffects(unit.overlay, unit.types.type_of, unit.annotated, unit.func, unit.module)
         self.lowering = Lowering(unit, self.scope, self.effects)
         self._summaries: dict[int, _Summary] = {}
         self._edges: dict[int, _EdgeFacts] = {}

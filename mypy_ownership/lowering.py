@@ -39,8 +39,8 @@ from mypy.types import CallableType, Instance, TupleType
 
 from mypy_ownership import messages
 from mypy_ownership.cfg import Step, StepKind
-from mypy_ownership.evaluation import children
-from mypy_ownership.lowering_calls import ExpressionLowering, awaited_call, spelled, target_name
+from mypy_ownership.evaluation import awaited_call, children, pattern_parts, spelled, target_name
+from mypy_ownership.lowering_calls import ExpressionLowering
 from mypy_ownership.modes import Mode
 from mypy_ownership.operations import (
     Borrowed,
@@ -56,9 +56,9 @@ from mypy_ownership.operations import (
     Report,
     SetFlag,
     ValueFresh,
+    Exhaust,
     WithExit,
 )
-from mypy_ownership.evaluation import pattern_parts
 from mypy_ownership.facts import ReturnedOwned
 from mypy_ownership.signatures import mode_of, proper
 from mypy_ownership.state import Escape, Flag, Loan
@@ -86,6 +86,12 @@ class Lowering(ExpressionLowering):
         elif kind is StepKind.FOR_ITER:
             assert isinstance(node, ForStmt)
             self.expr(node.expr)
+        elif kind is StepKind.FOR_END:
+            assert isinstance(node, ForStmt)
+            var = self.scope.local(node.expr)
+            exhausts = self.effects.iteration_exhausts(node.expr) if var is not None else None
+            if var is not None and exhausts is not None:
+                self.emit(Exhaust(var, exhausts))
         elif kind is StepKind.FOR_BIND:
             assert isinstance(node, ForStmt)
             self.bind(node.index)

@@ -12,14 +12,12 @@ from collections.abc import Callable
 from mypy.nodes import (
     ARG_STAR,
     AssignmentExpr,
-    AwaitExpr,
     CallExpr,
     ConditionalExpr,
     DictionaryComprehension,
     Expression,
     FuncItem,
     GeneratorExpr,
-    IndexExpr,
     LambdaExpr,
     ListComprehension,
     ListExpr,
@@ -35,7 +33,7 @@ from mypy.nodes import (
 
 from mypy_ownership import messages
 from mypy_ownership.effects import CallEffects, Insertion, LockEffect, names_of
-from mypy_ownership.evaluation import children
+from mypy_ownership.evaluation import awaited_call, callee_name, children, spelled
 from mypy_ownership.facts import Discarded, FieldMoved, LentTwice
 from mypy_ownership.modes import Mode
 from mypy_ownership.operations import (
@@ -69,6 +67,7 @@ from mypy_ownership.operations import (
     ValueLoanOfCall,
     ValueOfName,
     ValueViewOf,
+    Exhaust,
 )
 from mypy_ownership.scope import Scope
 from mypy_ownership.signatures import CallOwnership, mode_of
@@ -221,6 +220,8 @@ class ExpressionLowering:
             self.expr(rvalue)
             self.emit(ValueLoanOfCall(slot, ownership.return_mode, self.lent_to(call), call.line, call.column, self.how_call(call)))
             return slot
+        if self.bound_release(rvalue, slot):
+            return slot
         wrapping = self.effects.wrapping(call) if call is not None else None
         viewed = scope.local(wrapping.view) if wrapping is not None and wrapping.view is not None else None
         if viewed is not None:
@@ -240,6 +241,19 @@ class ExpressionLowering:
         else:
             self.emit(ValueFresh(slot, False, None, inherit))
         return slot
+
+    def bound_release(self, rvalue: Expression, slot: int) -> bool:
+        """``finish = f.close``: the bound method is one more name for what ``f`` holds, and
+        calling it releases it (``call``)."""
+        holder = self.scope.local(rvalue.expr) if isinstance(rvalue, MemberExpr) else None
+        if holder is None:
+            return False
+        assert isinstance(rvalue, MemberExpr)
+        releases = self.effects.method_releases(rvalue.expr, rvalue.name)
+        view = self.capture(lambda: self.expr(rvalue), lambda: self.emit(ValueViewOf(slot, holder)))
+        plain = self.capture(lambda: self.expr(rvalue), lambda: self.emit(ValueFresh(slot, False)))
+        self.emit(If(Releasable(holder, rvalue.name, releases), view, plain))
+        return True
 
     def lent_to(self, call: CallExpr) -> tuple[Var, ...]:
         """What a call returning a reference borrows from: every argument lent to a
@@ -403,10 +417,19 @@ class ExpressionLowering:
                 effects.repeatable(e) or effects.valid_after_release(e),
                 effects.valid_after_release(e), var.name,
             ))
+            exhausts = effects.exhausts(e)
+            if exhausts is not None:
+                self.emit(Exhaust(var, exhausts))
         elif isinstance(callee, MemberExpr) and isinstance(callee.expr, CallExpr):
             self.call(callee.expr)
-            if not effects.releases_receiver(e) and effects.produces_owned(callee.expr):
+            if not effects.releases_receiver(e) and effects.produces_owned(callee.expr) and not effects.exhausts_result(e):
                 self.discarded(callee.expr)
+        elif isinstance(callee, NameExpr) and scope.local(callee) is not None and scope.closure(callee) is None:
+            # a bound release kept in a name (finish = f.close): calling it releases
+            var = scope.local(callee)
+            assert var is not None
+            release = Move(var, var, callee, callee.name, callee.line, callee.column, messages.by_release(callee.name), True, True, var.name)
+            self.emit(If(Held(var), (release,), self.capture(lambda: self.expr(callee))))
         else:
             self.expr(callee)
         ownership = effects.ownership(e)
@@ -541,38 +564,3 @@ class ExpressionLowering:
             self.emit(Acquire(var, Acquired(e.line, e.column, var.name, self.effects.lock_help(e))))
         else:
             self.emit(ReleaseLock(var))
-
-
-def awaited_call(expr: Expression) -> CallExpr | None:
-    """The call whose result a value is: ``f()`` or ``await f()``."""
-    if isinstance(expr, AwaitExpr):
-        expr = expr.expr
-    return expr if isinstance(expr, CallExpr) else None
-
-
-def callee_name(call: CallExpr) -> str | None:
-    callee = call.callee
-    if isinstance(callee, (NameExpr, MemberExpr)):
-        return callee.name
-    return None
-
-
-def spelled(expr: Expression) -> str:
-    """How a report names an expression."""
-    if isinstance(expr, NameExpr):
-        return expr.name
-    if isinstance(expr, MemberExpr):
-        return f"{spelled(expr.expr)}.{expr.name}"
-    return "the value"
-
-
-def target_name(target: Expression) -> str:
-    if isinstance(target, NameExpr):
-        return target.name
-    if isinstance(target, MemberExpr):
-        return f"{target_name(target.expr)}.{target.name}"
-    if isinstance(target, IndexExpr):
-        return f"{target_name(target.base)}[...]"
-    return "..."
-
-

@@ -242,6 +242,15 @@ class ValueViewOf(NamedTuple):
     var: Name
 
 
+class Exhaust(NamedTuple):
+    """``var`` was read to its end (``read()``, a for loop run out): what it owes is
+    discharged when its type says so (``by_type``) or its acquisition does (an HTTP
+    response from ``urlopen("https://...")``)."""
+
+    var: Name
+    by_type: bool
+
+
 class ValueLoanOfCall(NamedTuple):
     slot: int
     mode: Mode
@@ -356,7 +365,7 @@ class If(NamedTuple):
 
 Operation = Union[
     Use, Move, MethodCall, HandOver, DropHeld, MoveCaptured, MutBorrow, Report, EscapeBorrow,
-    EscapeCaptures, MoveBorrow, ReturnBorrow, ReturnLoanOfCall, ValueOfName, ValueViewOf, ValueLoanOfCall,
+    EscapeCaptures, MoveBorrow, ReturnBorrow, ReturnLoanOfCall, ValueOfName, ValueViewOf, ValueLoanOfCall, Exhaust,
     BeginValue, ValueFresh, Bind, Unbind, ForgetFlag, SetFlag, Acquire, ReleaseLock, Leave, WithExit,
     Either, If,
 ]

@@ -51,6 +51,11 @@ class Marker(enum.Enum):
     # (not a path), the result works over it and leaves it open; @owes_when(mode="wxa") --
     # then the result owes its own release only when that argument says so
     VIEW_OF = "view_of"
+    # reading to the end releases (docs/design.md §7.3): @exhausts on read() (called with
+    # no argument) or __iter__ (a for loop run to its end); @exhausted_when(url="http") on
+    # a function: its result is so released when that literal argument starts so
+    EXHAUSTS = "exhausts"
+    EXHAUSTED_WHEN = "exhausted_when"
     WRAPS = "wraps"
     OWES_WHEN = "owes_when"
 
@@ -94,6 +99,7 @@ class FunctionStub:
     # @owes_when(mode="wxa"): parameter -> the characters a literal mode must contain one
     # of, or the constant it must be (stream=True)
     owes_when: tuple[tuple[str, object], ...] = ()
+    exhausted_when: tuple[tuple[str, object], ...] = ()  # @exhausted_when(url="http")
 
     def param_mode(self, name: str | None, position: int) -> Mode | None:
         if name is not None and name in self.params:
@@ -204,6 +210,7 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
     markers = set()
     fails_when: list[tuple[str, object]] = []
     owes_when: list[tuple[str, object]] = []
+    exhausted_when: list[tuple[str, object]] = []
     named: dict[Marker, str] = {}
     for decorator in node.decorator_list:
         called = decorator.func if isinstance(decorator, ast.Call) else decorator
@@ -213,6 +220,8 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
             fails_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
         elif marker is Marker.OWES_WHEN and isinstance(decorator, ast.Call):
             owes_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
+        elif marker is Marker.EXHAUSTED_WHEN and isinstance(decorator, ast.Call):
+            exhausted_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
         elif marker in (Marker.VIEW_OF, Marker.WRAPS) and isinstance(decorator, ast.Call):
             assert marker is not None
             named[marker] = _parameter(decorator, node, where)
@@ -238,7 +247,7 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
     return FunctionStub(
         node.name, params, tuple(a.arg for a in ordered), returns, items, receiver,
         frozenset(markers), where, tuple(fails_when),
-        named.get(Marker.VIEW_OF), named.get(Marker.WRAPS), tuple(owes_when),
+        named.get(Marker.VIEW_OF), named.get(Marker.WRAPS), tuple(owes_when), tuple(exhausted_when),
     )
 
 

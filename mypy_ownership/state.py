@@ -64,6 +64,7 @@ class Acquired(NamedTuple):
     help: Help
     releasing: tuple[str, ...] = ()  # its releasing methods, for receivers typed Any
     held: bool = False  # a field's resource, owed to the object: reported only if overwritten
+    exhausts: bool = False  # reading it to the end releases it (an HTTP response)
 
 
 class Escape(NamedTuple):

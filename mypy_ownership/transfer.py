@@ -49,6 +49,7 @@ from mypy_ownership.operations import (
     ValueFresh,
     ValueLoanOfCall,
     ValueOfName,
+    Exhaust,
     ValueViewOf,
     WithExit,
 )
@@ -338,6 +339,11 @@ class Machine:
         obligation = self.owes.get(op.var)
         self.slots[op.slot] = _Value(False, obligation, None, alias=True) if obligation else _UNMANAGED
 
+    def _exhaust(self, op: Exhaust) -> None:
+        owed = self.owes.get(op.var)
+        if owed is not None and (op.by_type or all(a.exhausts for a in owed.acquired)):
+            self.drop(op.var)
+
     def _value_loan_of_call(self, op: ValueLoanOfCall) -> None:
         self.value_loan = self.loan_from(op.lent, op.mode, op.line, op.column, op.how)
         self.slots[op.slot] = _Value(False, None, self.value_loan)
@@ -458,6 +464,7 @@ _APPLY: dict[type, Callable[[Machine, Any], None]] = {
     ValueOfName: Machine._value_of_name,
     ValueLoanOfCall: Machine._value_loan_of_call,
     ValueViewOf: Machine._value_view_of,
+    Exhaust: Machine._exhaust,
     BeginValue: Machine._begin_value,
     ValueFresh: Machine._value_fresh,
     Bind: Machine._bind,

@@ -11,8 +11,9 @@ a response, a binary stream to close like any other.
   response says the connection will close ("this effectively passes the connection to
   the response"), so the response then is the only owner of the socket.
 - Lib/http/client.py class HTTPResponse(io.BufferedIOBase): close() and leaving a with
-  block (IOBase.__exit__) release it; read() to the end also closes it (_close_conn),
-  which the checker cannot see.
+  block (IOBase.__exit__) release it; reading to the end of the body also closes it:
+  read() with no amount, and readline() at the end (each calls self._close_conn()), so
+  read() and a for loop over it that runs out release it (@exhausts).
 - After close(): isclosed(), getheader(), getheaders(), info(), geturl(), getcode() only
   read saved fields (fp is not needed); fileno() returns self.fp.fileno(), which fails once
   fp is None, so it is not valid after release (unlike io.IOBase.fileno in stubs/io.pyi).
@@ -26,6 +27,10 @@ class HTTPConnection:
     def getresponse(self) -> Own[HTTPResponse]: ...
 
 class HTTPResponse:
+    @exhausts
+    def read(self, amt: int | None = ...) -> bytes: ...
+    @exhausts
+    def __iter__(self) -> object: ...
     @repeatable
     def close(self: Own[HTTPResponse]) -> None: ...
     def __exit__(self: Own[HTTPResponse], *args: object) -> None: ...

@@ -11,6 +11,10 @@ be closed by close() or by leaving a with block.
   FTPHandler.ftp_open: return addinfourl(...) over an open file, a BytesIO or an FTP
   data stream; Lib/urllib/response.py addbase (a tempfile._TemporaryFileWrapper):
   __exit__ calls self.close(), which closes the wrapped file.
+- For an http or https URL the response is an HTTPResponse, which reading to its end
+  closes (stubs/http/client.pyi); for other schemes it is not: so the result is released
+  by read() or a for loop run out only when the URL is known to start with "http"
+  (@exhausted_when).
 - Checker limitation, not a CPython fact: typeshed types the result of both functions as
   Any, so the checker can follow the response only where the code names its type
   (`resp: http.client.HTTPResponse = urlopen(url)`); `f = urlopen(url)` is not tracked.
@@ -18,7 +22,9 @@ be closed by close() or by leaving a with block.
 
 from mypy_ownership import Own
 
+@exhausted_when(url="http")
 def urlopen(url: object, data: object = ..., timeout: float | None = ..., *, context: object = ...) -> Own[object]: ...
 
 class OpenerDirector:
+    @exhausted_when(fullurl="http")
     def open(self, fullurl: object, data: object = ..., timeout: float | None = ...) -> Own[object]: ...

@@ -111,3 +111,26 @@ def declared_owner_moves_by_assignment(path: str) -> None:
 def declared_owner_moves_into_a_container(f: Own[IO[str]], opened: list[IO[str]]) -> None:
     opened.append(f)  # N: "f" was moved here by call to "append"
     f.write("x")  # E: "f" used after move  [use-after-move]
+
+
+# a bound release kept in a name --------------------------------------------------------------
+
+def finished_through_a_bound_method(path: str) -> None:
+    f = open(path, "w")
+    write = f.write
+    finish = f.close
+    write("data")
+    finish()
+
+
+def bound_release_never_called(path: str) -> None:
+    f = open(path, "w")  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open(...) as f:" or call "f.close()"
+    finish = f.close
+    f.write("data")  # N: "f" escapes here: the function ends without releasing it
+
+
+def used_after_the_bound_release(path: str) -> str:
+    f = open(path)
+    finish = f.close
+    finish()  # N: "f" was released here by finish(), through "finish" (the same object)
+    return f.read()  # E: "f" used after release  [use-after-move]

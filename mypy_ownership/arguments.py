@@ -1,0 +1,110 @@
+"""What a call's arguments say, read the way the stub language's markers ask
+(docs/design.md §7.3): the actual a stub parameter receives, a literal mode or constant, a
+string known to start with a prefix, a path rather than a file object. Pure reading of
+mypy's tree and types; ``effects.py`` decides what it means.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final, Protocol
+
+from mypy.nodes import (
+    ARG_NAMED,
+    ARG_POS,
+    AssignmentStmt,
+    CallExpr,
+    Expression,
+    IntExpr,
+    ListExpr,
+    MemberExpr,
+    MypyFile,
+    NameExpr,
+    StrExpr,
+    Var,
+)
+from mypy.types import AnyType, Instance, Type, UnionType
+
+from mypy_ownership.signatures import mro, proper
+
+
+class Positional(Protocol):
+    @property
+    def positional(self) -> tuple[str, ...]: ...
+
+
+def argument(call: CallExpr, stub: Positional, param: str) -> Expression | None:
+    """The actual argument a stub's parameter receives, by keyword or position."""
+    for i, (arg, name, kind) in enumerate(zip(call.args, call.arg_names, call.arg_kinds)):
+        if kind == ARG_NAMED and name == param:
+            return arg
+        if kind == ARG_POS and i < len(stub.positional) and stub.positional[i] == param:
+            return arg
+    return None
+
+
+def starts_with(arg: Expression | None, prefix: object, constants: Callable[[], dict[Var, StrExpr]]) -> bool:
+    """A string argument known to start with ``prefix``: a literal, an f-string (mypy's
+    ``"".join([...])`` or ``"...".format(...)`` on a literal), or a name bound once to a
+    literal at the module's top level (``constants``)."""
+    callee = arg.callee if isinstance(arg, CallExpr) else None
+    if isinstance(arg, CallExpr) and isinstance(callee, MemberExpr) and isinstance(callee.expr, StrExpr):
+        parts = arg.args[0] if arg.args else None
+        if not callee.expr.value and isinstance(parts, ListExpr) and parts.items:
+            arg = parts.items[0]
+        else:
+            arg = callee.expr
+    if isinstance(arg, NameExpr) and isinstance(arg.node, Var):
+        arg = constants().get(arg.node)
+    return isinstance(arg, StrExpr) and isinstance(prefix, str) and arg.value.startswith(prefix)
+
+
+def module_constants(module: MypyFile | None) -> dict[Var, StrExpr]:
+    """The module's names bound exactly once at top level, to a string literal."""
+    seen: dict[Var, StrExpr | None] = {}
+    for stmt in module.defs if module is not None else []:
+        if isinstance(stmt, AssignmentStmt):
+            for target in stmt.lvalues:
+                if isinstance(target, NameExpr) and isinstance(target.node, Var):
+                    value = stmt.rvalue if isinstance(stmt.rvalue, StrExpr) else None
+                    seen[target.node] = None if target.node in seen else value
+    return {v: s for v, s in seen.items() if s is not None}
+
+
+def is_path(t: Type | None) -> bool:
+    """A file name (or a value the type checker cannot tell from one)."""
+    p = proper(t)
+    items = p.items if isinstance(p, UnionType) else [p]
+    for item in map(proper, items):
+        if item is None or isinstance(item, AnyType):
+            return True
+        if isinstance(item, Instance) and any(k.fullname in _PATHS for k in mro(item.type)):
+            return True
+    return False
+
+
+def unknown(t: Type | None) -> bool:
+    return t is None or isinstance(proper(t), AnyType)
+
+
+_PATHS: Final = frozenset({"builtins.str", "builtins.bytes", "os.PathLike"})
+
+
+def satisfies(arg: Expression | None, wanted: object) -> bool:
+    """``@owes_when``: a literal mode holding one of the wanted characters, or the wanted
+    constant. An absent argument, or one whose value the analysis cannot read, does not
+    satisfy it (precision first: the defaults of the stubbed wrappers are read modes)."""
+    if arg is None:
+        return False
+    if isinstance(wanted, str):
+        return isinstance(arg, StrExpr) and any(ch in arg.value for ch in wanted)
+    return is_constant(arg, wanted)
+
+
+def is_constant(arg: Expression, value: object) -> bool:
+    """The argument spells the constant: ``False`` (or a zero), ``True``, ``None``."""
+    if isinstance(arg, NameExpr):
+        return arg.fullname == {False: "builtins.False", True: "builtins.True", None: "builtins.None"}.get(value)  # type: ignore[call-overload]
+    if isinstance(arg, IntExpr):
+        return value is False and arg.value == 0
+    return False
