@@ -31,6 +31,7 @@ from mypy_ownership.config import OwnershipOptions
 from mypy_ownership.diagnostics import Finding, Reporter
 from mypy_ownership.overlay import Overlay
 from mypy_ownership.stats import Stats
+from mypy_ownership.summaries import ModuleSummaries
 from mypy_ownership.unit import TypeFacts, Unit, iter_statements, spans_any
 
 if TYPE_CHECKING:
@@ -59,7 +60,8 @@ class ModuleAnalyzer:
         only the units holding one need analysing. None: analyse every unit."""
         self.stats.modules += 1
         check_untyped = bool(mypy_options is not None and mypy_options.check_untyped_defs)
-        context = _Context(types, self.options, self.overlay, check_untyped, ownership_calls)
+        summaries = ModuleSummaries(module, types, self.options, self.overlay, check_untyped)
+        context = _Context(types, self.options, self.overlay, check_untyped, ownership_calls, summaries)
         for unit in units_of(module, context):
             self.stats.findings += reporter.emit(self._run(unit))
 
@@ -89,8 +91,9 @@ class _Context:
 
     def __init__(
         self, types: TypeFacts, options: OwnershipOptions, overlay: Overlay,
-        check_untyped: bool, calls: list[CallExpr] | None,
+        check_untyped: bool, calls: list[CallExpr] | None, summaries: ModuleSummaries | None = None,
     ) -> None:
+        self.summaries = summaries
         self.types = types
         self.options = options
         self.overlay = overlay
@@ -111,7 +114,7 @@ class _Context:
                 return None
         return Unit(
             module, body, func, self.types, self.options, kind=kind, name=name,
-            overlay=self.overlay, ownership_calls=own_calls,
+            overlay=self.overlay, ownership_calls=own_calls, summaries=self.summaries,
         )
 
 

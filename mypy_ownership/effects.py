@@ -6,14 +6,15 @@ language's markers, and the one that knows the defaults for code no stub describ
 (docs/design.md §7.3, §11.2): a constructor of a class without stubs keeps what it is given; a
 release whose name a stub marks ``@repeatable`` may be repeated on any receiver; a method
 named like a container insertion of the stubs inserts into a receiver of unknown class.
-A third source, same-module summaries, would be consulted here too.
+A third source is same-module summaries (``summaries.py``): what a function of the
+module does with each parameter, computed from its body.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, Protocol
 
 from mypy.nodes import (
     FUNC_NO_INFO,
@@ -70,6 +71,22 @@ class Wrapping(NamedTuple):
 
     view: Expression | None
     owes: bool
+
+
+class ParamEffect(enum.Enum):
+    """What a function of the module does with a parameter on every path that returns
+    (docs/design.md §2.3): releases it, or hands it over (stores it, gives it away)."""
+
+    RELEASES = "releases"
+    HANDS_OVER = "hands over"
+
+
+class Summaries(Protocol):
+    """Same-module summaries (``summaries.py``): per actual argument of a call."""
+
+    def of_call(
+        self, call: CallExpr, type_of: Callable[[Expression], Type | None]
+    ) -> dict[int, ParamEffect]: ...
 
 
 class LockEffect(enum.Enum):
@@ -248,7 +265,7 @@ class CallEffects:
 
     def __init__(
         self, overlay: Overlay, type_of: Callable[[Expression], Type | None], annotated: bool, func: object,
-        module: MypyFile | None = None,
+        module: MypyFile | None = None, summaries: Summaries | None = None,
     ) -> None:
         self.overlay = overlay
         self.resources: ResourceTable = overlay.resources
@@ -258,6 +275,8 @@ class CallEffects:
         self._stubs: dict[CallExpr, FunctionStub | None] = {}
         self._calls: dict[CallExpr, CallOwnership | None] = {}
         self.module = module
+        self.summaries = summaries
+        self._summarised: dict[CallExpr, dict[int, ParamEffect]] = {}
         self._module_constants: dict[Var, StrExpr] | None = None
 
     def _constants(self) -> dict[Var, StrExpr]:
@@ -478,6 +497,16 @@ class CallEffects:
         if wrapped is None or is_constant(wrapped, None) or is_path(self._type(wrapped)):
             return None
         return Wrapping(None, any(satisfies(argument(call, stub, p), v) for p, v in stub.owes_when))
+
+    def summarised(self, call: CallExpr) -> dict[int, ParamEffect]:
+        """What a function of this module does with the arguments of a call to it, by
+        actual index (its summary; an annotated parameter is never among them)."""
+        known = self._summarised.get(call)
+        if known is None:
+            known = self._summarised[call] = (
+                self.summaries.of_call(call, self._type) if self.summaries is not None else {}
+            )
+        return known
 
     def exhausts(self, call: CallExpr) -> bool | None:
         """The call reads its receiver to the end: a method marked ``@exhausts`` called with

@@ -119,7 +119,10 @@ class OwnershipFlow:
     def __init__(self, unit: Unit) -> None:
         self.unit = unit
         self.scope = Scope(unit)
-        self.effects = CallEffects(unit.overlay, unit.types.type_of, unit.annotated, unit.func, unit.module)
+        self.effects = CallEffects(
+            unit.overlay, unit.types.type_of, unit.annotated, unit.func, unit.module, unit.summaries
+        )
+        self.exit_state: FlowState | None = None  # at the normal exit, once run
         self.lowering = Lowering(unit, self.scope, self.effects)
         self._summaries: dict[int, _Summary] = {}
         self._edges: dict[int, _EdgeFacts] = {}
@@ -318,6 +321,7 @@ class OwnershipFlow:
     def run(self) -> FlowResult:
         cfg = self.unit.cfg
         solution = solve(cfg, self)
+        self.exit_state = solution.entry(cfg.exit)
         result = FlowResult()
         for block in cfg.blocks:
             state = solution.entry(block.id)

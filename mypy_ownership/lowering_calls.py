@@ -32,7 +32,7 @@ from mypy.nodes import (
 )
 
 from mypy_ownership import messages
-from mypy_ownership.effects import CallEffects, Insertion, LockEffect, names_of
+from mypy_ownership.effects import CallEffects, Insertion, LockEffect, ParamEffect, names_of
 from mypy_ownership.evaluation import awaited_call, callee_name, children, spelled
 from mypy_ownership.facts import Discarded, FieldMoved, LentTwice
 from mypy_ownership.modes import Mode
@@ -437,6 +437,7 @@ class ExpressionLowering:
         self.borrow_rules(e, ownership, name)
         inserts = effects.insertion(e)
         takes_over = effects.takes_over_arguments(e)
+        summarised = effects.summarised(e)
         for i, arg in enumerate(e.args):
             mode = ownership.arg_modes[i] if ownership and i < len(ownership.arg_modes) else None
             star = e.arg_kinds[i] == ARG_STAR
@@ -445,7 +446,8 @@ class ExpressionLowering:
                 # using the value (closing(x), stack.enter_context(f), addHandler(h))
                 self.hand_over_argument(arg, star)
             else:
-                self.emit_chain(self.argument(e, arg, mode, star, name, inserts, takes_over))
+                rest = self.argument(e, arg, mode, star, name, inserts, takes_over)
+                self.emit_chain(self.summarised_argument(arg, summarised.get(i), name, rest))
         self.lock_effects(e)
 
     def argument(
@@ -472,6 +474,20 @@ class ExpressionLowering:
             # Wrapper(f), self.set_socket(sock): kept by the object
             rest = (If(Held(var), self.capture(lambda: self.hand_over(arg)), rest),)
         return rest
+
+    def summarised_argument(
+        self, arg: Expression, effect: ParamEffect | None, name: str | None, rest: tuple[Operation, ...]
+    ) -> tuple[Operation, ...]:
+        """An owner given to a function of this module that releases it, or hands it over,
+        on every path (its summary)."""
+        var = self.scope.local(arg)
+        if effect is None or var is None:
+            return rest
+        if effect is ParamEffect.RELEASES:
+            done = self.capture(lambda: self.move(arg, messages.by_call(name), release=True))
+        else:
+            done = self.capture(lambda: self.hand_over(arg))
+        return (If(Held(var), done, rest),)
 
     def _argument_by_mode(
         self, e: CallExpr, arg: Expression, mode: Mode | None, star: bool, name: str | None,

@@ -33,6 +33,7 @@ from mypy.types import Type
 from mypy_ownership.cfg import CFG
 from mypy_ownership.cfg_builder import build_cfg
 from mypy_ownership.config import OwnershipOptions
+from mypy_ownership.effects import Summaries
 from mypy_ownership.overlay import EMPTY, Overlay
 from mypy_ownership.signatures import UninhabitedCheck
 
@@ -69,6 +70,8 @@ class Unit:
     # say anything of ownership: the calls of this unit they say acquire, release or move
     # (effects.ownership_calls). None: the module can see the vocabulary.
     ownership_calls: list[CallExpr] | None = None
+    # what functions of the module do with their parameters (summaries.ModuleSummaries)
+    summaries: Summaries | None = None
 
     @property
     def annotated(self) -> bool:
