@@ -110,9 +110,11 @@ class CFGBuilder:
         reachable: StatementFilter = _ALWAYS,
         never_returns: ExpressionFilter = _NEVER,
         every_step_raises: bool = False,
+        ends_process: ExpressionFilter = _NEVER,
     ) -> None:
         self.reachable = reachable
         self.never_returns = never_returns
+        self.ends_process = ends_process  # neither returns nor raises: the process is gone
         self.every_step_raises = every_step_raises
         self.blocks: list[BasicBlock] = []
         self.loops: list[_Loop] = []
@@ -157,7 +159,9 @@ class CFGBuilder:
         """Append a step; inside a try body, split first so exceptions leave from before it."""
         if cur is None:
             return None
-        if (self.every_step_raises or self._in_try_with_handler_or_cleanup()) and _may_raise(step):
+        if (self.every_step_raises or self._in_try_with_handler_or_cleanup()) and _may_raise(step) and not (
+            step.kind is StepKind.STMT and isinstance(step.node, ExpressionStmt) and self.ends_process(step.node.expr)
+        ):
             if self.blocks[cur].steps:
                 nxt = self.new_block()
                 self.edge(cur, nxt)
@@ -249,7 +253,7 @@ class CFGBuilder:
         if isinstance(s, (FuncDef, OverloadedFuncDef, Decorator, ClassDef)):
             return self.add_step(cur, Step(StepKind.DEF, s))
         at = self.add_step(cur, Step(StepKind.STMT, s))
-        if isinstance(s, ExpressionStmt) and self.never_returns(s.expr):
+        if isinstance(s, ExpressionStmt) and (self.never_returns(s.expr) or self.ends_process(s.expr)):
             return None
         return at
 
@@ -499,7 +503,8 @@ def build_cfg(
     reachable: StatementFilter = _ALWAYS,
     never_returns: ExpressionFilter = _NEVER,
     every_step_raises: bool = False,
+    ends_process: ExpressionFilter = _NEVER,
 ) -> CFG:
     """``every_step_raises``: outside ``try`` bodies too, each step gets an exceptional edge
     (towards the function's exit), for analyses that follow exceptions everywhere."""
-    return CFGBuilder(reachable, never_returns, every_step_raises).build(body)
+    return CFGBuilder(reachable, never_returns, every_step_raises, ends_process).build(body)

@@ -30,7 +30,7 @@ from mypy.nodes import (
     TypeInfo,
     Var,
 )
-from mypy.types import AnyType, CallableType, Instance, Type, get_proper_type
+from mypy.types import AnyType, CallableType, Instance, Type
 
 from mypy_ownership.arguments import (
     argument,
@@ -131,6 +131,18 @@ def _names_marked(overlay: Overlay, markers: frozenset[Marker]) -> frozenset[str
     return known
 
 
+def ends_process(overlay: Overlay) -> Callable[[Expression], bool]:
+    """Calls that end the process at once, neither returning nor raising (``@ends_process``:
+    ``os._exit``): no exception from them reaches a handler."""
+    def ends(expr: Expression) -> bool:
+        if not isinstance(expr, CallExpr) or not isinstance(expr.callee, RefExpr):
+            return False
+        stub = overlay.function(expr.callee.fullname)
+        return stub is not None and Marker.ENDS_PROCESS in stub.markers
+
+    return ends
+
+
 def repeatable_names(overlay: Overlay) -> frozenset[str]:
     """Releases that may be repeated on any receiver (the default for code no stub covers)."""
     return _names_marked(overlay, frozenset({Marker.REPEATABLE}))
@@ -146,116 +158,6 @@ def preferred_release(info: ResourceInfo, overlay: Overlay) -> str:
     """The release a help text suggests: a repeatable one if the class has it."""
     repeatable = repeatable_names(overlay)
     return next((m for m in info.releasing if m in repeatable), info.releasing[0] if info.releasing else "")
-
-
-def stubs_can_start(overlay: Overlay) -> bool:
-    """Whether some stub can start anything (acquire, release, move, or make a class a
-    resource): the language-level entries alone cannot."""
-    return any(
-        any(map(transfers, module.functions.values()))
-        or any(cls.is_resource or any(map(transfers, cls.methods.values())) for cls in module.classes.values())
-        for module in overlay.modules.values()
-    )
-
-
-# -- the prefilter --------------------------------------------------------------------------------
-
-def ownership_calls(overlay: Overlay, types: dict[Expression, Type]) -> list[CallExpr]:
-    """The calls that can start anything in a module that cannot see Own/Ref/Mut, in line
-    order: a constructor of a resource class, a stubbed function or method that acquires,
-    and one that releases or moves a plain name (its receiver, or an argument it takes as
-    ``Own`` without ``@takes_over``).
-
-    There, parameters and fields carry no modes, so nothing else creates an owner, an
-    obligation or a release. Only the functions holding one of these calls need analysing
-    (this decides which, never how); one pass over mypy's type map finds them."""
-    methods = _transferring_methods(overlay)
-    functions = overlay.functions
-    constructs = _memo(overlay, "constructs")
-    calls: list[CallExpr] = []
-    for expr in types:
-        if type(expr) is not CallExpr:
-            continue
-        callee = expr.callee
-        if isinstance(callee, RefExpr):
-            node = callee.node
-            if isinstance(node, TypeInfo):
-                known = constructs.get(node)
-                if known is None:
-                    known = constructs[node] = _constructs_resource(overlay, node)
-                if known:
-                    calls.append(expr)
-                continue
-            stub = functions.get(callee.fullname)
-            if stub is not None:
-                if _starts_something(stub, expr, None):
-                    calls.append(expr)
-                continue
-        if isinstance(callee, MemberExpr) and callee.name in methods:
-            owner = getattr(callee.expr, "node", None)  # Class.method(...)
-            if not isinstance(owner, TypeInfo):
-                owner = _instance_class(types.get(callee.expr))
-            if owner is True:
-                calls.append(expr)  # a receiver mypy gave no type: kept
-            elif isinstance(owner, TypeInfo):
-                stub = _method_stub(overlay, owner, callee.name)
-                if stub is not None and _starts_something(stub, expr, callee.expr):
-                    calls.append(expr)
-    calls.sort(key=lambda call: call.line)
-    return calls
-
-
-def _transferring_methods(overlay: Overlay) -> frozenset[str]:
-    known = overlay.memo.get("transferring")
-    if not isinstance(known, frozenset):
-        known = overlay.memo["transferring"] = frozenset(
-            n for cls in overlay.classes.values() for n, m in cls.methods.items() if transfers(m)
-        )
-    return known
-
-
-def _memo(overlay: Overlay, key: str) -> dict[object, object]:
-    """A cache kept with the overlay, dropped when its stubs are resolved again."""
-    memo = overlay.memo.get(key)
-    if not isinstance(memo, dict):
-        memo = overlay.memo[key] = {}
-    return memo
-
-
-def _constructs_resource(overlay: Overlay, info: TypeInfo) -> bool:
-    """A class whose MRO holds a class the stubs make a resource: a cheap superset of what
-    ``ResourceTable.of_class`` decides (which also reads each class's own code)."""
-    return any(
-        (stub := overlay.classes.get(k.fullname)) is not None and stub.is_resource for k in mro(info)
-    )
-
-
-def _method_stub(overlay: Overlay, owner: TypeInfo, name: str) -> FunctionStub | None:
-    memo = _memo(overlay, "methods")
-    key = (owner, name)
-    if key not in memo:
-        memo[key] = overlay.method([k.fullname for k in mro(owner)], name)
-    found = memo[key]
-    return found if isinstance(found, FunctionStub) else None
-
-
-def _starts_something(stub: FunctionStub, call: CallExpr, receiver: Expression | None) -> bool:
-    if acquires(stub):
-        return True
-    if stub.receiver is Mode.OWN and isinstance(receiver, NameExpr):
-        return True
-    if moves(stub):
-        return any(isinstance(arg, NameExpr) for arg in call.args)
-    return False
-
-
-def _instance_class(receiver: Type | None) -> TypeInfo | bool | None:
-    """The class of an instance receiver; True when mypy gave it no type; None for any
-    other receiver type (``Any``, a union)."""
-    if receiver is None:
-        return True
-    p = get_proper_type(receiver)
-    return p.type if isinstance(p, Instance) else None
 
 
 # -- the effects of one call, in one unit -------------------------------------------------------

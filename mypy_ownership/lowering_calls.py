@@ -84,6 +84,7 @@ class ExpressionLowering:
         self._lowered: dict[int, tuple[Operation, ...]] = {}
         self._slot = 0
         self._values = 0  # values lowered so far (a walrus inside a value is one)
+        self._bound_view: CallExpr | None = None  # a view call whose result a name takes
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -225,6 +226,7 @@ class ExpressionLowering:
         wrapping = self.effects.wrapping(call) if call is not None else None
         viewed = scope.local(wrapping.view) if wrapping is not None and wrapping.view is not None else None
         if viewed is not None:
+            self._bound_view = call
             self.expr(rvalue)
             self.emit(ValueViewOf(slot, viewed))
             return slot
@@ -435,6 +437,13 @@ class ExpressionLowering:
         ownership = effects.ownership(e)
         name = ownership.callee_name if ownership else callee_name(e)
         self.borrow_rules(e, ownership, name)
+        wrapping = effects.wrapping(e)
+        if wrapping is not None and wrapping.view is not None and e is not self._bound_view:
+            # a view that no name takes goes on (returned, passed on): the object with it
+            view = wrapping.view
+            var = self.scope.local(view)
+            if var is not None:
+                self.emit(If(Held(var), self.capture(lambda: self.hand_over(view)), ()))
         inserts = effects.insertion(e)
         takes_over = effects.takes_over_arguments(e)
         summarised = effects.summarised(e)

@@ -55,6 +55,7 @@ class Marker(enum.Enum):
     # no argument) or __iter__ (a for loop run to its end); @exhausted_when(url="http") on
     # a function: its result is so released when that literal argument starts so
     EXHAUSTS = "exhausts"
+    ENDS_PROCESS = "ends_process"  # neither returns nor raises (os._exit)
     EXHAUSTED_WHEN = "exhausted_when"
     WRAPS = "wraps"
     OWES_WHEN = "owes_when"

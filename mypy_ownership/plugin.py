@@ -27,7 +27,7 @@ from mypy_ownership import __version__, compat, messages
 # per-module disable_error_code / enable_error_code (docs/design.md §8)
 from mypy_ownership import errorcodes  # noqa: F401
 from mypy_ownership.config import ConfigError, load_options
-from mypy_ownership.effects import ownership_calls, stubs_can_start
+from mypy_ownership.prefilter import ownership_calls, stubs_can_start
 from mypy_ownership.overlay import Overlay, StubError
 from mypy_ownership.signatures import VOCABULARY, Mode, mentions_ownership
 from mypy_ownership.stats import Stats

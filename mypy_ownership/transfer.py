@@ -194,10 +194,10 @@ class Machine:
                     del self.owes[alias]
                 del self.owes[var]
 
-    def leak(self, var: Name, escape: Escape) -> None:
+    def leak(self, var: Name, escape: Escape, kept: frozenset[Acquired] = frozenset()) -> None:
         """The name stops holding what it owes: a leak unless another name holds it."""
         obligation = self.owes[var]
-        held: set[Acquired] = set()
+        held: set[Acquired] = set(kept)
         for alias in self.aliases(var):
             held |= self.owes[alias].acquired
         for acquired in obligation.acquired:
@@ -206,10 +206,11 @@ class Machine:
         self._mutable()
         del self.owes[var]
 
-    def end_binding(self, var: Name, escape: Escape) -> None:
-        """A name rebound or deleted: what it still owed leaks there, its moves are over."""
+    def end_binding(self, var: Name, escape: Escape, kept: frozenset[Acquired] = frozenset()) -> None:
+        """A name rebound or deleted: what it still owed leaks there (but what it is bound
+        to again, ``kept``: ``s = TextIOWrapper(s)``), its moves are over."""
         if var in self.owes:
-            self.leak(var, escape)
+            self.leak(var, escape, kept)
         if var in self.moved:
             self._mutable()
             del self.moved[var]
@@ -368,7 +369,8 @@ class Machine:
         var = op.var
         if var is None:
             return
-        self.end_binding(var, Escape(op.line, op.column, f"{op.verb} at line {op.line}"))
+        kept = value.obligation.acquired if value.alias and value.obligation is not None else frozenset()
+        self.end_binding(var, Escape(op.line, op.column, f"{op.verb} at line {op.line}"), kept)
         obligation = value.obligation
         if value.owned or op.declared_own:
             self.owned = self.owned | {var}

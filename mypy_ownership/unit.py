@@ -33,7 +33,7 @@ from mypy.types import Type
 from mypy_ownership.cfg import CFG
 from mypy_ownership.cfg_builder import build_cfg
 from mypy_ownership.config import OwnershipOptions
-from mypy_ownership.effects import Summaries
+from mypy_ownership.effects import Summaries, ends_process
 from mypy_ownership.overlay import EMPTY, Overlay
 from mypy_ownership.signatures import UninhabitedCheck
 
@@ -85,6 +85,7 @@ class Unit:
             reachable=self._reachable,
             never_returns=UninhabitedCheck(self.types.type_of),
             every_step_raises=self.options.leak_on_exception and self.kind == "function",
+            ends_process=ends_process(self.overlay),
         )
 
     def statements(self) -> Iterator[Statement]:

@@ -8,9 +8,12 @@
   with block close it (Modules/posixmodule.c ScandirIterator_close and ScandirIterator_exit
   both call ScandirIterator_closedir; ScandirIterator_finalize emits a ResourceWarning
   when it was never closed). Exhausting it also closes it (ScandirIterator_iternext calls
-  ScandirIterator_closedir at the end), but a loop left by break, return or an exception
-  does not; the analysis asks for with/close() on every path, as the documentation does.
-  After close() iteration silently yields nothing.
+  ScandirIterator_closedir at the end): a for loop that runs out releases it (@exhausts on
+  __iter__), but one left by break, return or an exception does not. After close()
+  iteration silently yields nothing.
+- _exit() ends the process at once (Modules/posixmodule.c os__exit_impl calls _exit(2)),
+  and abort() kills it with SIGABRT without calling a Python handler: neither returns nor
+  raises, so no exception from them reaches a handler (@ends_process).
 - popen() returns a proxy whose close() closes the pipe and waits for the child, and whose
   __exit__ calls close() (Lib/os.py popen/_wrap_close.close, _wrap_close.__exit__).
 """
@@ -19,6 +22,10 @@ from typing import Any
 
 from mypy_ownership import Own
 
+@ends_process
+def _exit(status: int) -> None: ...
+@ends_process
+def abort() -> None: ...
 def fdopen(fd: int, mode: str = ..., buffering: int = ..., encoding: str | None = ..., *args: Any, **kwargs: Any) -> Own[object]: ...
 def scandir(path: Any = ...) -> Own[object]: ...
 def popen(cmd: str, mode: str = ..., buffering: int = ...) -> Own[object]: ...

@@ -7,6 +7,7 @@ import gzip
 import io
 import sys
 import tarfile
+import typing
 import wave
 import zipfile
 
@@ -46,7 +47,7 @@ def closing_the_file_is_enough(path: str) -> str:
 def neither_is_closed(path: str) -> str:
     raw = open(path, "rb")  # E: "raw" is not released on every path  [resource-leak]  # N: help: use "with open(...) as raw:" or call "raw.close()"
     text = io.TextIOWrapper(raw)
-    return text.read()  # N: "raw" escapes here: returns at line 49 without releasing it
+    return text.read()  # N: "raw" escapes here: returns at line 50 without releasing it
 
 
 def file_used_after_its_view_closed(path: str) -> bytes:
@@ -58,7 +59,7 @@ def file_used_after_its_view_closed(path: str) -> bytes:
 
 def view_over_a_fresh_file(path: str) -> str:
     text = io.TextIOWrapper(open(path, "rb"))  # E: "text" is not released on every path  [resource-leak]  # N: help: use "with TextIOWrapper(...) as text:" or call "text.close()"
-    return text.read()  # N: "text" escapes here: returns at line 61 without releasing it
+    return text.read()  # N: "text" escapes here: returns at line 62 without releasing it
 
 
 # wrappers over a file object they leave open ----------------------------------------------------
@@ -78,12 +79,12 @@ def zip_reader_over_a_file_it_does_not_close(path: str) -> list[str]:
     archive = zipfile.ZipFile(f)
     names = archive.namelist()
     archive.close()
-    return names  # N: "f" escapes here: returns at line 81 without releasing it
+    return names  # N: "f" escapes here: returns at line 82 without releasing it
 
 
 def zip_over_a_path_opens_its_own(path: str) -> list[str]:
     archive = zipfile.ZipFile(path)  # E: "archive" is not released on every path  [resource-leak]  # N: help: use "with ZipFile(...) as archive:" or call "archive.close()"
-    return archive.namelist()  # N: "archive" escapes here: returns at line 86 without releasing it
+    return archive.namelist()  # N: "archive" escapes here: returns at line 87 without releasing it
 
 
 def gzip_reader_over_bytes(data: bytes) -> bytes:
@@ -114,3 +115,15 @@ def tar_writer_over_a_file_object(f: io.BufferedWriter) -> None:
 def wave_reader_over_a_file_object(f: io.BufferedReader) -> int:
     w = wave.open(f, "r")
     return w.getnchannels()
+
+
+def rebound_to_its_own_view(path: str, text: bool) -> typing.IO[typing.Any]:
+    stream: typing.IO[typing.Any] = open(path, "rb")
+    if text:
+        stream = io.TextIOWrapper(stream)  # one object under the same name: no leak
+    return stream
+
+
+def view_returned_takes_the_file_along(path: str) -> io.TextIOWrapper:
+    raw = open(path, "rb")
+    return io.TextIOWrapper(raw)
