@@ -20,6 +20,7 @@ from mypy.nodes import (
     MemberExpr,
     MypyFile,
     NameExpr,
+    OpExpr,
     StrExpr,
     Var,
 )
@@ -43,10 +44,13 @@ def argument(call: CallExpr, stub: Positional, param: str) -> Expression | None:
     return None
 
 
-def starts_with(arg: Expression | None, prefix: object, constants: Callable[[], dict[Var, StrExpr]]) -> bool:
+def starts_with(
+    arg: Expression | None, prefix: object, constants: Callable[[], dict[Var, Expression]], depth: int = 0
+) -> bool:
     """A string argument known to start with ``prefix``: a literal, an f-string (mypy's
-    ``"".join([...])`` or ``"...".format(...)`` on a literal), or a name bound once to a
-    literal at the module's top level (``constants``)."""
+    ``"".join([...])`` or ``"...".format(...)`` on a literal), a concatenation whose left
+    part does, or a name bound once at the module's top level to one of these
+    (``constants``)."""
     callee = arg.callee if isinstance(arg, CallExpr) else None
     if isinstance(arg, CallExpr) and isinstance(callee, MemberExpr) and isinstance(callee.expr, StrExpr):
         parts = arg.args[0] if arg.args else None
@@ -54,21 +58,29 @@ def starts_with(arg: Expression | None, prefix: object, constants: Callable[[], 
             arg = parts.items[0]
         else:
             arg = callee.expr
-    if isinstance(arg, NameExpr) and isinstance(arg.node, Var):
-        arg = constants().get(arg.node)
+    if isinstance(arg, OpExpr) and arg.op == "+":
+        arg = arg.left
+    if isinstance(arg, NameExpr) and isinstance(arg.node, Var) and depth < _DEPTH:
+        return starts_with(constants().get(arg.node), prefix, constants, depth + 1)
+    if isinstance(arg, (CallExpr, OpExpr)) and depth < _DEPTH:
+        return starts_with(arg, prefix, constants, depth + 1)
     return isinstance(arg, StrExpr) and isinstance(prefix, str) and arg.value.startswith(prefix)
 
 
-def module_constants(module: MypyFile | None) -> dict[Var, StrExpr]:
-    """The module's names bound exactly once at top level, to a string literal."""
-    seen: dict[Var, StrExpr | None] = {}
-    for stmt in module.defs if module is not None else []:
+_DEPTH: Final = 8
+
+
+def module_constants(module: MypyFile | None) -> dict[Var, Expression]:
+    """The module's names bound exactly once outside any function or class."""
+    from mypy_ownership.unit import iter_statements  # here: the unit module needs this one's callers
+
+    seen: dict[Var, Expression | None] = {}
+    for stmt in iter_statements(module.defs) if module is not None else []:
         if isinstance(stmt, AssignmentStmt):
             for target in stmt.lvalues:
                 if isinstance(target, NameExpr) and isinstance(target.node, Var):
-                    value = stmt.rvalue if isinstance(stmt.rvalue, StrExpr) else None
-                    seen[target.node] = None if target.node in seen else value
-    return {v: s for v, s in seen.items() if s is not None}
+                    seen[target.node] = None if target.node in seen else stmt.rvalue
+    return {v: e for v, e in seen.items() if e is not None}
 
 
 def is_path(t: Type | None) -> bool:

@@ -20,7 +20,6 @@ from mypy.nodes import (
     FUNC_NO_INFO,
     AwaitExpr,
     MypyFile,
-    StrExpr,
     CallExpr,
     Expression,
     FuncDef,
@@ -179,9 +178,9 @@ class CallEffects:
         self.module = module
         self.summaries = summaries
         self._summarised: dict[CallExpr, dict[int, ParamEffect]] = {}
-        self._module_constants: dict[Var, StrExpr] | None = None
+        self._module_constants: dict[Var, Expression] | None = None
 
-    def _constants(self) -> dict[Var, StrExpr]:
+    def _constants(self) -> dict[Var, Expression]:
         if self._module_constants is None:
             self._module_constants = module_constants(self.module)
         return self._module_constants

@@ -65,3 +65,11 @@ def first_matching_line(version: str) -> bytes:
 def response_read_to_the_end(conn: http.client.HTTPConnection) -> bytes:
     resp = conn.getresponse()
     return resp.read()
+
+
+BASE = "https://example.org"
+PAGE = BASE + "/page"
+
+
+def read_a_composed_url() -> str:
+    return urlopen(PAGE).read().decode("utf-8")
