@@ -459,8 +459,10 @@ class CallEffects:
 
     def takes_over_arguments(self, call: CallExpr) -> bool:
         """Calls that keep what they are given, by default where no stub says otherwise: a
-        constructor of a class without ownership stubs (a wrapper stores its argument), and
-        a method of the object being defined (``self.set_socket(sock)``)."""
+        constructor of a class without ownership stubs (a wrapper stores its argument), a
+        method of the object being defined (``self.set_socket(sock)``), and a callback held
+        in a variable (``callback(conn, address)``: code the analysis cannot see, the usual
+        way a resource is handed on)."""
         callee = call.callee
         if self.stub(call) is not None:
             return False
@@ -469,7 +471,7 @@ class CallEffects:
             # a subclass defined elsewhere (a wrapper over an io base) keeps its argument
             return self.overlay.class_stub(callee.node.fullname) is None
         callee_type = proper(self._type(callee))
-        if isinstance(callee_type, CallableType) and callee_type.is_type_obj():
+        if isinstance(callee_type, CallableType) and (callee_type.is_type_obj() or callee_type.definition is None):
             return True
         func = self.func
         if isinstance(callee, MemberExpr) and isinstance(callee.expr, NameExpr):

@@ -480,8 +480,10 @@ class ExpressionLowering:
             escaped = self.capture(lambda: self.use(arg), lambda: self.emit(escape))
             rest = (If(Borrowed(borrowed), escaped, rest),)
         if mode is None and takes_over and var is not None:
-            # Wrapper(f), self.set_socket(sock): kept by the object
-            rest = (If(Held(var), self.capture(lambda: self.hand_over(arg)), rest),)
+            # Wrapper(f), self.set_socket(sock): kept by the object; a released one is only
+            # referred to (an exception that records the closed response it came from)
+            kept = self.capture(lambda: self.use(arg, reading=True)) if isinstance(arg, NameExpr) else rest
+            rest = (If(Held(var), self.capture(lambda: self.hand_over(arg)), kept),)
         return rest
 
     def summarised_argument(

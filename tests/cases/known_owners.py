@@ -134,3 +134,26 @@ def used_after_the_bound_release(path: str) -> str:
     finish = f.close
     finish()  # N: "f" was released here by finish(), through "finish" (the same object)
     return f.read()  # E: "f" used after release  [use-after-move]
+
+
+class ChunkError(Exception):
+    def __init__(self, response: object, line: bytes) -> None:
+        super().__init__(line)
+        self.response = response
+
+
+def inspect(f: IO[bytes]) -> bytes:
+    return f.read()
+
+
+def closed_file_kept_by_an_exception(path: str) -> None:
+    f = open(path, "rb")
+    line = f.readline()
+    f.close()
+    raise ChunkError(f, line)  # a new object refers to it: that is no use
+
+
+def closed_file_given_to_a_function(path: str) -> bytes:
+    f = open(path, "rb")
+    f.close()  # N: "f" was released here by close()
+    return inspect(f)  # E: "f" used after release  [use-after-move]

@@ -8,6 +8,7 @@ import contextlib
 import logging
 import socket
 import sqlite3
+import typing
 from typing import IO
 
 
@@ -62,7 +63,7 @@ class Connection:
 
 def a_plain_function_only_borrows(path: str) -> str:
     f = open(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open(...) as f:" or call "f.close()"
-    return first_line(f)  # N: "f" escapes here: returns at line 65 without releasing it
+    return first_line(f)  # N: "f" escapes here: returns at line 66 without releasing it
 
 
 def first_line(f: IO[str]) -> str:
@@ -97,3 +98,17 @@ def another_bound_method_does_not(port: int) -> None:
 
     server = socketserver.TCPServer(("", port), socketserver.BaseRequestHandler)  # E: "server" is not released on every path  [resource-leak]  # N: help: use "with TCPServer(...) as server:" or call "server.server_close()"
     threading.Thread(target=server.serve_forever).start()  # N: "server" escapes here: the function ends without releasing it
+
+
+def accepted_connections_go_to_the_callback(
+    sock: socket.socket, callback: typing.Callable[[socket.socket, object], None]
+) -> None:
+    # a callback held in a variable: code the analysis cannot see, the usual hand-on
+    while True:
+        conn, address = sock.accept()
+        callback(conn, address)
+
+
+def accepted_connection_only_printed(sock: socket.socket) -> None:
+    conn, address = sock.accept()  # E: "conn" is not released on every path  [resource-leak]  # N: help: use "with conn:" or call "conn.close()"
+    print(conn, address)  # N: "conn" escapes here: the function ends without releasing it
