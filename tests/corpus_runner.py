@@ -12,8 +12,10 @@ go; default ``build/corpus/``, ``build/corpus-second/`` with ``--set second``),
 ``--split none|groups|each`` (how the corpus is cut into mypy runs, default ``groups``: the
 standard library and the packages), ``--jobs N`` (runs at once, default 2). A default run
 takes about a minute on two cores: the pip install, then the two mypy runs side by side. It
-exits with status 1 if mypy crashed or the plugin's analysis of some function failed, 0
-otherwise (findings are expected: they are what a human triages).
+exits with status 1 if mypy crashed, the plugin's analysis of some function failed, or a
+finding that ``tests/corpus_triage.md`` classes REAL for this set is no longer reported (they
+are listed: no real finding may be lost), 0 otherwise (findings are expected: they are what a
+human triages).
 The file is named so that the default ``pytest`` run does not collect it (only ``test_*.py``
 is collected).
 
@@ -110,6 +112,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -742,6 +745,36 @@ def report(
 # -- main ---------------------------------------------------------------------------------------
 
 
+TRIAGE: Final = ROOT / "tests" / "corpus_triage.md"
+_TRIAGED: Final = re.compile(r"^(?P<path>[\w./-]+\.py):(?P<line>\d+) \| (?P<code>[\w-]+) \| (?P<cls>[A-Z]+) \|")
+SECOND_HEADING: Final = "## Second corpus"
+
+
+def real_findings(triage: Path, which: str) -> list[str]:
+    """The ``path:line`` of every finding classed REAL in the triage of one set (the second
+    set's lines come after the heading ``## Second corpus``)."""
+    found: list[str] = []
+    current = "first"
+    for line in triage.read_text().splitlines():
+        if line.startswith(SECOND_HEADING):
+            current = "second"
+        m = _TRIAGED.match(line)
+        if m and m["cls"] == "REAL" and current == which:
+            found.append(f"{m['path']}:{m['line']}")
+    return found
+
+
+def lost_real_findings(findings: list[Finding], triage: Path, which: str, corpus: Corpus) -> list[str]:
+    """The REAL findings of the triage that the run no longer reports (only those of files
+    the run checked: ``--only`` checks half the corpus)."""
+    reported = {f"{f.error.file}:{f.error.line}" for f in findings}
+    checked = {name for files in corpus.groups.values() for name in files}
+    return [
+        where for where in real_findings(triage, which)
+        if where not in reported and where.split(":")[0] in checked
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--set", dest="set", choices=tuple(SETS), default="first",
@@ -793,7 +826,12 @@ def main(argv: list[str] | None = None) -> int:
         print(text)
         print(f"\nfindings: {args.out / 'findings.txt'} (and findings.jsonl, summary.txt, mypy-*.out/.err)")
         bad = any(r.crashes or r.failures or r.stats.get("failed") or not r.stats for r in results)
-        return 1 if bad else 0
+        lost = lost_real_findings(findings, TRIAGE, args.set, corpus)
+        if lost:
+            print("\nREAL findings of tests/corpus_triage.md no longer reported:\n  " + "\n  ".join(lost))
+        else:
+            print("\nevery REAL finding of tests/corpus_triage.md for this set is still reported")
+        return 1 if bad or lost else 0
     finally:
         if args.keep:
             print(f"temporary tree kept in {scratch}", file=sys.stderr)
