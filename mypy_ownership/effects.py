@@ -51,6 +51,7 @@ from mypy_ownership.signatures import (
     mro,
     proper,
     receiver_mode,
+    receiver_of,
 )
 from mypy_ownership.state import Acquired, Help, Obligation
 
@@ -232,7 +233,7 @@ class CallEffects:
         stub = self.stub(call)
         if stub is not None and stub.receiver is not None:
             return stub.receiver
-        receiver = proper(self._type(callee.expr)) if self.annotated else None
+        receiver = proper(self._type(receiver_of(call) or callee)) if self.annotated else None
         if isinstance(receiver, Instance):
             node = receiver.type.get(callee.name)
             return receiver_mode(node.node) if node is not None else None
@@ -309,13 +310,14 @@ class CallEffects:
         return Obligation(frozenset({Acquired(line, column, name, help, info.releasing, exhausts=exhausts)}))
 
     def releases_receiver(self, call: CallExpr) -> bool:
-        """``x.close()`` where ``close`` takes ``self: Own[...]`` (by the receiver's type)."""
-        callee = call.callee
-        if not isinstance(callee, MemberExpr):
+        """``x.close()`` where ``close`` takes ``self: Own[...]`` (by the receiver's type; the
+        first argument's, through the class: ``socket.close(s)``)."""
+        callee, receiver = call.callee, receiver_of(call)
+        if not isinstance(callee, MemberExpr) or receiver is None:
             return False
-        receiver_type = self._type(callee.expr)
-        if receiver_type is None and isinstance(callee.expr, NameExpr) and isinstance(callee.expr.node, Var):
-            receiver_type = callee.expr.node.type
+        receiver_type = self._type(receiver)
+        if receiver_type is None and isinstance(receiver, NameExpr) and isinstance(receiver.node, Var):
+            receiver_type = receiver.node.type
         return self.resources.method_releases(receiver_type, callee.name)
 
     def method_releases(self, receiver: Expression, method: str) -> bool:
@@ -366,7 +368,7 @@ class CallEffects:
         method = ""
         callee = call.callee
         if isinstance(callee, MemberExpr):
-            receiver = proper(self._type(callee.expr))
+            receiver = proper(self._type(receiver_of(call) or callee))
             classes = [k.fullname for k in mro(receiver.type)] if isinstance(receiver, Instance) else []
             for fullname in classes:
                 stub = self.overlay.class_stub(fullname)

@@ -70,7 +70,7 @@ from mypy_ownership.operations import (
     Exhaust,
 )
 from mypy_ownership.scope import Scope
-from mypy_ownership.signatures import CallOwnership, mode_of
+from mypy_ownership.signatures import CallOwnership, mode_of, receiver_of, through_class
 from mypy_ownership.state import Acquired, Loan
 from mypy_ownership.unit import Unit
 
@@ -264,9 +264,9 @@ class ExpressionLowering:
         lent: list[Expression] = []
         if ownership is not None:
             lent = [arg for arg, m in zip(call.args, ownership.arg_modes) if m is not None and m.is_borrow]
-        receiver = self.effects.receiver_mode(call)
-        if isinstance(call.callee, MemberExpr) and receiver is not None and receiver.is_borrow:
-            lent.append(call.callee.expr)
+        receiver, mode = receiver_of(call), self.effects.receiver_mode(call)
+        if receiver is not None and mode is not None and mode.is_borrow:
+            lent.append(receiver)
         found = (self.scope.local_any(arg) for arg in lent)
         return tuple(v for v in found if v is not None)
 
@@ -407,8 +407,9 @@ class ExpressionLowering:
     def call(self, e: CallExpr) -> None:
         effects, scope = self.effects, self.scope
         callee = e.callee
-        if isinstance(callee, MemberExpr) and scope.local(callee.expr) is not None:
-            receiver = callee.expr
+        # Cls.close(x) is x.close(): its first argument is the receiver (docs/design.md §7.1)
+        receiver, through = receiver_of(e), through_class(e)
+        if isinstance(callee, MemberExpr) and receiver is not None and scope.local(receiver) is not None:
             var = scope.local(receiver)
             assert var is not None
             self.emit(MethodCall(
@@ -422,10 +423,12 @@ class ExpressionLowering:
             exhausts = effects.exhausts(e)
             if exhausts is not None:
                 self.emit(Exhaust(var, exhausts))
-        elif isinstance(callee, MemberExpr) and isinstance(callee.expr, CallExpr):
-            self.call(callee.expr)
-            if not effects.releases_receiver(e) and effects.produces_owned(callee.expr) and not effects.exhausts_result(e):
-                self.discarded(callee.expr)
+        elif isinstance(callee, MemberExpr) and isinstance(receiver, CallExpr):
+            self.call(receiver)
+            if not effects.releases_receiver(e) and effects.produces_owned(receiver) and not effects.exhausts_result(e):
+                self.discarded(receiver)
+        elif through and receiver is not None:
+            self.expr(receiver)
         elif isinstance(callee, NameExpr) and scope.local(callee) is not None and scope.closure(callee) is None:
             # a bound release kept in a name (finish = f.close): calling it releases
             var = scope.local(callee)
@@ -447,7 +450,7 @@ class ExpressionLowering:
         inserts = effects.insertion(e)
         takes_over = effects.takes_over_arguments(e)
         summarised = effects.summarised(e)
-        for i, arg in enumerate(e.args):
+        for i, arg in list(enumerate(e.args))[1 if through else 0:]:  # a receiver is lowered above
             mode = ownership.arg_modes[i] if ownership and i < len(ownership.arg_modes) else None
             star = e.arg_kinds[i] == ARG_STAR
             if mode is Mode.OWN and ownership is not None and i in ownership.stub_args:
@@ -553,10 +556,10 @@ class ExpressionLowering:
         """rustc E0596/E0499/E0502 at one call: Mut through a Ref, and an owner lent as Mut
         together with any other borrow of it. A Mut borrow also invalidates older borrows."""
         lent: list[tuple[Expression, Mode | None]] = []
-        if isinstance(e.callee, MemberExpr):
-            lent.append((e.callee.expr, self.effects.receiver_mode(e)))
+        if (receiver := receiver_of(e)) is not None:
+            lent.append((receiver, self.effects.receiver_mode(e)))
         if ownership is not None:
-            lent.extend(zip(e.args, ownership.arg_modes))
+            lent.extend(list(zip(e.args, ownership.arg_modes))[1 if through_class(e) else 0:])
         seen: dict[Var, int] = {}
         for arg, mode in lent:
             var = self.scope.local_any(arg)
@@ -567,7 +570,7 @@ class ExpressionLowering:
                 continue
             detail = (
                 f"called Mut method {messages.quoted(e.callee.name)} through it"
-                if isinstance(e.callee, MemberExpr) and arg is e.callee.expr
+                if isinstance(e.callee, MemberExpr) and arg is receiver
                 else f"passed it as Mut to {messages.quoted(name or 'the call')}"
             )
             self.emit(MutBorrow(var, arg.line, arg.column, spelled(arg), detail, var.name))
@@ -584,7 +587,7 @@ class ExpressionLowering:
         effect = self.effects.lock_effect(e)
         if effect is None or not isinstance(e.callee, MemberExpr):
             return
-        var = self.scope.local(e.callee.expr)
+        var = self.scope.local(receiver_of(e) or e.callee.expr)
         if var is None:
             return
         if effect is LockEffect.ACQUIRE:

@@ -11,7 +11,7 @@ from mypy.types import Instance, Type, get_proper_type
 from mypy_ownership.effects import acquires, moves, transfers
 from mypy_ownership.modes import Mode
 from mypy_ownership.overlay import FunctionStub, Overlay
-from mypy_ownership.signatures import mro
+from mypy_ownership.signatures import mro, receiver_of
 
 
 def stubs_can_start(overlay: Overlay) -> bool:
@@ -65,7 +65,7 @@ def ownership_calls(overlay: Overlay, types: dict[Expression, Type]) -> list[Cal
                 calls.append(expr)  # a receiver mypy gave no type: kept
             elif isinstance(owner, TypeInfo):
                 stub = _method_stub(overlay, owner, callee.name)
-                if stub is not None and _starts_something(stub, expr, callee.expr):
+                if stub is not None and _starts_something(stub, expr, receiver_of(expr)):
                     calls.append(expr)
     calls.sort(key=lambda call: call.line)
     return calls

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Final, Protocol
 
 from mypy.nodes import (
+    ARG_POS,
     ARG_STAR,
     CallExpr,
     Decorator,
@@ -216,11 +217,15 @@ def call_ownership(
     else:
         formal_modes, ret_mode = [None] * len(sig.arg_types), None
     items: tuple[Mode | None, ...] | None = None
+    # through the class, the first formal is the receiver (``receiver_of``), and the
+    # stub's parameters, which leave ``self`` out, begin at the second
+    skip = 1 if through_class(call) and sig.arg_types else 0
+    formal_modes[:skip] = [None] * skip
     declared_modes = list(formal_modes)
     if stub is not None:
-        formal_modes = [
+        formal_modes = formal_modes[:skip] + [
             stub.param_mode(("*" if kind == ARG_STAR else "") + (n or ""), i) or mode
-            for i, (n, kind, mode) in enumerate(zip(sig.arg_names, sig.arg_kinds, formal_modes))
+            for i, (n, kind, mode) in enumerate(zip(sig.arg_names[skip:], sig.arg_kinds[skip:], formal_modes[skip:]))
         ]
         ret_mode = stub.returns or ret_mode
         items = stub.returns_items
@@ -244,6 +249,31 @@ def call_ownership(
     arg_modes = tuple(next(iter(modes)) if len(modes) == 1 else None for modes in per_actual)
     declared_return = annotated and mode_of(sig.ret_type) is Mode.OWN
     return CallOwnership(name, arg_modes, ret_mode, sig.ret_type, items, frozenset(from_stub), declared_return)
+
+
+def through_class(call: CallExpr) -> bool:
+    """An instance method called through its class (``Base.shutdown_request(self, request)``,
+    ``socket.socket.close(s)``): the first argument is the receiver (docs/design.md §7.1)."""
+    callee = call.callee
+    if not isinstance(callee, MemberExpr) or not call.args or call.arg_kinds[0] != ARG_POS:
+        return False
+    owner = callee.expr.node if isinstance(callee.expr, RefExpr) else None
+    member = owner.get(callee.name) if isinstance(owner, TypeInfo) else None
+    node = member.node if member is not None else None
+    if isinstance(node, Decorator):
+        node = node.func if not node.var.is_property else None
+    if isinstance(node, OverloadedFuncDef) and node.items:
+        first = node.items[0]
+        node = first.func if isinstance(first, Decorator) else first
+    return isinstance(node, FuncDef) and not (node.is_static or node.is_class)
+
+
+def receiver_of(call: CallExpr) -> Expression | None:
+    """What a method call works on: ``x`` in ``x.close()``, the first argument of a call
+    through the class; None for a call of a function."""
+    if not isinstance(call.callee, MemberExpr):
+        return None
+    return call.args[0] if through_class(call) else call.callee.expr
 
 
 def returned_mode(func: object) -> Mode | None:

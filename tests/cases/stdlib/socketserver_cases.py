@@ -108,3 +108,45 @@ class CheckedServer(socketserver.ThreadingTCPServer):
                 self.shutdown_request(request)
         else:
             self.shutdown_request(request)
+
+
+# calls through the class: the first argument is the receiver (docs/design.md §7.1) ----------------
+
+class ClosingServer(socketserver.TCPServer):
+    def shutdown_request(self, request: Any) -> None:
+        print("closing", request)
+        socketserver.TCPServer.shutdown_request(self, request)
+
+    def handle_one(self) -> None:
+        request, client_address = self.get_request()
+        if socketserver.BaseServer.verify_request(self, request, client_address):
+            socketserver.BaseServer.process_request(self, request, client_address)
+        else:
+            socketserver.BaseServer.shutdown_request(self, request)
+
+    def verify_only(self) -> None:
+        request, client_address = self.get_request()  # E: "request" is not released on every path  [resource-leak]  # N: help: use "with request:" or call "request.close()"
+        socketserver.BaseServer.verify_request(self, request, client_address)  # N: "request" escapes here: the function ends without releasing it
+
+    def used_after_shutdown(self) -> None:
+        request, client_address = self.get_request()
+        socketserver.BaseServer.shutdown_request(self, request)  # N: "request" was moved here by call to "shutdown_request"
+        request.sendall(b"bye")  # E: "request" used after move  [use-after-move]
+
+
+def request_taken_not_server(port: int) -> None:
+    server = socketserver.TCPServer(("localhost", port), MyTCPHandler)
+    request, client_address = server.get_request()
+    socketserver.TCPServer.shutdown_request(server, request)
+    server.server_close()
+
+
+def server_closed_through_the_class(port: int) -> None:
+    server = socketserver.TCPServer(("localhost", port), MyTCPHandler)
+    socketserver.BaseServer.server_close(server)  # N: "server" was released here by server_close()
+    server.serve_forever()  # E: "server" used after release  [use-after-move]
+
+
+def server_not_closed_through_the_class(port: int) -> None:
+    server = socketserver.TCPServer(("localhost", port), MyTCPHandler)  # E: "server" is not released on every path  [resource-leak]  # N: help: use "with TCPServer(...) as server:" or call "server.server_close()"
+    socketserver.BaseServer.handle_request(server)  # N: "server" escapes here: the function ends without releasing it
