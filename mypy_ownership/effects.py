@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from typing import Final, NamedTuple, Protocol
 
 from mypy.nodes import (
@@ -40,6 +41,7 @@ from mypy_ownership.arguments import (
     starts_with,
     unknown,
 )
+from mypy_ownership.mocks import Patches, patches_in
 from mypy_ownership.modes import Mode
 from mypy_ownership.overlay import FunctionStub, Marker, Overlay
 from mypy_ownership.signatures import (
@@ -189,10 +191,19 @@ class CallEffects:
     def _type(self, expr: Expression) -> Type | None:
         return self.type_of(expr)
 
+    @cached_property
+    def patches(self) -> Patches:
+        """What mocks stand in for in this unit (docs/design.md §7.5)."""
+        return patches_in(self.module, self.func)
+
     def stub(self, call: CallExpr) -> FunctionStub | None:
-        """What the ownership stubs say of a call's callee, if anything."""
+        """What the ownership stubs say of a call's callee, if anything; nothing of a
+        patched callee, since a mock stands in for it."""
         if call in self._stubs:
             return self._stubs[call]
+        if self.patches.cover(call):
+            self._stubs[call] = None
+            return None
         callee, found = call.callee, None
         if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
             # a constructor: the stub of the __init__ mypy resolves (the nearest one)
@@ -220,6 +231,8 @@ class CallEffects:
         if callee_type is None:
             callee_type = declared_callee_type(call.callee)
         stub = self.stub(call)
+        if self.patches.cover(call):  # a mock: it takes nothing, and returns no resource
+            callee_type = None
         result = self._calls[call] = call_ownership(
             call, callee_type, stub, self.annotated, takes_over(stub)
         )

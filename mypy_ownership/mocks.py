@@ -1,0 +1,147 @@
+"""Mocks: where a test patches an acquirer, a call to it reaches the mock and acquires
+nothing (docs/design.md §7.5).
+
+Read from the tree alone: the patch decorators of a function; those of its class, for a
+method whose name starts with ``test`` (CPython's ``unittest.mock``:
+``_patch.decorate_class`` patches only the attributes starting with
+``patch.TEST_PREFIX``); and the ``with`` statements of its body, from the patcher on to the
+end of the block. A module that imports neither ``unittest`` nor ``mock`` is not searched:
+this costs nothing where mocks are never mentioned. ``effects.py`` asks ``Patches.cover``
+and treats a covered call as one to an unknown function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final, NamedTuple
+
+from mypy.nodes import (
+    ARG_POS,
+    FUNC_NO_INFO,
+    Block,
+    CallExpr,
+    Decorator,
+    Expression,
+    FuncBase,
+    FuncDef,
+    MemberExpr,
+    MypyFile,
+    RefExpr,
+    Statement,
+    StrExpr,
+    TypeInfo,
+    WithStmt,
+)
+
+# unittest.mock.patch, and the same object from the ``mock`` backport
+PATCHERS: Final = frozenset({"unittest.mock.patch", "mock.patch", "mock.mock.patch"})
+_PATCH_OBJECT: Final = "object"  # patch.object(target, "attribute", ...)
+_MOCK_MODULES: Final = ("unittest", "mock")
+_TEST_PREFIX: Final = "test"  # unittest.mock.patch.TEST_PREFIX
+
+Position = tuple[int, int]
+
+
+class Patches(NamedTuple):
+    """The full names a unit's code calls patched: in the whole body (decorators), and in
+    parts of it (``with`` blocks: from where the patcher ends to the block's last line)."""
+
+    everywhere: frozenset[str]
+    blocks: tuple[tuple[Position, int, str], ...]
+
+    def cover(self, call: CallExpr) -> bool:
+        """The call's callee is patched where the call stands."""
+        if not self.everywhere and not self.blocks:
+            return False
+        names = _names(call.callee)
+        if not names:
+            return False
+        if names & self.everywhere:
+            return True
+        where = (call.line, call.column)
+        return any(start <= where and call.line <= last and name in names for start, last, name in self.blocks)
+
+
+NOTHING: Final = Patches(frozenset(), ())
+
+
+def patches_in(module: MypyFile | None, func: object) -> Patches:
+    """What a function's code runs with patched (a module's or class's top level: nothing)."""
+    if module is None or not isinstance(func, FuncDef) or not imports_mock(module):
+        return NOTHING
+    decorators = list(_decorators(module, func))
+    if func.info is not FUNC_NO_INFO and func.name.startswith(_TEST_PREFIX):
+        decorators += func.info.defn.decorators
+    everywhere = frozenset(t for t in map(patched, decorators) if t is not None)
+    blocks = tuple(
+        ((item.end_line or item.line, item.end_column or item.column), stmt.end_line or stmt.line, target)
+        for stmt in _with_statements(func.body.body)
+        for item in stmt.expr if (target := patched(item)) is not None
+    )
+    return Patches(everywhere, blocks) if everywhere or blocks else NOTHING
+
+
+def imports_mock(module: MypyFile) -> bool:
+    """The module imports ``unittest`` or ``mock`` (or a module of theirs), anywhere."""
+    for node in module.imports:
+        ids = [i for i, _ in getattr(node, "ids", ())] or [getattr(node, "id", "")]
+        if any(i.split(".")[0] in _MOCK_MODULES for i in ids):
+            return True
+    return False
+
+
+def patched(expr: Expression) -> str | None:
+    """The full name a patcher call replaces: ``patch("builtins.open", ...)``, or
+    ``patch.object(builtins, "open", ...)`` (a module or class, then a literal name)."""
+    if not isinstance(expr, CallExpr) or not expr.args or expr.arg_kinds[0] != ARG_POS:
+        return None
+    callee, first = expr.callee, expr.args[0]
+    if isinstance(callee, RefExpr) and callee.fullname in PATCHERS:
+        return first.value if isinstance(first, StrExpr) else None
+    if (
+        isinstance(callee, MemberExpr) and callee.name == _PATCH_OBJECT
+        and isinstance(callee.expr, RefExpr) and callee.expr.fullname in PATCHERS
+        and len(expr.args) > 1 and expr.arg_kinds[1] == ARG_POS
+    ):
+        owner, attribute = first.node if isinstance(first, RefExpr) else None, expr.args[1]
+        if isinstance(owner, (MypyFile, TypeInfo)) and isinstance(attribute, StrExpr):
+            return f"{owner.fullname}.{attribute.value}"
+    return None
+
+
+def _names(callee: Expression) -> frozenset[str]:
+    """The names a callee goes by: mypy's full name (``open`` is ``builtins.open``,
+    ``io.open`` is ``_io.open``), and its spelling through a module (``io.open``)."""
+    names = {callee.fullname} if isinstance(callee, RefExpr) and callee.fullname else set()
+    if isinstance(callee, MemberExpr) and isinstance(callee.expr, RefExpr):
+        owner = callee.expr.node
+        if isinstance(owner, (MypyFile, TypeInfo)):
+            names.add(f"{owner.fullname}.{callee.name}")
+    return frozenset(names)
+
+
+_BLOCKS: Final = ("body", "else_body", "handlers", "finally_body", "bodies")  # of compound statements
+
+
+def _with_statements(body: list[Statement]) -> Iterator[WithStmt]:
+    """The ``with`` statements of a body, inside compound statements too, not inside
+    nested functions (units of their own)."""
+    for stmt in body:
+        if isinstance(stmt, WithStmt):
+            yield stmt
+        if isinstance(stmt, (FuncBase, Decorator)):
+            continue
+        for name in _BLOCKS:
+            found = getattr(stmt, name, None)
+            for block in found if isinstance(found, list) else [found]:
+                if isinstance(block, Block) and not block.is_unreachable:
+                    yield from _with_statements(block.body)
+
+
+def _decorators(module: MypyFile, func: FuncDef) -> list[Expression]:
+    """A function's decorators, found through its class or module (a nested function's
+    are not: limitations)."""
+    table = func.info.names if func.info is not FUNC_NO_INFO else module.names
+    symbol = table.get(func.name)
+    node = symbol.node if symbol is not None else None
+    return node.original_decorators if isinstance(node, Decorator) and node.func is func else []
