@@ -20,12 +20,15 @@ from mypy.nodes import (
     FUNC_NO_INFO,
     Block,
     CallExpr,
+    ClassDef,
     Decorator,
     Expression,
     FuncBase,
     FuncDef,
     MemberExpr,
     MypyFile,
+    NameExpr,
+    OpExpr,
     RefExpr,
     Statement,
     StrExpr,
@@ -44,16 +47,18 @@ Position = tuple[int, int]
 
 class Patches(NamedTuple):
     """The full names a unit's code calls patched: in the whole body (decorators), and in
-    parts of it (``with`` blocks: from where the patcher ends to the block's last line)."""
+    parts of it (``with`` blocks: from where the patcher ends to the block's last line).
+    ``module``: the unit's module, whose own globals a test may patch (``open`` there)."""
 
     everywhere: frozenset[str]
     blocks: tuple[tuple[Position, int, str], ...]
+    module: str = ""
 
     def cover(self, call: CallExpr) -> bool:
         """The call's callee is patched where the call stands."""
         if not self.everywhere and not self.blocks:
             return False
-        names = _names(call.callee)
+        names = _names(call.callee, self.module)
         if not names:
             return False
         if names & self.everywhere:
@@ -72,13 +77,56 @@ def patches_in(module: MypyFile | None, func: object) -> Patches:
     decorators = list(_decorators(module, func))
     if func.info is not FUNC_NO_INFO and func.name.startswith(_TEST_PREFIX):
         decorators += func.info.defn.decorators
-    everywhere = frozenset(t for t in map(patched, decorators) if t is not None)
+    here = module.fullname
+    everywhere = frozenset(t for t in (patched(d, here) for d in decorators) if t is not None)
+    everywhere |= _inherited(module, func)
     blocks = tuple(
         ((item.end_line or item.line, item.end_column or item.column), stmt.end_line or stmt.line, target)
         for stmt in _with_statements(func.body.body)
-        for item in stmt.expr if (target := patched(item)) is not None
+        for item in stmt.expr if (target := patched(item, here)) is not None
     )
-    return Patches(everywhere, blocks) if everywhere or blocks else NOTHING
+    return Patches(everywhere, blocks, here) if everywhere or blocks else NOTHING
+
+
+def _inherited(module: MypyFile, func: FuncDef) -> frozenset[str]:
+    """A nested function defined where its enclosing function runs with a patch (a
+    decorator of it, or a ``with`` block around the definition) is called under it too."""
+    path = _enclosing(module.defs, func)
+    if not path:
+        return frozenset()
+    found: set[str] = set()
+    for outer in path:
+        patches = patches_in(module, outer)
+        found |= patches.everywhere
+        found |= {t for start, last, t in patches.blocks if start[0] <= func.line <= last}
+    return frozenset(found)
+
+
+def _enclosing(body: list[Statement], func: FuncDef) -> list[FuncDef]:
+    """The functions a nested function is defined in, outermost first (empty: not nested)."""
+    for outer in _functions_in(body):
+        if outer is func:
+            return []
+        if outer.line <= func.line <= (outer.end_line or outer.line):
+            inner = _enclosing(outer.body.body, func)
+            return [outer, *inner]
+    return []
+
+
+def _functions_in(body: list[Statement]) -> Iterator[FuncDef]:
+    for stmt in body:
+        if isinstance(stmt, Decorator):
+            stmt = stmt.func
+        if isinstance(stmt, FuncDef):
+            yield stmt
+        elif isinstance(stmt, ClassDef):
+            yield from _functions_in(stmt.defs.body)
+        else:
+            for name in _BLOCKS:
+                found = getattr(stmt, name, None)
+                for block in found if isinstance(found, list) else [found]:
+                    if isinstance(block, Block):
+                        yield from _functions_in(block.body)
 
 
 def imports_mock(module: MypyFile) -> bool:
@@ -90,13 +138,19 @@ def imports_mock(module: MypyFile) -> bool:
     return False
 
 
-def patched(expr: Expression) -> str | None:
-    """The full name a patcher call replaces: ``patch("builtins.open", ...)``, or
-    ``patch.object(builtins, "open", ...)`` (a module or class, then a literal name)."""
+def patched(expr: Expression, module: str = "") -> str | None:
+    """The full name a patcher call replaces: ``patch("builtins.open", ...)``, a global of
+    the calling module (``patch("%s.open" % __name__, ...)``, ``create=True`` shadowing the
+    builtin), or ``patch.object(builtins, "open", ...)`` (a module or class, then a literal
+    name)."""
     if not isinstance(expr, CallExpr) or not expr.args or expr.arg_kinds[0] != ARG_POS:
         return None
     callee, first = expr.callee, expr.args[0]
     if isinstance(callee, RefExpr) and callee.fullname in PATCHERS:
+        if isinstance(first, OpExpr) and first.op == "%" and _is_module_name(first.right):
+            first = first.left  # "%s.open" % __name__
+            if isinstance(first, StrExpr) and first.value.startswith(_FORMAT):
+                return module + first.value[len(_FORMAT) - 1:]
         return first.value if isinstance(first, StrExpr) else None
     if (
         isinstance(callee, MemberExpr) and callee.name == _PATCH_OBJECT
@@ -109,10 +163,20 @@ def patched(expr: Expression) -> str | None:
     return None
 
 
-def _names(callee: Expression) -> frozenset[str]:
+_FORMAT: Final = "%s."
+
+
+def _is_module_name(expr: Expression) -> bool:
+    return isinstance(expr, NameExpr) and expr.name == "__name__"
+
+
+def _names(callee: Expression, module: str = "") -> frozenset[str]:
     """The names a callee goes by: mypy's full name (``open`` is ``builtins.open``,
-    ``io.open`` is ``_io.open``), and its spelling through a module (``io.open``)."""
+    ``io.open`` is ``_io.open``), its spelling through a module (``io.open``), and for a
+    bare name, the module's own global of that name (which a test may create)."""
     names = {callee.fullname} if isinstance(callee, RefExpr) and callee.fullname else set()
+    if isinstance(callee, NameExpr) and module:
+        names.add(f"{module}.{callee.name}")
     if isinstance(callee, MemberExpr) and isinstance(callee.expr, RefExpr):
         owner = callee.expr.node
         if isinstance(owner, (MypyFile, TypeInfo)):

@@ -134,3 +134,21 @@ def test_open_before_the_patch(path: str) -> None:
 def scratch_file() -> None:
     sock = socket.socket()  # E: "sock" is not released on every path  [resource-leak]  # N: help: use "with socket(...) as sock:" or call "sock.close()"
     sock.sendall(b"x")  # N: "sock" escapes here: the function ends without releasing it
+
+
+class PatchedModuleGlobal(unittest.TestCase):
+    def test_open_of_this_module(self) -> None:
+        # create=True gives this module a global "open" that shadows the builtin
+        with patch("%s.open" % __name__, mock_open(), create=True):
+            open("foo")
+
+    def test_nested_function_under_the_patch(self) -> None:
+        with mock.patch("tempfile.NamedTemporaryFile", mock_open()):
+            def attempt() -> None:
+                tempfile.NamedTemporaryFile().write(b"x")
+            self.assertRaises(OSError, attempt)
+
+    def test_nested_function_outside_any_patch(self) -> None:
+        def attempt() -> None:
+            tempfile.NamedTemporaryFile().write(b"x")  # E: The resource returned by "NamedTemporaryFile" is discarded without being released  [resource-leak]  # N: help: bind it with "with ... as name:", or keep it in a name and release it
+        attempt()
