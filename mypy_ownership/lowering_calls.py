@@ -51,6 +51,7 @@ from mypy_ownership.operations import (
     ForgetFlag,
     HandOver,
     Held,
+    HoldsObject,
     If,
     MethodCall,
     Move,
@@ -531,7 +532,7 @@ class ExpressionLowering:
             var = scope.local(arg)
             assert var is not None
             other = self.capture(lambda: self._argument_display_or_read(arg))
-            known = (If(Held(var), self.capture(lambda: self.hand_over(arg)), other),)
+            known = (If(HoldsObject(var), self.capture(lambda: self.hand_over(arg)), other),)
             self.emit(If(Owned(var), self.capture(lambda: self.move(arg, how)), known))
         else:
             self._argument_display_or_read(arg)

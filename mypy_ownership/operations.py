@@ -51,6 +51,17 @@ class Owned(NamedTuple):
         return self.name in s.owned
 
 
+class HoldsObject(NamedTuple):
+    """It owes the release of an object, not only of a lock it took: storing the object
+    elsewhere hands the first over; a lock stays held wherever the object goes."""
+
+    name: Name
+
+    def holds(self, s: FlowState) -> bool:
+        owed = s.owes.get(self.name)
+        return self.name in s.owned or (owed is not None and any(a.help.kind != "lock" for a in owed.acquired))
+
+
 class AnyHeld(NamedTuple):
     names: tuple[Name, ...]
 
@@ -79,7 +90,7 @@ class Releasable(NamedTuple):
         return self.releases or (owed is not None and owed.releasable_by(self.method))
 
 
-Condition = Union[Borrowed, BorrowedByWith, Held, Owned, AnyHeld, AnyBorrowed, Releasable]
+Condition = Union[Borrowed, BorrowedByWith, Held, HoldsObject, Owned, AnyHeld, AnyBorrowed, Releasable]
 
 
 # -- operations ------------------------------------------------------------------------------

@@ -141,3 +141,12 @@ def append_line(lock: Lock, path: str, line: str) -> None:
 def append_line_correct(lock: Lock, path: str, line: str) -> None:
     with lock, open(path, "a") as log:
         log.write(line)
+
+
+def waiter_handed_to_the_notifier(waiters: list[threading.Lock]) -> bool:
+    # Condition.wait's protocol: the held waiter goes into a list, another thread releases it
+    waiter = threading.Lock()
+    waiter.acquire()  # E: "waiter" is not released on every path  [resource-leak]  # N: help: use "with waiter:" or call "waiter.release()" on every path
+    waiters.append(waiter)
+    got = waiter.acquire(True, 1.0)
+    return got  # N: "waiter" escapes here: returns at line 152 without releasing it
