@@ -24,6 +24,7 @@ from mypy.nodes import (
     CallExpr,
     Expression,
     FuncDef,
+    FuncItem,
     MemberExpr,
     NameExpr,
     RefExpr,
@@ -489,6 +490,9 @@ class CallEffects:
         if isinstance(callee_type, CallableType) and (callee_type.is_type_obj() or callee_type.definition is None):
             return True
         func = self.func
+        if isinstance(callee, NameExpr) and isinstance(func, FuncItem) and unknown(callee_type):
+            # a callable the function was given, untyped (transport_factory(sock))
+            return any(callee.node is a.variable for a in func.arguments)
         if isinstance(callee, MemberExpr) and isinstance(callee.expr, NameExpr):
             return (
                 isinstance(func, FuncDef) and func.info is not FUNC_NO_INFO and bool(func.arguments)

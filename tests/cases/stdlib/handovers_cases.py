@@ -112,3 +112,8 @@ def accepted_connections_go_to_the_callback(
 def accepted_connection_only_printed(sock: socket.socket) -> None:
     conn, address = sock.accept()  # E: "conn" is not released on every path  [resource-leak]  # N: help: use "with conn:" or call "conn.close()"
     print(conn, address)  # N: "conn" escapes here: the function ends without releasing it
+
+
+def connection_given_to_an_untyped_factory(sock: socket.socket, factory: typing.Any = None) -> object:
+    conn, _ = sock.accept()
+    return factory(conn)
