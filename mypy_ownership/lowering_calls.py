@@ -435,7 +435,9 @@ class ExpressionLowering:
             var = scope.local(callee)
             assert var is not None
             release = Move(var, var, callee, callee.name, callee.line, callee.column, messages.by_release(callee.name), True, True, var.name)
-            self.emit(If(Held(var), (release,), self.capture(lambda: self.expr(callee))))
+            # called again after the release: harmless, as close() twice is
+            again = self.capture(lambda: self.use(callee, reading=True))
+            self.emit(If(Held(var), (release,), again))
         else:
             self.expr(callee)
         ownership = effects.ownership(e)

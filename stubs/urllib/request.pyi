@@ -15,9 +15,9 @@ be closed by close() or by leaving a with block.
   closes (stubs/http/client.pyi); for other schemes it is not: so the result is released
   by read() or a for loop run out only when the URL is known to start with "http"
   (@exhausted_when).
-- Checker limitation, not a CPython fact: typeshed types the result of both functions as
-  Any, so the checker can follow the response only where the code names its type
-  (`resp: http.client.HTTPResponse = urlopen(url)`); `f = urlopen(url)` is not tracked.
+- Checker note, not a CPython fact: typeshed types the result of both functions as Any,
+  so the response is a resource released by any release the stubs mark @repeatable
+  (close()) or by leaving a with block.
 """
 
 from mypy_ownership import Own

@@ -157,3 +157,10 @@ def closed_file_given_to_a_function(path: str) -> bytes:
     f = open(path, "rb")
     f.close()  # N: "f" was released here by close()
     return inspect(f)  # E: "f" used after release  [use-after-move]
+
+
+def bound_release_called_twice(path: str) -> None:
+    f = open(path, "w")
+    finish = f.close
+    finish()
+    finish()  # closing twice is harmless
