@@ -60,6 +60,7 @@ class ModuleSummaries:
         self.check_untyped = check_untyped
         self._known: dict[FuncDef, tuple[ParamEffect | None, ...]] = {}
         self._assumed: dict[FuncDef, tuple[ParamEffect | None, ...]] = {}
+        self._relied: set[FuncDef] = set()  # whose assumed summary a computation read
         self._own: frozenset[FuncDef] | None = None
 
     def of_call(self, call: CallExpr, type_of: Callable[[Expression], Type | None]) -> dict[int, ParamEffect]:
@@ -90,6 +91,7 @@ class ModuleSummaries:
             return known
         assumed = self._assumed.get(func)
         if assumed is not None:
+            self._relied.add(func)
             return assumed  # a recursive call, while its summary is computed
         if self._own is None:
             self._own = frozenset(_functions(self.module.defs))
@@ -106,8 +108,9 @@ class ModuleSummaries:
         )
         for _ in range(_ROUNDS):
             before = set(self._known)
+            self._relied.discard(func)
             result = self._compute(func, params)
-            if result == self._assumed[func]:
+            if result == self._assumed[func] or func not in self._relied:
                 break
             self._assumed[func] = result
             for other in set(self._known) - before:
