@@ -349,6 +349,11 @@ class CallEffects:
         stub = self.stub(call)
         return stub is not None and Marker.VALID_AFTER_RELEASE in stub.markers
 
+    def released_when_true(self, receiver: Expression, member: str) -> bool:
+        """``f.closed``: a member the stubs say is true only once the object is released."""
+        stub = self.resources.method_stub(self._type(receiver), member)
+        return stub is not None and Marker.RELEASED_WHEN_TRUE in stub.markers
+
     def insertion(self, call: CallExpr) -> Insertion | None:
         """A container insertion: by the receiver's stubs, or by the method's name where
         no stub describes it (a receiver of unknown class)."""

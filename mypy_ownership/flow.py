@@ -17,6 +17,10 @@ from typing import Final
 
 from mypy.nodes import (
     CallExpr,
+    IndexExpr,
+    ListExpr,
+    StarExpr,
+    TupleExpr,
     EllipsisExpr,
     Expression,
     ExpressionStmt,
@@ -33,7 +37,6 @@ from mypy.nodes import (
     Var,
     WithStmt,
 )
-from mypy.types import NoneType, Type, UnionType
 
 from mypy_ownership.cfg import Edge, EdgeKind, Step, StepKind
 from mypy_ownership.dataflow import Liveness, live_sets, solve
@@ -60,23 +63,22 @@ from mypy_ownership.operations import (
     ValueLoanOfCall,
     WithExit,
 )
-from mypy_ownership.scope import Scope, Tested, tested
-from mypy_ownership.signatures import mode_of, proper
+from mypy_ownership.edges import Edges
+from mypy_ownership.scope import Scope
+from mypy_ownership.signatures import mode_of
 from mypy_ownership.state import (
     EMPTY,
+    Condition,
     Escape,
-    FlagTest,
     FlowState,
     Loan,
     Name,
     Obligation,
     exceptional,
-    follow_test,
     forget,
     join,
     settle_pending,
     with_escape,
-    without_obligations,
 )
 from mypy_ownership.transfer import apply
 from mypy_ownership.unit import Unit, spans_any
@@ -102,13 +104,6 @@ class _Summary:
 
 
 @dataclass
-class _EdgeFacts:
-    test: FlagTest | None = None
-    failed: Name | None = None  # a lock whose try-acquire failed on this edge
-    none: Name | None = None  # an optional owner narrowed to None on this edge
-
-
-@dataclass
 class FlowResult:
     facts: list[Fact] = field(default_factory=list)
 
@@ -124,8 +119,8 @@ class OwnershipFlow:
         )
         self.exit_state: FlowState | None = None  # at the normal exit, once run
         self.lowering = Lowering(unit, self.scope, self.effects)
+        self.edges = Edges(self.scope, self.effects, self.initial)
         self._summaries: dict[int, _Summary] = {}
-        self._edges: dict[int, _EdgeFacts] = {}
         self._starts: dict[int, bool] = {}
         self._has_call: dict[Node, bool] = {}
         self._steps: int | None = None
@@ -188,11 +183,7 @@ class OwnershipFlow:
             at = edge.origin
             state = with_escape(state, Escape(at.line, at.column, "an exception leaves the function", True))
         if edge.test is not None:
-            facts = self._edge_facts(edge)
-            if facts.test is not None:
-                state = follow_test(state, facts.test)
-            if state.owes:
-                state = without_obligations(state, [n for n in (facts.failed, facts.none) if n is not None])
+            state = self.edges.follow(self.edges.of(edge.test, edge.kind is EdgeKind.TRUE), state)
         if edge.target == cfg.exit and state.owes:
             func = self.unit.func
             end = getattr(func, "end_line", None) or (func.line if func else 1)
@@ -213,7 +204,7 @@ class OwnershipFlow:
         return (
             summary.acts
             or (summary.leaves and bool(state.owes))
-            or (summary.forgets and bool(state.owes or state.moved))
+            or (summary.forgets and (bool(state.owes or state.moved) or _knows_conditions(state)))
             or state.holds_any(summary.names)
         )
 
@@ -225,9 +216,10 @@ class OwnershipFlow:
         if known is None:
             node = step.node
             flags = self.scope.flag_names()
-            binds_flag = isinstance(node, AssignmentStmt) and any(
-                isinstance(t, NameExpr) and t.node in flags for t in node.lvalues
+            targets = node.lvalues if isinstance(node, AssignmentStmt) else (
+                [node.lvalue] if isinstance(node, OperatorAssignmentStmt) else []
             )
+            binds_flag = bool(flags) and any(_binds(t, flags) for t in targets)
             known = self._starts[id(step)] = (
                 not _may_be_inert(step) or binds_flag or spans_any(node, self._call_lines or [])
             )
@@ -261,36 +253,6 @@ class OwnershipFlow:
             parts = every_expression(node) if isinstance(node, (Expression, Statement)) else []
             known = self._has_call[node] = any(isinstance(p, CallExpr) for p in parts)
         return known
-
-    def _edge_facts(self, edge: Edge) -> _EdgeFacts:
-        known = self._edges.get(id(edge))
-        if known is None:
-            on_true = edge.kind is EdgeKind.TRUE
-            found = tested(edge.test, on_true)
-            known = self._edges[id(edge)] = _EdgeFacts(
-                self.scope.flag_test(edge.test, on_true),
-                self._failed_acquire(found),
-                self._narrowed_to_none(found),
-            )
-        return known
-
-    def _failed_acquire(self, found: Tested | None) -> Name | None:
-        """``if lock.acquire(timeout=...):``: where the acquisition failed, nothing is held."""
-        if found is None or not found.truthiness or found.on_true:
-            return None
-        call = found.expr
-        if not isinstance(call, CallExpr) or not isinstance(call.callee, MemberExpr):
-            return None
-        return self.scope.local(call.callee.expr) if self.effects.may_fail(call) else None
-
-    def _narrowed_to_none(self, found: Tested | None) -> Name | None:
-        """The optional owner an edge of ``x is None``, ``x is not None``, ``x`` or ``not x``
-        narrows to ``None``: ``Own[T | None]`` owes nothing there."""
-        # a falsy edge of a truth test, or the edge of a None test where it is None
-        if found is None or found.truthiness == found.on_true:
-            return None
-        var = self.scope.local(found.expr)
-        return var if var is not None and _may_be_none(var.type) else None
 
     # -- running ----------------------------------------------------------------------------------
 
@@ -398,18 +360,27 @@ def _names_in(values: Iterable[object]) -> list[Name]:
     return found
 
 
+def _knows_conditions(state: FlowState) -> bool:
+    """A flag of a condition is known: forgetting one is no step on a name it holds."""
+    return any(type(key) is Condition for key in state.flags)
+
+
+def _binds(target: Expression, flags: frozenset[object]) -> bool:
+    """An assignment target rebinds a flag's local, or stores into an attribute (when some
+    condition reads an attribute)."""
+    if isinstance(target, (TupleExpr, ListExpr)):
+        return any(_binds(item, flags) for item in target.items)
+    if isinstance(target, StarExpr):
+        return _binds(target.expr, flags)
+    if isinstance(target, NameExpr):
+        return target.node in flags
+    return isinstance(target, (MemberExpr, IndexExpr)) and any(type(n) is tuple for n in flags)
+
+
 def _may_be_inert(step: Step) -> bool:
     if step.kind is StepKind.STMT:
         return type(step.node) in _EXPRESSION_STATEMENTS
     return step.kind in (StepKind.TEST, StepKind.FOR_ITER, StepKind.MATCH_SUBJECT)
-
-
-
-
-
-def _may_be_none(t: Type | None) -> bool:
-    p = proper(t)
-    return isinstance(p, UnionType) and any(isinstance(proper(item), NoneType) for item in p.items)
 
 
 def _is_trivial(func: FuncItem | None) -> bool:

@@ -55,6 +55,7 @@ from mypy_ownership.operations import (
     ReturnLoanOfCall,
     Report,
     SetFlag,
+    ForgetFlag,
     ValueFresh,
     Exhaust,
     WithExit,
@@ -159,6 +160,7 @@ class Lowering(ExpressionLowering):
         if isinstance(s, AssignmentStmt):
             self.assignment(s)
             self.set_flag(s)
+            self.forget_stores(s.lvalues)
         elif isinstance(s, ExpressionStmt):
             self.expr(s.expr)
             if isinstance(s.expr, CallExpr) and self.effects.produces_owned(s.expr):
@@ -173,8 +175,10 @@ class Lowering(ExpressionLowering):
             else:
                 for part in children(s.lvalue):
                     self.expr(part)
+                self.forget_stores([s.lvalue])
         elif isinstance(s, DelStmt):
             self.unbind(s.expr)
+            self.forget_stores([s.expr])
         elif isinstance(s, RaiseStmt):
             if s.expr is not None:
                 self.expr(s.expr)
@@ -195,8 +199,28 @@ class Lowering(ExpressionLowering):
             return
         for target in s.lvalues:
             var = self.scope.local_any(target) if isinstance(target, NameExpr) else None
-            if var is not None and var in self.scope.flag_names():
+            if var is not None and var in self.scope.conditions.tested_locals():
                 self.emit(SetFlag(var, value))
+
+    def forget_stores(self, targets: list[Expression]) -> None:
+        """A store into ``x.attr`` (or ``x.attr.more``, ``x.attr[i]``; ``del`` too) forgets
+        what the conditions reading ``x.attr`` were known to be (docs/design.md §2.10)."""
+        names = self.scope.flag_names()
+        for target in targets:
+            if isinstance(target, (TupleExpr, ListExpr)):
+                self.forget_stores(target.items)
+                continue
+            if isinstance(target, StarExpr):
+                target = target.expr
+            attribute = None
+            while isinstance(target, (MemberExpr, IndexExpr)):
+                attribute = target.name if isinstance(target, MemberExpr) else attribute
+                target = target.expr if isinstance(target, MemberExpr) else target.base
+            if attribute is None or not isinstance(target, NameExpr):
+                continue
+            read = (self.scope.conditions.shape(target, set()), attribute)
+            if read in names:
+                self.emit(ForgetFlag(read))
 
     def returning(self, s: ReturnStmt) -> None:
         leave = Leave(Escape(s.line, s.column, f"returns at line {s.line}"))

@@ -8,15 +8,13 @@ docs/design.md §1.4, §2.1 and §2.8 say why these and no others.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from functools import cached_property
-from typing import NamedTuple
 
 from mypy.nodes import (
     FUNC_NO_INFO,
     GDEF,
     LDEF,
-    ComparisonExpr,
     Decorator,
     Expression,
     FuncDef,
@@ -25,15 +23,15 @@ from mypy.nodes import (
     MemberExpr,
     NameExpr,
     Statement,
-    UnaryExpr,
     Var,
 )
 from mypy.types import CallableType
 
+from mypy_ownership.conditions import Conditions
 from mypy_ownership.evaluation import every_expression
 from mypy_ownership.modes import Mode
 from mypy_ownership.signatures import is_copy_type, mode_of, mro, receiver_mode, yield_mode
-from mypy_ownership.state import Acquired, FlagTest, Help
+from mypy_ownership.state import Acquired, Help
 from mypy_ownership.unit import Unit, iter_statements
 
 
@@ -51,7 +49,6 @@ class Scope:
             (m := mode_of(t)) is not None and m.is_borrow for t in func_type.arg_types
         )
         self.yield_moves = yield_mode(func) is Mode.OWN
-        self._flag_names: frozenset[Var] | None = None
 
     @cached_property
     def nested(self) -> frozenset[FuncItem]:
@@ -133,26 +130,15 @@ class Scope:
             known = self._captures[func] = frozenset(found)
         return known
 
-    def flag_names(self) -> frozenset[Var]:
-        """The locals some branch of the unit tests for truth or for None."""
-        if self._flag_names is None:
-            found: set[Var] = set()
-            for block in self.unit.cfg.blocks:
-                for edge in block.succs:
-                    test = self.flag_test(edge.test, True) if edge.test is not None else None
-                    if test is not None and isinstance(test.name, Var):
-                        found.add(test.name)
-            self._flag_names = frozenset(found)
-        return self._flag_names
+    @cached_property
+    def conditions(self) -> Conditions:
+        """The conditions the unit's branches test (docs/design.md §2.10)."""
+        return Conditions(self.unit, self.local_any, self.params)
 
-    def flag_test(self, test: Expression | None, on_true: bool) -> FlagTest | None:
-        """``x`` / ``not x`` / ``x is None`` / ``x is not None`` (and ``==`` / ``!=``) of
-        a local: the name and which edge this is."""
-        found = tested(test, on_true)
-        if found is None or not isinstance(found.expr, NameExpr):
-            return None
-        var = self.local_any(found.expr)
-        return FlagTest(var, found.truthiness, found.on_true) if var is not None else None
+    def flag_names(self) -> frozenset[Hashable]:
+        """The locals whose rebinding forgets what a flag or a condition knew (and the
+        ``(local, attribute)`` pairs a store into which does)."""
+        return self.conditions.names()
 
     def _method_fields(self) -> tuple[Var | None, dict[Var, Acquired], bool]:
         """The owned resource fields of a method's class: a releasing method must release
@@ -184,33 +170,6 @@ class Scope:
             isinstance(symbol.node, Var) and mode_of(symbol.node.type) is not None
             for klass in mro(info) for symbol in klass.names.values()
         )
-
-
-class Tested(NamedTuple):
-    """What one edge of a branch test says of an expression: truthy or falsy
-    (``truthiness``), or None or not (``on_true``: the edge where it is truthy, or None)."""
-
-    expr: Expression
-    truthiness: bool
-    on_true: bool
-
-
-def tested(test: Expression | None, on_true: bool) -> Tested | None:
-    """``x`` / ``not x`` / ``x is None`` / ``x is not None`` (and ``==`` / ``!=``); None for
-    another comparison or no test."""
-    while isinstance(test, UnaryExpr) and test.op == "not":
-        test, on_true = test.expr, not on_true
-    if isinstance(test, ComparisonExpr) and len(test.operators) == 1:
-        left, right = test.operands
-        if isinstance(left, NameExpr) and left.fullname == "builtins.None":
-            left, right = right, left
-        if not (isinstance(right, NameExpr) and right.fullname == "builtins.None"):
-            return None
-        operator = test.operators[0]
-        if operator not in ("is", "==", "is not", "!="):
-            return None
-        return Tested(left, False, (operator in ("is", "==")) == on_true)
-    return Tested(test, True, on_true) if test is not None else None
 
 
 def function_of(node: object) -> FuncItem | None:

@@ -141,17 +141,30 @@ class Invalidation(NamedTuple):
 # -- correlated conditions ----------------------------------------------------------------
 
 class Flag:
-    """What a branch teaches of a tested local: the values it can hold are ``True``,
-    ``False``, ``None`` (constants bound to it), and these markers."""
+    """What a branch teaches of a tested local or condition: the values it can hold are
+    ``True``, ``False``, ``None`` (constants bound to a local), and these markers."""
 
     NOT_NONE: Final = "not-none"  # a value the type checker says is never None
     TRUTHY: Final = "truthy"  # learnt on the true edge of ``if x:`` (so not None either)
     FALSY: Final = "falsy"  # learnt on its false edge (None, False, 0, "" ...)
 
 
+class Condition(NamedTuple):
+    """A tested expression other than a plain local, by its structure (docs/design.md
+    §2.10): the same condition tested again, over the same unchanged variables, has the
+    same outcome. ``shape`` nests operators, attribute names, constants and names;
+    ``names`` are the locals it reads and the ``(local, attribute)`` pairs it reads
+    through: rebinding one, or storing into that attribute, forgets what was known of it.
+    It plays the part a local's name plays for a flag (a key of ``FlowState.flags``)."""
+
+    shape: Hashable
+    names: frozenset[Hashable]
+
+
 class FlagTest(NamedTuple):
-    """One edge of a test of a local: ``x`` / ``not x`` (truthiness) or ``x is None`` /
-    ``x is not None``; what the edge teaches, and which known values it rules out."""
+    """One edge of a test of a local or a condition: ``x`` / ``not x`` (truthiness) or
+    ``x is None`` / ``x is not None``; what the edge teaches, and which known values it
+    rules out. ``name``: the local, or the ``Condition``."""
 
     name: Name
     truthiness: bool  # a truth test, else a None test
@@ -173,12 +186,25 @@ class FlagTest(NamedTuple):
         return value is None
 
 
+def mentions(key: Name, name: Name) -> bool:
+    """A flag's key is ``name``, or a condition that reads it (a local, or a
+    ``(local, attribute)`` pair)."""
+    return key == name or (type(key) is Condition and name in key.names)
+
+
 def without(guards: Guards, name: Name) -> Guards:
-    return frozenset(g for g in guards if g[0] is not name)
+    return frozenset(g for g in guards if not mentions(g[0], name))
 
 
 def guarded_by(guards: Guards, name: Name) -> bool:
-    return any(g[0] is name for g in guards)
+    return any(mentions(g[0], name) for g in guards)
+
+
+def fresh(obligation: Obligation, before: frozenset[Acquired]) -> bool:
+    """Every acquisition it stands for made a new object in the unit: none was owed at its
+    entry (a parameter's, a field's), none is a lock (taken on an object that existed).
+    Such an object is not identical to any object that existed before it."""
+    return all(a.help.kind != "lock" and a not in before for a in obligation.acquired)
 
 
 # -- the state -------------------------------------------------------------------------------
@@ -338,7 +364,7 @@ def follow_test(state: FlowState, test: FlagTest) -> FlowState:
     name = test.name
 
     def takes_edge(guards: Guards) -> bool:
-        return not any(g[0] is name and test.rules_out(g[1]) for g in guards)
+        return not any(g[0] == name and test.rules_out(g[1]) for g in guards)
 
     owes = {n: ob for n, ob in state.owes.items() if takes_edge(ob.guards)}
     moved = {n: m for n, m in state.moved.items() if takes_edge(m.guards)}

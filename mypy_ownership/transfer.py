@@ -64,6 +64,7 @@ from mypy_ownership.state import (
     Name,
     Obligation,
     guarded_by,
+    mentions,
     join,
     with_escape,
     without,
@@ -222,14 +223,17 @@ class Machine:
         return obligation._replace(guards=obligation.guards | frozenset(self.flags.items()))
 
     def forget_flag(self, name: Name) -> None:
-        """A name rebound: what was known of its value no longer holds."""
-        if name not in self.flags and not (
+        """A name rebound (or an attribute stored, ``(name, attribute)``): what was known of
+        its value, and of every condition that reads it, no longer holds."""
+        known = [key for key in self.flags if mentions(key, name)]
+        if not known and not (
             any(guarded_by(ob.guards, name) for ob in self.owes.values())
             or any(guarded_by(m.guards, name) for m in self.moved.values())
         ):
             return
         self._mutable()
-        self.flags.pop(name, None)
+        for key in known:
+            del self.flags[key]
         self._reguard(name, ())
 
     def _reguard(self, name: Name, new: tuple[tuple[Name, object], ...]) -> None:

@@ -2,7 +2,11 @@
 (TextIOWrapper, BufferedReader, ...) closes the stream it wraps (CPython Modules/_io:
 buffered close() and textiowrapper close() call close() on the raw/buffer object), so a
 wrapper is a second view of the wrapped object (@view_of): one obligation, released
-through either; over an in-memory buffer it owes nothing."""
+through either; over an in-memory buffer it owes nothing. `closed` is true only once the
+stream is closed (@released_when_true; Lib/_pyio.py, the Python twin of Modules/_io:
+IOBase.closed returns the flag close() sets, the buffered and text wrappers return their
+raw or buffer object's `closed`; GzipFile, BZ2File and LZMAFile, io.BufferedIOBase
+subclasses, answer `fileobj is None` / `_mode == _MODE_CLOSED`, set by their close())."""
 
 from mypy_ownership import Own
 
@@ -14,6 +18,9 @@ class IOBase:
     def fileno(self) -> int: ...
     @valid_after_release
     def isatty(self) -> bool: ...
+    @property
+    @released_when_true
+    def closed(self) -> bool: ...
 
 class BufferedReader:
     @view_of("raw")

@@ -52,6 +52,7 @@ from mypy_ownership.operations import (
 from mypy_ownership.state import (
     EMPTY,
     Acquired,
+    Condition,
     Escape,
     Flag,
     FlagTest,
@@ -62,7 +63,9 @@ from mypy_ownership.state import (
     Obligation,
     exceptional,
     follow_test,
+    fresh,
     join,
+    mentions,
     settle_pending,
     with_escape,
 )
@@ -394,6 +397,65 @@ def test_guards_of_a_move_on_one_path_are_dropped_at_the_join() -> None:
     other = start.replace(flags={"go": False})
     joined = join(moved, other)
     assert joined.moved["f"] == Moved(moved.moved["f"].sites, False, moved.moved["f"].guards)
+
+
+# -- conditions (docs/design.md §2.10) -------------------------------------------------------------
+
+# `path == "-"`, as the lowering keys it: its shape, and what it reads
+SAME = Condition(("cmp", ("==",), ("path", ("StrExpr", "-"))), frozenset({"path"}))
+# `self.verbose`: reads self, and self's attribute verbose
+VERBOSE = Condition(("attr", "self", "verbose"), frozenset({"self", ("self", "verbose")}))
+
+
+def test_a_condition_is_one_key_wherever_it_is_built() -> None:
+    again = Condition(("cmp", ("==",), ("path", ("StrExpr", "-"))), frozenset({"path"}))
+    assert again == SAME and hash(again) == hash(SAME)
+    assert mentions(SAME, "path") and not mentions(SAME, "other")
+    assert mentions(VERBOSE, ("self", "verbose")) and not mentions(VERBOSE, ("self", "log"))
+    assert mentions("path", "path") and not mentions("path", "self")
+
+
+def test_an_acquisition_under_a_condition_does_not_take_its_other_edge() -> None:
+    # if path != "-": f = open(path)   (the true edge of `path != "-"` is the false edge of `path == "-"`)
+    learnt = follow_test(EMPTY, FlagTest(SAME, True, False))
+    assert learnt.flags == {SAME: Flag.FALSY}
+    state, _ = run(fresh_bind("f"), learnt)
+    assert state.owes["f"].guards == {(SAME, Flag.FALSY)}
+    joined = join(state, follow_test(EMPTY, FlagTest(SAME, True, True)))  # the else branch
+    assert SAME not in joined.flags and "f" in joined.owes
+    # if path != "-": f.close()   -- its false edge is where `path == "-"` holds: no f there
+    assert not follow_test(joined, FlagTest(SAME, True, True)).owes
+    assert follow_test(joined, FlagTest(SAME, True, False)).owes
+
+
+def test_rebinding_a_name_forgets_every_condition_that_reads_it() -> None:
+    learnt = follow_test(EMPTY, FlagTest(SAME, True, False))
+    state, _ = run(fresh_bind("f") + (ForgetFlag("path"),), learnt)
+    assert not state.flags and not state.owes["f"].guards
+    assert follow_test(state, FlagTest(SAME, True, True)).owes  # no longer ruled out
+
+
+def test_a_store_into_an_attribute_forgets_the_conditions_that_read_it() -> None:
+    learnt = follow_test(EMPTY, FlagTest(VERBOSE, True, True))
+    state, _ = run(fresh_bind("f") + (ForgetFlag(("self", "log")),), learnt)
+    assert state.owes["f"].guards == {(VERBOSE, Flag.TRUTHY)}  # another attribute: kept
+    state, _ = run((ForgetFlag(("self", "verbose")),), state)
+    assert not state.flags and not state.owes["f"].guards
+
+
+def test_a_name_is_only_forgotten_with_the_conditions_on_it() -> None:
+    learnt = follow_test(follow_test(EMPTY, FlagTest(SAME, True, True)), FlagTest("close", True, True))
+    state, _ = run((ForgetFlag("close"),), learnt)
+    assert state.flags == {SAME: Flag.TRUTHY}
+
+
+def test_what_is_owed_from_the_entry_or_a_lock_is_not_fresh() -> None:
+    entry = acquired("p", line=1)
+    made = acquired("f", line=5)
+    lock = Acquired(7, 0, "lock", Help("lock", "release"))
+    assert fresh(Obligation(frozenset({made})), frozenset({entry}))
+    assert not fresh(Obligation(frozenset({made, entry})), frozenset({entry}))
+    assert not fresh(Obligation(frozenset({lock})), frozenset())
 
 
 def test_the_domain_imports_no_mypy() -> None:
