@@ -3,7 +3,7 @@
 One parser of branch tests (``tested``: ``not``, ``is None`` and ``== None`` unwrapped) for
 every use of them: correlated conditions, failed try-acquires, ``None`` narrowing. A test of
 a local is keyed by the local itself; any other *pure* test (names, attributes, constants
-and operators, no call, no subscript, no walrus) by a ``state.Condition`` whose shape is
+and operators, ``isinstance(x, T)``, no other call, no subscript, no walrus) by a ``state.Condition`` whose shape is
 its structure, so the same condition tested twice has one key, and ``a != b`` is the other
 edge of ``a == b``. The domain remembers a condition only if the unit tests it at two places
 or more (docs/design.md §11.4): a condition tested once can teach nothing later.
@@ -20,6 +20,8 @@ from collections.abc import Callable, Hashable, Iterator
 from typing import Final, NamedTuple
 
 from mypy.nodes import (
+    ARG_POS,
+    CallExpr,
     AssignmentExpr,
     AssignmentStmt,
     BytesExpr,
@@ -52,6 +54,17 @@ from mypy_ownership.evaluation import every_expression, pattern_parts
 from mypy_ownership.signatures import proper
 from mypy_ownership.state import Condition, FlagTest, Name
 from mypy_ownership.unit import Unit
+
+_TYPE_TEST: Final = "builtins.isinstance"
+
+
+def _is_type_test(expr: Expression) -> bool:
+    return (
+        isinstance(expr, CallExpr) and isinstance(expr.callee, NameExpr)
+        and expr.callee.fullname == _TYPE_TEST and len(expr.args) == 2
+        and all(kind == ARG_POS for kind in expr.arg_kinds)
+    )
+
 
 _NEGATED: Final = {"!=": "==", "is not": "is", "not in": "in"}
 _CONSTANTS: Final = frozenset({"builtins.True", "builtins.False", "builtins.None"})
@@ -199,6 +212,11 @@ class Conditions:
             return ("attr", inner, expr.name)
         if isinstance(expr, _LITERALS):
             return (type(expr).__name__, expr.value)
+        if _is_type_test(expr):
+            # isinstance(x, T): a call, but its answer stays while x is not rebound
+            assert isinstance(expr, CallExpr)
+            parts = [self.shape(arg, names) for arg in expr.args]
+            return None if any(p is None for p in parts) else ("isinstance", tuple(parts))
         if isinstance(expr, (TupleExpr, ListExpr, SetExpr)) and not expr.items:
             return (type(expr).__name__, ())
         found = [self.shape(e, names) for e in _operands(expr)]

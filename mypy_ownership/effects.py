@@ -349,6 +349,11 @@ class CallEffects:
         stub = self.stub(call)
         return stub is not None and Marker.VALID_AFTER_RELEASE in stub.markers
 
+    def released_unless_none(self, call: CallExpr) -> bool:
+        """``status = proc.poll()``: a result other than None says the receiver is released."""
+        stub = self.stub(call)
+        return stub is not None and Marker.RELEASED_UNLESS_NONE in stub.markers
+
     def released_when_true(self, receiver: Expression, member: str) -> bool:
         """``f.closed``: a member the stubs say is true only once the object is released."""
         stub = self.resources.method_stub(self._type(receiver), member)

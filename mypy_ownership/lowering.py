@@ -55,6 +55,7 @@ from mypy_ownership.operations import (
     ReturnLoanOfCall,
     Report,
     SetFlag,
+    OwedWhileNone,
     ForgetFlag,
     ValueFresh,
     Exhaust,
@@ -160,6 +161,7 @@ class Lowering(ExpressionLowering):
         if isinstance(s, AssignmentStmt):
             self.assignment(s)
             self.set_flag(s)
+            self.owed_while_none(s)
             self.forget_stores(s.lvalues)
         elif isinstance(s, ExpressionStmt):
             self.expr(s.expr)
@@ -201,6 +203,19 @@ class Lowering(ExpressionLowering):
             var = self.scope.local_any(target) if isinstance(target, NameExpr) else None
             if var is not None and var in self.scope.conditions.tested_locals():
                 self.emit(SetFlag(var, value))
+
+    def owed_while_none(self, s: AssignmentStmt) -> None:
+        """``status = proc.poll()`` for a name some branch tests: where it is not None, the
+        process was reaped (docs/design.md §2.10)."""
+        call = s.rvalue
+        if not isinstance(call, CallExpr) or not isinstance(call.callee, MemberExpr) or len(s.lvalues) != 1:
+            return
+        holder = self.scope.local(call.callee.expr)
+        target = s.lvalues[0]
+        var = self.scope.local_any(target) if isinstance(target, NameExpr) else None
+        if holder is not None and var is not None and var in self.scope.conditions.tested_locals():
+            if self.effects.released_unless_none(call):
+                self.emit(OwedWhileNone(holder, var))
 
     def forget_stores(self, targets: list[Expression]) -> None:
         """A store into ``x.attr`` (or ``x.attr.more``, ``x.attr[i]``; ``del`` too) forgets

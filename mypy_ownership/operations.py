@@ -321,6 +321,14 @@ class ForgetFlag(NamedTuple):
     name: Name
 
 
+class OwedWhileNone(NamedTuple):
+    """``status = proc.poll()``: ``var`` owes its release only where ``flag`` is None (a
+    later ``if status is not None:`` takes the obligation off that edge)."""
+
+    var: Name
+    flag: Name
+
+
 class SetFlag(NamedTuple):
     name: Name
     value: object
@@ -376,7 +384,7 @@ class If(NamedTuple):
 
 Operation = Union[
     Use, Move, MethodCall, HandOver, DropHeld, MoveCaptured, MutBorrow, Report, EscapeBorrow,
-    EscapeCaptures, MoveBorrow, ReturnBorrow, ReturnLoanOfCall, ValueOfName, ValueViewOf, ValueLoanOfCall, Exhaust,
+    EscapeCaptures, MoveBorrow, ReturnBorrow, ReturnLoanOfCall, ValueOfName, ValueViewOf, ValueLoanOfCall, Exhaust, OwedWhileNone,
     BeginValue, ValueFresh, Bind, Unbind, ForgetFlag, SetFlag, Acquire, ReleaseLock, Leave, WithExit,
     Either, If,
 ]

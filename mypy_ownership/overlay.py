@@ -40,6 +40,7 @@ class Marker(enum.Enum):
 
     VALID_AFTER_RELEASE = "valid_after_release"  # may be called after the receiver's release
     REPEATABLE = "repeatable"  # a release that may be repeated (close() twice is harmless)
+    RELEASED_UNLESS_NONE = "released_unless_none"  # a result other than None: the receiver was released
     RELEASED_WHEN_TRUE = "released_when_true"  # a member true only once the object is released (closed)
     ACQUIRES = "acquires"  # a successful call leaves the receiver owing a release
     FAILS_WHEN = "fails_when"  # which arguments make an acquisition fail (a try-acquire)

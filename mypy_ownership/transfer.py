@@ -44,6 +44,7 @@ from mypy_ownership.operations import (
     ReturnBorrow,
     ReturnLoanOfCall,
     SetFlag,
+    OwedWhileNone,
     Unbind,
     Use,
     ValueFresh,
@@ -406,6 +407,12 @@ class Machine:
     def _forget_flag(self, op: ForgetFlag) -> None:
         self.forget_flag(op.name)
 
+    def _owed_while_none(self, op: OwedWhileNone) -> None:
+        owed = self.owes.get(op.var)
+        if owed is not None:
+            self._mutable()
+            self.owes[op.var] = owed._replace(guards=owed.guards | {(op.flag, None)})
+
     def _set_flag(self, op: SetFlag) -> None:
         self._mutable()
         self.flags[op.name] = op.value
@@ -477,6 +484,7 @@ _APPLY: dict[type, Callable[[Machine, Any], None]] = {
     Unbind: Machine._unbind,
     ForgetFlag: Machine._forget_flag,
     SetFlag: Machine._set_flag,
+    OwedWhileNone: Machine._owed_while_none,
     Acquire: Machine._acquire,
     ReleaseLock: Machine._release_lock,
     Leave: Machine._leave,

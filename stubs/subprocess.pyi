@@ -15,6 +15,10 @@ communicate() or leaving a with block release it.
   (_wait / _internal_poll test returncode first); send_signal() polls and does nothing
   when returncode is set, terminate() and kill() go through send_signal() (POSIX) or test
   returncode first (Windows).
+- Lib/subprocess.py Popen.poll -> _internal_poll: returns None while the child runs, and
+  the returncode once waitpid has reaped it (as wait() does): a result other than None
+  means the process is released (@released_unless_none: `status = proc.poll()` then
+  `if status is not None:` leaves nothing owed there).
 - Popen's stdin/stdout/stderr arguments are not taken over: Lib/subprocess.py
   Popen._get_handles uses the file's fileno(), and _close_pipe_fds closes only the pipe
   ends Popen made itself (PIPE / DEVNULL); the caller keeps closing its own file.
@@ -32,6 +36,7 @@ class Popen:
     def wait(self: Own[Popen], timeout: float | None = ...) -> int: ...
     def communicate(self: Own[Popen], input: object = ..., timeout: float | None = ...) -> tuple[object, object]: ...
     @valid_after_release
+    @released_unless_none
     def poll(self) -> int | None: ...
     @valid_after_release
     def send_signal(self, sig: int) -> None: ...

@@ -9,6 +9,7 @@ import argparse
 import gzip
 import os
 import subprocess
+import socket
 import sys
 from typing import IO, BinaryIO
 from zipfile import ZipFile
@@ -341,3 +342,19 @@ def only_checks_closed(path: str) -> None:
     if f.closed:
         return
     f.read()  # N: "f" escapes here: the function ends without releasing it
+
+
+def socket_from_fd_or_object(sock_or_fd: socket.socket | int, strict: bool) -> socket.socket:
+    # anyio's shape: built from an fd only when given one; released under the same test
+    if isinstance(sock_or_fd, int):
+        sock = socket.socket(fileno=sock_or_fd)
+    else:
+        sock = sock_or_fd
+    try:
+        if strict and sock.type != socket.SOCK_STREAM:
+            raise ValueError("not a stream socket")
+    except BaseException:
+        if isinstance(sock_or_fd, int):
+            sock.detach()
+        raise
+    return sock

@@ -1,6 +1,7 @@
 """subprocess.Popen: wait(), communicate() or a with block reap the child (stubs/subprocess.pyi)."""
 
 import subprocess
+import time
 
 
 # leaks --------------------------------------------------------------------------------------------
@@ -8,7 +9,7 @@ import subprocess
 def run_unless_dry(cmd: list[str], dry_run: bool) -> int:
     proc = subprocess.Popen(cmd)  # E: "proc" is not released on every path  [resource-leak]  # N: help: use "with Popen(...) as proc:" or call "proc.wait()"
     if dry_run:
-        return 0  # N: "proc" escapes here: returns at line 11 without releasing it
+        return 0  # N: "proc" escapes here: returns at line 12 without releasing it
     return proc.wait()
 
 
@@ -19,7 +20,7 @@ def shell_pipeline() -> bytes:
     if p1.stdout is not None:
         p1.stdout.close()  # Allow p1 to receive a SIGPIPE if p2 exits.
     output = p2.communicate()[0]
-    return output  # N: "p1" escapes here: returns at line 22 without releasing it
+    return output  # N: "p1" escapes here: returns at line 23 without releasing it
 
 
 def fire_and_forget(cmd: list[str]) -> None:
@@ -103,3 +104,22 @@ def wait_after_communicate(cmd: list[str]) -> int:
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
     out, _ = proc.communicate()
     return proc.wait()
+
+
+def wait_until_reaped(cmd: list[str], deadline: float) -> int:
+    proc = subprocess.Popen(cmd)
+    while time.time() < deadline:
+        status = proc.poll()
+        if status is not None:
+            return status  # poll() returned a status: the child was reaped
+        time.sleep(0.05)
+    proc.kill()
+    return proc.wait()
+
+
+def poll_once_and_leave(cmd: list[str]) -> bool:
+    proc = subprocess.Popen(cmd)  # E: "proc" is not released on every path  [resource-leak]  # N: help: use "with Popen(...) as proc:" or call "proc.wait()"
+    status = proc.poll()
+    if status is None:
+        return False  # N: "proc" escapes here: returns at line 124 without releasing it
+    return True
