@@ -14,7 +14,7 @@ def released_parameter(s: socket.socket) -> None:
     s.send(b"")  # E: "s" used after release  [use-after-move]
 
 
-class Stream(io.RawIOBase):
+class Stream(io.FileIO):
     def finish(self) -> None:
         self.close()  # N: "self" was released here by close()
         print(self.readline())  # E: "self" used after release  [use-after-move]
