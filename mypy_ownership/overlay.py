@@ -40,6 +40,9 @@ class Marker(enum.Enum):
 
     VALID_AFTER_RELEASE = "valid_after_release"  # may be called after the receiver's release
     REPEATABLE = "repeatable"  # a release that may be repeated (close() twice is harmless)
+    # a base class's release that does something only where a subclass's own code
+    # overrides it (io.IOBase.close() merely marks the object closed)
+    RELEASE_IF_OVERRIDDEN = "release_if_overridden"
     RELEASED_UNLESS_NONE = "released_unless_none"  # a result other than None: the receiver was released
     RELEASED_WHEN_TRUE = "released_when_true"  # a member true only once the object is released (closed)
     ACQUIRES = "acquires"  # a successful call leaves the receiver owing a release
@@ -103,6 +106,7 @@ class FunctionStub:
     # of, or the constant it must be (stream=True)
     owes_when: tuple[tuple[str, object], ...] = ()
     exhausted_when: tuple[tuple[str, object], ...] = ()  # @exhausted_when(url="http")
+    if_overridden: bool = False  # @release_if_overridden
 
     def param_mode(self, name: str | None, position: int) -> Mode | None:
         if name is not None and name in self.params:
@@ -251,6 +255,7 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
         node.name, params, tuple(a.arg for a in ordered), returns, items, receiver,
         frozenset(markers), where, tuple(fails_when),
         named.get(Marker.VIEW_OF), named.get(Marker.WRAPS), tuple(owes_when), tuple(exhausted_when),
+        Marker.RELEASE_IF_OVERRIDDEN in markers,
     )
 
 

@@ -399,6 +399,7 @@ class ResourceTable:
         exit_mode: Mode | None = None
         has_exit = False
         decided: set[str] = set()  # the nearest definition along the MRO decides
+        overridden: set[str] = set()  # methods a class's own code defines, below the stubs'
         declared = False
         for klass in mro(info):
             if klass.fullname == "builtins.object":
@@ -406,14 +407,21 @@ class ResourceTable:
             stub = self.stubs.class_stub(klass.fullname) if self.stubs is not None else None
             members: list[tuple[str, Mode | None]] = []
             if stub is not None:
-                members += [(name, method.receiver) for name, method in stub.methods.items()]
+                # a release that does something only where it is overridden (docs/design.md §7.3)
+                members += [
+                    (name, None if method.if_overridden and name not in overridden else method.receiver)
+                    for name, method in stub.methods.items()
+                ]
             for name, symbol in klass.names.items():
                 node = symbol.node
                 if isinstance(node, Var):
                     if mode_of(node.type) is Mode.OWN and self.of_type(node.type) is not None:
                         fields.append(node)
                         declared = True
-                elif (stub is None or name not in stub.methods) and (
+                    continue
+                if stub is None or name not in stub.methods:
+                    overridden.add(name)
+                if (stub is None or name not in stub.methods) and (
                     receiver_mode(node) is not None or name in ("__exit__", "__aexit__")
                 ):
                     # a plain redeclaration (typeshed repeats close() on subclasses) says

@@ -11,11 +11,17 @@ subclasses, answer `fileobj is None` / `_mode == _MODE_CLOSED`, set by their clo
 from mypy_ownership import Own
 
 class IOBase:
-    """Holds nothing: IOBase.close() flushes and sets the closed flag (Lib/_pyio.py
-    IOBase.close; Modules/_io/iobase.c), so a class is a resource only where the stubs
-    name it (below, and the stdlib streams in their modules' stubs) or its own code
-    declares a releasing method. A user subclass that keeps a list or a buffer (xml.etree's
-    _ListDataStream) is no resource."""
+    """IOBase.close() only flushes and sets the closed flag (Lib/_pyio.py IOBase.close;
+    Modules/_io/iobase.c): the base holds nothing. A stream is a resource where the stubs
+    name it (below, and the stdlib streams in their modules' stubs), or where its own code
+    overrides close() (@release_if_overridden: the override releases what the class holds,
+    as socket.SocketIO's does). A subclass that keeps a list or a buffer and closes
+    nothing of its own (xml.etree's _ListDataStream) is no resource."""
+    @repeatable
+    @release_if_overridden
+    def close(self: Own[IOBase]) -> None: ...
+    @release_if_overridden
+    def __exit__(self: Own[IOBase], *args: object) -> None: ...
     @valid_after_release
     def fileno(self) -> int: ...
     @valid_after_release

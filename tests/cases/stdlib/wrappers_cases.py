@@ -127,3 +127,37 @@ def rebound_to_its_own_view(path: str, text: bool) -> typing.IO[typing.Any]:
 def view_returned_takes_the_file_along(path: str) -> io.TextIOWrapper:
     raw = open(path, "rb")
     return io.TextIOWrapper(raw)
+
+
+# io subclasses: the io bases hold nothing; an override of close() releases something --------------
+
+class ListStream(io.BufferedIOBase):
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+
+class SocketStream(io.RawIOBase):
+    def __init__(self, chunks: list[bytes]) -> None:
+        self.chunks = chunks
+
+    def close(self) -> None:
+        self.chunks.clear()
+        super().close()
+
+
+def list_stream_holds_nothing() -> None:
+    stream = ListStream()
+    stream.write(b"x")
+
+
+def bare_base_holds_nothing() -> None:
+    stream = io.BufferedIOBase()
+    stream.writable()
+
+
+def overriding_close_makes_a_resource(chunks: list[bytes]) -> None:
+    stream = SocketStream(chunks)  # E: "stream" is not released on every path  [resource-leak]  # N: help: use "with SocketStream(...) as stream:" or call "stream.close()"
+    stream.readable()  # N: "stream" escapes here: the function ends without releasing it
