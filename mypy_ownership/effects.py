@@ -280,6 +280,16 @@ class CallEffects:
         # a constructor of a resource type hands the caller a resource to release
         return _is_constructor(call) and self.resources.of_type(ownership.return_type) is not None
 
+    def may_produce_owner(self, call: CallExpr) -> bool:
+        """The result may owe a release: an owner, a tuple of owners, a view of a name."""
+        ownership = self.ownership(call)
+        wrapping = self.wrapping(call) if ownership is not None else None
+        return ownership is not None and (
+            self.produces_owned(call)
+            or (ownership.return_items is not None and Mode.OWN in ownership.return_items)
+            or (wrapping is not None and wrapping.view is not None)
+        )
+
     def declares_owner(self, call: CallExpr) -> bool:
         """The result is a declared owner (docs/design.md §2.4): the callee's own signature
         returns ``Own``, or it constructs a class whose own code declares ownership. What

@@ -452,8 +452,8 @@ class ExpressionLowering:
                 self.emit(If(Held(var), self.capture(lambda: self.hand_over(view)), ()))
         inserts = effects.insertion(e)
         takes_over = effects.takes_over_arguments(e)
-        # only an argument the unit follows can be released or handed over by the callee
-        summarised = effects.summarised(e) if any(scope.local(a) is not None for a in e.args) else {}
+        # only an argument that can owe something can be released or handed over by the callee
+        summarised = effects.summarised(e) if any(scope.local(a) in scope.may_owe(effects.may_produce_owner) for a in e.args) else {}
         for i, arg in list(enumerate(e.args))[1 if through else 0:]:  # a receiver is lowered above
             mode = ownership.arg_modes[i] if ownership and i < len(ownership.arg_modes) else None
             star = e.arg_kinds[i] == ARG_STAR

@@ -9,12 +9,19 @@ docs/design.md §1.4, §2.1 and §2.8 say why these and no others.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterator
+from collections.abc import Callable
 from functools import cached_property
 
 from mypy.nodes import (
     FUNC_NO_INFO,
     GDEF,
     LDEF,
+    AssignmentExpr,
+    AssignmentStmt,
+    AwaitExpr,
+    ExpressionStmt,
+    CallExpr,
+    TupleExpr,
     Decorator,
     Expression,
     FuncDef,
@@ -49,11 +56,44 @@ class Scope:
             (m := mode_of(t)) is not None and m.is_borrow for t in func_type.arg_types
         )
         self.yield_moves = yield_mode(func) is Mode.OWN
+        self.owing_params: frozenset[Var] = frozenset()  # a summary's parameters (summaries.py)
+        self._may_owe: frozenset[Var] | None = None
 
     @cached_property
     def nested(self) -> frozenset[FuncItem]:
         """The functions defined in the unit's body (only closures need them)."""
         return frozenset(f for f in map(function_of, self.unit.statements()) if f is not None)
+
+    def may_owe(self, produces: Callable[[CallExpr], bool]) -> frozenset[Var]:
+        """The locals that can ever owe a release here: bound (by an assignment statement; a
+        walrus inside an expression is not looked for) to a call that ``produces`` an owner,
+        to one of them (an alias), to an attribute of one (a bound release), or a summary's
+        parameters. Only an argument among them can a callee's summary release:
+        other calls need no summary (docs/design.md §2.3)."""
+        if self._may_owe is None:
+            found = set(self.owing_params) | {v for v in self.params if mode_of(v.type) is Mode.OWN}
+            binds: list[tuple[list[Var], Expression]] = []
+            for stmt in self.unit.statements():
+                if isinstance(stmt, ExpressionStmt) and isinstance(stmt.expr, AssignmentExpr):
+                    binds.append(([stmt.expr.target.node], stmt.expr.value))  # type: ignore[list-item]
+                if isinstance(stmt, AssignmentStmt):
+                    targets = [t for lv in stmt.lvalues for t in (lv.items if isinstance(lv, TupleExpr) else [lv])]
+                    binds.append(([t.node for t in targets if isinstance(t, NameExpr) and isinstance(t.node, Var)], stmt.rvalue))
+            value: Expression
+            for names, value in binds:
+                value = value.expr if isinstance(value, AwaitExpr) else value
+                if isinstance(value, CallExpr) and produces(value):
+                    found.update(names)
+            changed = True
+            while changed:
+                changed = False
+                for names, value in binds:
+                    base = value.expr if isinstance(value, MemberExpr) else value
+                    if isinstance(base, NameExpr) and base.node in found and not found.issuperset(names):
+                        found.update(names)
+                        changed = True
+            self._may_owe = frozenset(found)
+        return self._may_owe
 
     def tracked(self, var: object) -> bool:
         if not isinstance(var, Var):

@@ -29,6 +29,7 @@ from mypy.nodes import (
     MypyFile,
     OverloadedFuncDef,
     Statement,
+    Var,
 )
 from mypy.argmap import map_actuals_to_formals
 from mypy.types import AnyType, CallableType, Type, TypeOfAny
@@ -159,9 +160,10 @@ class ModuleSummaries:
 class _ParameterFlow(OwnershipFlow):
     """The flow of a function whose parameters each owe a release at entry."""
 
-    def __init__(self, unit: Unit, params: dict[object, Acquired]) -> None:
+    def __init__(self, unit: Unit, params: dict[Var, Acquired]) -> None:
         super().__init__(unit)
         self.params = params
+        self.scope.owing_params = frozenset(params)
 
     def _entry_state(self) -> FlowState:
         state = super()._entry_state()

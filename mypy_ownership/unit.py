@@ -90,7 +90,11 @@ class Unit:
 
     def statements(self) -> Iterator[Statement]:
         """Every statement of the body, inside compound statements too, not in nested scopes."""
-        return iter_statements(self.body)
+        return iter(self._statements)
+
+    @cached_property
+    def _statements(self) -> list[Statement]:
+        return list(iter_statements(self.body))  # walked by several checks: once
 
     @property
     def is_module(self) -> bool:
