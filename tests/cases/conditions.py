@@ -358,3 +358,19 @@ def socket_from_fd_or_object(sock_or_fd: socket.socket | int, strict: bool) -> s
             sock.detach()
         raise
     return sock
+
+
+def socket_detached_under_another_test(sock_or_fd: socket.socket | int, fallback: socket.socket | int) -> socket.socket:
+    # the release is under a test of another value: not the same condition
+    if isinstance(sock_or_fd, int):
+        sock = socket.socket(fileno=sock_or_fd)  # E: "sock" is not released on every path  [resource-leak]  # N: help: use "with socket(...) as sock:" or call "sock.close()"
+    else:
+        sock = sock_or_fd
+    try:
+        if sock.type != socket.SOCK_STREAM:
+            raise ValueError("not a stream socket")  # N: "sock" escapes here: raises at line 371 without releasing it
+    except BaseException:
+        if isinstance(fallback, int):
+            sock.detach()
+        raise  # N: "sock" escapes here: raises at line 375 without releasing it
+    return sock
