@@ -27,6 +27,7 @@ from mypy.nodes import (
 from mypy.types import AnyType, Instance, Type, UnionType
 
 from mypy_ownership.signatures import mro, proper
+from mypy_ownership.unit import iter_statements
 
 
 class Positional(Protocol):
@@ -72,8 +73,6 @@ _DEPTH: Final = 8
 
 def module_constants(module: MypyFile | None) -> dict[Var, Expression]:
     """The module's names bound exactly once outside any function or class."""
-    from mypy_ownership.unit import iter_statements  # here: the unit module needs this one's callers
-
     seen: dict[Var, Expression | None] = {}
     for stmt in iter_statements(module.defs) if module is not None else []:
         if isinstance(stmt, AssignmentStmt):

@@ -483,15 +483,8 @@ class CallEffects:
         stub = self.stub(call)
         if stub is None or Marker.ACQUIRES not in stub.markers:
             return False
-        failing = dict(stub.fails_when)
-        for i, (arg, name) in enumerate(zip(call.args, call.arg_names)):
-            param = name if name is not None else (stub.positional[i] if i < len(stub.positional) else None)
-            if param is None or param not in failing:
-                continue
-            value = failing[param]
-            if value is Ellipsis or is_constant(arg, value):
-                return True
-        return False
+        given = ((argument(call, stub, param), value) for param, value in stub.fails_when)
+        return any(arg is not None and (value is Ellipsis or is_constant(arg, value)) for arg, value in given)
 
     def takes_over_arguments(self, call: CallExpr) -> bool:
         """Calls that keep what they are given, by default where no stub says otherwise: a

@@ -12,18 +12,14 @@ and treats a covered call as one to an unknown function.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Final, NamedTuple
 
 from mypy.nodes import (
     ARG_POS,
     FUNC_NO_INFO,
-    Block,
     CallExpr,
-    ClassDef,
     Decorator,
     Expression,
-    FuncBase,
     FuncDef,
     MemberExpr,
     MypyFile,
@@ -35,6 +31,8 @@ from mypy.nodes import (
     TypeInfo,
     WithStmt,
 )
+
+from mypy_ownership.unit import definitions, iter_statements
 
 # unittest.mock.patch, and the same object from the ``mock`` backport
 PATCHERS: Final = frozenset({"unittest.mock.patch", "mock.patch", "mock.mock.patch"})
@@ -82,7 +80,7 @@ def patches_in(module: MypyFile | None, func: object) -> Patches:
     everywhere |= _inherited(module, func)
     blocks = tuple(
         ((item.end_line or item.line, item.end_column or item.column), stmt.end_line or stmt.line, target)
-        for stmt in _with_statements(func.body.body)
+        for stmt in iter_statements(func.body.body) if isinstance(stmt, WithStmt)
         for item in stmt.expr if (target := patched(item, here)) is not None
     )
     return Patches(everywhere, blocks, here) if everywhere or blocks else NOTHING
@@ -104,29 +102,13 @@ def _inherited(module: MypyFile, func: FuncDef) -> frozenset[str]:
 
 def _enclosing(body: list[Statement], func: FuncDef) -> list[FuncDef]:
     """The functions a nested function is defined in, outermost first (empty: not nested)."""
-    for outer in _functions_in(body):
+    for outer in definitions(body):
         if outer is func:
             return []
         if outer.line <= func.line <= (outer.end_line or outer.line):
             inner = _enclosing(outer.body.body, func)
             return [outer, *inner]
     return []
-
-
-def _functions_in(body: list[Statement]) -> Iterator[FuncDef]:
-    for stmt in body:
-        if isinstance(stmt, Decorator):
-            stmt = stmt.func
-        if isinstance(stmt, FuncDef):
-            yield stmt
-        elif isinstance(stmt, ClassDef):
-            yield from _functions_in(stmt.defs.body)
-        else:
-            for name in _BLOCKS:
-                found = getattr(stmt, name, None)
-                for block in found if isinstance(found, list) else [found]:
-                    if isinstance(block, Block):
-                        yield from _functions_in(block.body)
 
 
 def imports_mock(module: MypyFile) -> bool:
@@ -182,24 +164,6 @@ def _names(callee: Expression, module: str = "") -> frozenset[str]:
         if isinstance(owner, (MypyFile, TypeInfo)):
             names.add(f"{owner.fullname}.{callee.name}")
     return frozenset(names)
-
-
-_BLOCKS: Final = ("body", "else_body", "handlers", "finally_body", "bodies")  # of compound statements
-
-
-def _with_statements(body: list[Statement]) -> Iterator[WithStmt]:
-    """The ``with`` statements of a body, inside compound statements too, not inside
-    nested functions (units of their own)."""
-    for stmt in body:
-        if isinstance(stmt, WithStmt):
-            yield stmt
-        if isinstance(stmt, (FuncBase, Decorator)):
-            continue
-        for name in _BLOCKS:
-            found = getattr(stmt, name, None)
-            for block in found if isinstance(found, list) else [found]:
-                if isinstance(block, Block) and not block.is_unreachable:
-                    yield from _with_statements(block.body)
 
 
 def _decorators(module: MypyFile, func: FuncDef) -> list[Expression]:

@@ -22,12 +22,9 @@ from mypy.nodes import (
     ARG_STAR2,
     FUNC_NO_INFO,
     CallExpr,
-    ClassDef,
     Expression,
-    Decorator,
     FuncDef,
     MypyFile,
-    OverloadedFuncDef,
     Statement,
     Var,
 )
@@ -41,7 +38,7 @@ from mypy_ownership.flow import OwnershipFlow
 from mypy_ownership.overlay import Overlay
 from mypy_ownership.signatures import callable_of, is_copy_type, mode_of
 from mypy_ownership.state import Acquired, FlowState, Help, Obligation
-from mypy_ownership.unit import TypeFacts, Unit, iter_statements
+from mypy_ownership.unit import TypeFacts, Unit, definitions
 
 
 _ROUNDS: Final = 4  # each round can only weaken a summary: releases, hands over, nothing
@@ -174,17 +171,6 @@ class _ParameterFlow(OwnershipFlow):
 
 def _functions(body: list[Statement]) -> Iterator[FuncDef]:
     """Every function defined in a module: at top level, in classes, nested in functions."""
-    for stmt in iter_statements(body):
-        if isinstance(stmt, ClassDef):
-            yield from _functions(stmt.defs.body)
-            continue
-        items = stmt.items if isinstance(stmt, OverloadedFuncDef) else [stmt]
-        for item in items:
-            func = item.func if isinstance(item, Decorator) else item
-            if isinstance(func, FuncDef):
-                yield func
-                yield from _functions(func.body.body)
-        if isinstance(stmt, OverloadedFuncDef) and stmt.impl is not None:
-            impl = stmt.impl.func if isinstance(stmt.impl, Decorator) else stmt.impl
-            yield impl
-            yield from _functions(impl.body.body)
+    for func in definitions(body):
+        yield func
+        yield from _functions(func.body.body)

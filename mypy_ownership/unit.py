@@ -5,10 +5,10 @@ and the facts about types the checks need, behind small lookups.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from mypy.nodes import (
     AssignmentStmt,
@@ -20,6 +20,10 @@ from mypy.nodes import (
     WhileStmt,
     WithStmt,
     CallExpr,
+    ClassDef,
+    Decorator,
+    FuncDef,
+    OverloadedFuncDef,
     Expression,
     ExpressionStmt,
     FuncItem,
@@ -33,9 +37,11 @@ from mypy.types import Type
 from mypy_ownership.cfg import CFG
 from mypy_ownership.cfg_builder import build_cfg
 from mypy_ownership.config import OwnershipOptions
-from mypy_ownership.effects import Summaries, ends_process
 from mypy_ownership.overlay import EMPTY, Overlay
 from mypy_ownership.signatures import UninhabitedCheck
+
+if TYPE_CHECKING:
+    from mypy_ownership.effects import Summaries
 
 
 @dataclass
@@ -85,7 +91,7 @@ class Unit:
             reachable=self._reachable,
             never_returns=UninhabitedCheck(self.types.type_of),
             every_step_raises=self.options.leak_on_exception and self.kind == "function",
-            ends_process=ends_process(self.overlay),
+            ends_process=_ends_process(self.overlay),
         )
 
     def statements(self) -> Iterator[Statement]:
@@ -123,6 +129,28 @@ def spans_any(node: Node, lines: list[int]) -> bool:
         return True
     i = bisect.bisect_left(lines, node.line)
     return i < len(lines) and lines[i] <= node.end_line
+
+
+def _ends_process(overlay: Overlay) -> Callable[[Expression], bool]:
+    from mypy_ownership.effects import ends_process  # here: the call effects read units' bodies
+
+    return ends_process(overlay)
+
+
+def definitions(body: list[Statement]) -> Iterator[FuncDef]:
+    """The functions a body defines, in its classes too, not inside those functions (an
+    overload's implementation included)."""
+    for stmt in iter_statements(body):
+        if isinstance(stmt, ClassDef):
+            yield from definitions(stmt.defs.body)
+            continue
+        items = list(stmt.items) if isinstance(stmt, OverloadedFuncDef) else [stmt]
+        if isinstance(stmt, OverloadedFuncDef) and stmt.impl is not None:
+            items.append(stmt.impl)
+        for item in items:
+            func = item.func if isinstance(item, Decorator) else item
+            if isinstance(func, FuncDef):
+                yield func
 
 
 def iter_statements(body: list[Statement]) -> Iterator[Statement]:
