@@ -31,7 +31,7 @@ from mypy.nodes import (
     TypeInfo,
     Var,
 )
-from mypy.types import AnyType, CallableType, Instance, Type
+from mypy.types import AnyType, CallableType, Instance, NoneType, Type, UnionType
 
 from mypy_ownership.arguments import (
     argument,
@@ -270,7 +270,7 @@ class CallEffects:
 
     def produces_owned(self, call: CallExpr) -> bool:
         ownership = self.ownership(call)
-        if ownership is None:
+        if ownership is None or self._owes_nothing(call):
             return False
         wrapping = self.wrapping(call)
         if wrapping is not None:
@@ -305,7 +305,7 @@ class CallEffects:
     def result_obligation(self, name: str, call: CallExpr) -> Obligation | None:
         """What a name bound to the call's result owes (acquired at the call)."""
         ownership = self.ownership(call)
-        if ownership is None:
+        if ownership is None or self._owes_nothing(call):
             return None
         info = self.resources.of_type(ownership.return_type)
         if info is None and ownership.return_mode is Mode.OWN and self.stub(call) is not None:
@@ -365,9 +365,13 @@ class CallEffects:
         return stub is not None and Marker.RELEASED_UNLESS_NONE in stub.markers
 
     def released_when_true(self, receiver: Expression, member: str) -> bool:
-        """``f.closed``: a member the stubs say is true only once the object is released."""
+        """``f.closed``: a member the stubs say is true only once the object is released; on
+        a class no stub describes, a member of a name the stubs mark so (a ``closed``
+        property of the user's own file class), as ``@repeatable`` goes by name."""
         stub = self.resources.method_stub(self._type(receiver), member)
-        return stub is not None and Marker.RELEASED_WHEN_TRUE in stub.markers
+        if stub is None:
+            return member in _names_marked(self.overlay, frozenset({Marker.RELEASED_WHEN_TRUE}))
+        return Marker.RELEASED_WHEN_TRUE in stub.markers
 
     def insertion(self, call: CallExpr) -> Insertion | None:
         """A container insertion: by the receiver's stubs, or by the method's name where
@@ -419,7 +423,9 @@ class CallEffects:
         than a path, nothing of the wrapped object, and a release of its own only when
         ``@owes_when`` holds. None: not a wrapper here (a path: it opens its own file)."""
         stub = self.stub(call)
-        if stub is None or (stub.view_of is None and stub.wraps is None):
+        if stub is None:
+            return self._own_wrapper(call)
+        if stub.view_of is None and stub.wraps is None:
             return None
         if stub.view_of is not None:
             wrapped = argument(call, stub, stub.view_of)
@@ -435,13 +441,47 @@ class CallEffects:
             return None
         return Wrapping(None, any(satisfies(argument(call, stub, p), v) for p, v in stub.owes_when))
 
+    def _own_wrapper(self, call: CallExpr) -> Wrapping | None:
+        """A class of the user's code that no stub names and that is a resource only by a
+        base the stubs describe (a subclass of an ``io`` class or of ``typing.IO``),
+        constructed over a file object: a wrapper whose ``close()`` closes what it wraps, a
+        second view of it, known from the constructor's signature alone (docs/design.md §2.4)."""
+        callee = call.callee
+        if not (isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo)):
+            return None
+        info = self.resources.of_class(callee.node)
+        if info is None or info.declared or self.overlay.class_stub(callee.node.fullname) is not None:
+            return None
+        for arg in call.args:
+            inner = arg.expr if isinstance(arg, AwaitExpr) else arg
+            t = proper(self._type(arg))
+            items = [proper(i) for i in t.items] if isinstance(t, UnionType) else [t]
+            if not all(isinstance(i, NoneType) or self._file_object(i) for i in items):
+                continue
+            if isinstance(inner, CallExpr) and self.produces_owned(inner):
+                return Wrapping(None, True)
+            return Wrapping(arg, False)
+        return None
+
+    def _file_object(self, t: Type | None) -> bool:
+        """A resource, or an instance of a class that the stubs give a release along its
+        MRO, even one that does something only where it is overridden (an ``io`` base)."""
+        if self.resources.of_type(t) is not None:
+            return True
+        stubs = [self.overlay.class_stub(k.fullname) for k in mro(t.type)] if isinstance(t, Instance) else []
+        return any(m.receiver is Mode.OWN for stub in stubs if stub is not None for m in stub.methods.values())
+
     def summarised(self, call: CallExpr) -> dict[int, ParamEffect]:
         """What a function of this module does with the arguments of a call to it, by
-        actual index (its summary; an annotated parameter is never among them)."""
+        actual index (its summary; an annotated parameter is never among them). A wrapper's
+        constructor over a file object is a view of it (``_own_wrapper``), whatever its body
+        does with it."""
         known = self._summarised.get(call)
         if known is None:
+            wrapping = self.wrapping(call)
             known = self._summarised[call] = (
-                self.summaries.of_call(call, self._type) if self.summaries is not None else {}
+                self.summaries.of_call(call, self._type)
+                if self.summaries is not None and (wrapping is None or wrapping.view is None) else {}
             )
         return known
 
@@ -477,6 +517,13 @@ class CallEffects:
         obligation = self.result_obligation("the result", call.callee.expr)
         return exhausts or (obligation is not None and all(a.exhausts for a in obligation.acquired))
 
+    def _owes_nothing(self, call: CallExpr) -> bool:
+        """``@owes_nothing_when``: an argument it names is given its constant
+        (``open(fd, closefd=False)``: the file will not close the descriptor)."""
+        stub = self.stub(call)
+        given = ((argument(call, stub, p), value) for p, value in stub.owes_nothing_when) if stub is not None else ()
+        return any(arg is not None and is_constant(arg, value) for arg, value in given)
+
     def may_fail(self, call: CallExpr) -> bool:
         """An acquisition that may return False: an argument the stub's ``@fails_when``
         names is given (``timeout=...``), or given its failing constant (``blocking=False``)."""
@@ -498,7 +545,7 @@ class CallEffects:
         if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
             # the stubs are exact about the classes they name (ZipFile(f) does not close f);
             # a subclass defined elsewhere (a wrapper over an io base) keeps its argument
-            return self.overlay.class_stub(callee.node.fullname) is None
+            return self.overlay.class_stub(callee.node.fullname) is None and self._own_wrapper(call) is None
         callee_type = proper(self._type(callee))
         if isinstance(callee_type, CallableType) and (callee_type.is_type_obj() or callee_type.definition is None):
             return True

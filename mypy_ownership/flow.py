@@ -181,7 +181,7 @@ class OwnershipFlow:
             if not self.unit.options.leak_on_exception or not self._calls_in(edge.origin):
                 return state.replace(owes={})
             at = edge.origin
-            state = with_escape(state, Escape(at.line, at.column, "an exception leaves the function", True))
+            state = with_escape(state, Escape(at.line, at.column, "an exception leaves the function", True, True))
         if edge.test is not None:
             state = self.edges.follow(self.edges.of(edge.test, edge.kind is EdgeKind.TRUE), state)
         if edge.target == cfg.exit and state.owes:

@@ -87,7 +87,11 @@ class Lowering(ExpressionLowering):
             self.expr(node.expr if isinstance(node, AssertStmt) else node)  # type: ignore[arg-type]
         elif kind is StepKind.FOR_ITER:
             assert isinstance(node, ForStmt)
-            self.expr(node.expr)
+            loops, _ = self.scope.releasing_loops(self.effects.releases_receiver)
+            if isinstance(node.expr, (TupleExpr, ListExpr)) and id(node) in loops:
+                self.hand_over_display(node.expr)
+            else:
+                self.expr(node.expr)
         elif kind is StepKind.FOR_END:
             assert isinstance(node, ForStmt)
             var = self.scope.local(node.expr)
@@ -186,7 +190,7 @@ class Lowering(ExpressionLowering):
                 self.expr(s.expr)
             if s.from_expr is not None:
                 self.expr(s.from_expr)
-            self.emit(Leave(Escape(s.line, s.column, f"raises at line {s.line}")))
+            self.emit(Leave(Escape(s.line, s.column, f"raises at line {s.line}", exceptional=True)))
 
     def set_flag(self, s: AssignmentStmt) -> None:
         """``flag = True`` / ``False`` / ``None`` for a name some branch tests, or a value
@@ -299,6 +303,10 @@ class Lowering(ExpressionLowering):
             elif scope.local_any(target) is not None:
                 target_var = scope.local_any(target)
                 assert target_var is not None
+                if isinstance(rvalue, (TupleExpr, ListExpr)) and target_var in scope.releasing_loops(self.effects.releases_receiver)[1]:
+                    self.hand_over_display(rvalue)  # a loop releases what the collection holds
+                    self.bind(target)
+                    return
                 normal = self.capture(lambda: self.bind(target, self.value(rvalue, target_name(target)), with_loan=True))
                 source = scope.local_any(rvalue)
                 if mode_of(target_var.type) is Mode.OWN and source is not None:

@@ -47,6 +47,7 @@ class Marker(enum.Enum):
     RELEASED_WHEN_TRUE = "released_when_true"  # a member true only once the object is released (closed)
     ACQUIRES = "acquires"  # a successful call leaves the receiver owing a release
     FAILS_WHEN = "fails_when"  # which arguments make an acquisition fail (a try-acquire)
+    OWES_NOTHING_WHEN = "owes_nothing_when"  # which arguments leave the result owning nothing
     RELEASES_LOCK = "releases_lock"  # discharges what an acquisition owes
     TAKES_OVER = "takes_over"  # Own parameters take the release over, the caller may go on
     INSERTS = "inserts"  # the argument is stored in the receiver (container insertion)
@@ -107,6 +108,9 @@ class FunctionStub:
     owes_when: tuple[tuple[str, object], ...] = ()
     exhausted_when: tuple[tuple[str, object], ...] = ()  # @exhausted_when(url="http")
     if_overridden: bool = False  # @release_if_overridden
+    # @owes_nothing_when(closefd=False): parameter -> the constant that leaves the result
+    # owning nothing (a file over a descriptor it will not close)
+    owes_nothing_when: tuple[tuple[str, object], ...] = ()
 
     def param_mode(self, name: str | None, position: int) -> Mode | None:
         if name is not None and name in self.params:
@@ -216,6 +220,7 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
     where = f"{path}:{node.lineno}"
     markers = set()
     fails_when: list[tuple[str, object]] = []
+    owes_nothing_when: list[tuple[str, object]] = []
     owes_when: list[tuple[str, object]] = []
     exhausted_when: list[tuple[str, object]] = []
     named: dict[Marker, str] = {}
@@ -225,6 +230,8 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
         marker = _MARKERS.get(name or "")
         if marker is Marker.FAILS_WHEN and isinstance(decorator, ast.Call):
             fails_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
+        elif marker is Marker.OWES_NOTHING_WHEN and isinstance(decorator, ast.Call):
+            owes_nothing_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
         elif marker is Marker.OWES_WHEN and isinstance(decorator, ast.Call):
             owes_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
         elif marker is Marker.EXHAUSTED_WHEN and isinstance(decorator, ast.Call):
@@ -255,7 +262,7 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
         node.name, params, tuple(a.arg for a in ordered), returns, items, receiver,
         frozenset(markers), where, tuple(fails_when),
         named.get(Marker.VIEW_OF), named.get(Marker.WRAPS), tuple(owes_when), tuple(exhausted_when),
-        Marker.RELEASE_IF_OVERRIDDEN in markers,
+        Marker.RELEASE_IF_OVERRIDDEN in markers, tuple(owes_nothing_when),
     )
 
 
@@ -272,7 +279,7 @@ def _parameter(decorator: ast.Call, node: ast.FunctionDef | ast.AsyncFunctionDef
 def _constant(value: ast.expr, where: str) -> object:
     if isinstance(value, ast.Constant):
         return value.value
-    raise StubError(f"{where}: error: @fails_when and @owes_when take constants (or ...) in ownership stub")
+    raise StubError(f"{where}: error: @fails_when, @owes_when and @owes_nothing_when take constants (or ...) in ownership stub")
 
 
 def _decorator_names(node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
