@@ -334,7 +334,8 @@ class Machine:
 
     def _use_held(self, op: UseHeld) -> None:
         broken = self.invalid.get(op.borrowed)
-        if broken is not None:
+        # only a borrow held on every path here: a loop left by break keeps no borrow
+        if broken is not None and op.borrowed in self.loans:
             self.emit(Conflict(broken, op.line, op.column, op.later))
         if op.end and (op.borrowed in self.loans or broken is not None):
             self._mutable()
