@@ -12,12 +12,15 @@ module does with each parameter, computed from its body.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Iterable
 from functools import cached_property
-from typing import Final, NamedTuple, Protocol
+from typing import Final
 
 from mypy.nodes import (
+    ARG_NAMED,
+    ARG_POS,
+    ARG_STAR,
+    ARG_STAR2,
     FUNC_NO_INFO,
     AwaitExpr,
     MypyFile,
@@ -55,46 +58,14 @@ from mypy_ownership.signatures import (
     proper,
     receiver_mode,
     receiver_of,
+    through_class,
 )
+from mypy_ownership.effect_kinds import Insertion, LockEffect, ParamEffect, Summaries, Wrapping
 from mypy_ownership.state import Acquired, Help, Obligation
 
 _INSERTIONS: Final = frozenset({Marker.INSERTS, Marker.INSERTS_ITEMS})
-
-
-class Insertion(enum.Enum):
-    """A call that stores its argument in the receiver (``append``), or its items (``extend``)."""
-
-    VALUE = "value"
-    ITEMS = "items"
-
-
-class Wrapping(NamedTuple):
-    """A wrapper's result (docs/design.md §2.4): a second view of a local name's object
-    (``view``), or an object of its own that owes a release only when ``owes``."""
-
-    view: Expression | None
-    owes: bool
-
-
-class ParamEffect(enum.Enum):
-    """What a function of the module does with a parameter on every path that returns
-    (docs/design.md §2.3): releases it, or hands it over (stores it, gives it away)."""
-
-    RELEASES = "releases"
-    HANDS_OVER = "hands over"
-
-
-class Summaries(Protocol):
-    """Same-module summaries (``summaries.py``): per actual argument of a call."""
-
-    def of_call(
-        self, call: CallExpr, type_of: Callable[[Expression], Type | None]
-    ) -> dict[int, ParamEffect]: ...
-
-
-class LockEffect(enum.Enum):
-    ACQUIRE = "acquire lock"
-    RELEASE = "release lock"
+# markers that act only on a value something else made followed (an owner, a borrow)
+_PASSIVE: Final = _INSERTIONS | {Marker.KEEPS}
 
 
 # -- what the stubs say, whatever the call -----------------------------------------------------
@@ -258,7 +229,7 @@ class CallEffects:
         whatever the state: a stub gives it meaning, its signature carries a mode, it
         constructs a resource or releases its receiver."""
         stub = self.stub(call)
-        if stub is not None and not (stub.markers and stub.markers <= _INSERTIONS):
+        if stub is not None and not (stub.markers and stub.markers <= _PASSIVE):
             return True
         if self.receiver_mode(call) is not None:
             return True
@@ -560,6 +531,34 @@ class CallEffects:
                 and not any(self.overlay.class_stub(k.fullname) for k in mro(func.info))
             )
         return False
+
+    def kept_arguments(self, call: CallExpr) -> frozenset[int]:
+        """The actual arguments the callee keeps beyond the call (``@keeps``: a thread's
+        target and its arguments, a scheduled callback), by index; matched by name and
+        position, ``*args`` and ``**kwargs`` taking the extra ones."""
+        stub = self.stub(call)
+        keeps = stub.keeps if stub is not None else ()
+        if not keeps:
+            return frozenset()
+        assert stub is not None
+        positional = stub.positional
+        extra_positional = any(k.startswith("*") and not k.startswith("**") for k in keeps)
+        extra_keywords = any(k.startswith("**") for k in keeps)
+        skip = 1 if through_class(call) else 0
+        kept = set()
+        for i, (name, kind) in enumerate(zip(call.arg_names, call.arg_kinds)):
+            at = i - skip
+            if at < 0:
+                continue
+            if kind == ARG_POS:
+                hit = positional[at] in keeps if at < len(positional) else extra_positional
+            elif kind == ARG_NAMED:
+                hit = name in keeps or (extra_keywords and name not in stub.params)
+            else:
+                hit = (kind == ARG_STAR and extra_positional) or (kind == ARG_STAR2 and extra_keywords)
+            if hit:
+                kept.add(i)
+        return frozenset(kept)
 
     def with_releases(self, subject: Expression) -> bool:
         """Leaving ``with subject:`` releases it (its ``__exit__`` consumes it)."""

@@ -50,6 +50,7 @@ from mypy_ownership.operations import (
     Bind,
     Either,
     ForgetFlag,
+    HoldBorrow,
     If,
     Leave,
     MethodCall,
@@ -341,7 +342,7 @@ def _scan(ops: Iterable[Operation], names: set[Name]) -> tuple[bool, bool, bool]
     return acts, leaves, forgets
 
 
-_ACTS: Final = (Move, Report, ReturnLoanOfCall, ValueLoanOfCall, SetFlag, Acquire)
+_ACTS: Final = (Move, Report, ReturnLoanOfCall, ValueLoanOfCall, HoldBorrow, SetFlag, Acquire)
 
 
 def _names_in(values: Iterable[object]) -> list[Name]:

@@ -92,14 +92,17 @@ class Lowering(ExpressionLowering):
                 self.hand_over_display(node.expr)
             else:
                 self.expr(node.expr)
+            self.hold_iterable(node)
         elif kind is StepKind.FOR_END:
             assert isinstance(node, ForStmt)
+            self.loop_reads(node, end=True)
             var = self.scope.local(node.expr)
             exhausts = self.effects.iteration_exhausts(node.expr) if var is not None else None
             if var is not None and exhausts is not None:
                 self.emit(Exhaust(var, exhausts))
         elif kind is StepKind.FOR_BIND:
             assert isinstance(node, ForStmt)
+            self.loop_reads(node, end=False)
             self.bind(node.index)
         elif kind is StepKind.WITH_ENTER:
             assert isinstance(node, WithStmt)
