@@ -22,6 +22,7 @@ from mypy.nodes import (
     AwaitExpr,
     MypyFile,
     CallExpr,
+    Decorator,
     Expression,
     FuncDef,
     FuncItem,
@@ -42,6 +43,7 @@ from mypy_ownership.arguments import (
     starts_with,
     unknown,
 )
+from mypy_ownership.evaluation import spelled
 from mypy_ownership.mocks import Patches, patches_in
 from mypy_ownership.modes import Mode
 from mypy_ownership.overlay import FunctionStub, Marker, Overlay
@@ -51,6 +53,7 @@ from mypy_ownership.signatures import (
     ResourceTable,
     call_ownership,
     declared_callee_type,
+    mode_of,
     mro,
     proper,
     receiver_mode,
@@ -319,7 +322,8 @@ class CallEffects:
         exhausts = stub is not None and any(
             starts_with(argument(call, stub, param), prefix, self._constants) for param, prefix in stub.exhausted_when
         )
-        return self._owing(call.line, call.column, name, info, ownership.callee_name, writer, exhausts)
+        give_back = self._give_back(call, ownership.return_type)
+        return self._owing(call.line, call.column, name, info, ownership.callee_name, writer, exhausts, give_back)
 
     def obligation_for(self, name: str, t: Type | None, line: int, column: int) -> Obligation | None:
         """What an owned value of type ``t`` owes, acquired at (line, column)."""
@@ -328,10 +332,34 @@ class CallEffects:
 
     def _owing(
         self, line: int, column: int, name: str, info: ResourceInfo, callee: str | None,
-        writer: bool = False, exhausts: bool = False,
+        writer: bool = False, exhausts: bool = False, give_back: str = "",
     ) -> Obligation:
-        help = Help("resource", preferred_release(info, self.overlay), callee, info.context_releases, writer)
+        help = Help(
+            "resource", preferred_release(info, self.overlay), callee, info.context_releases, writer,
+            info.asynchronous, give_back,
+        )
         return Obligation(frozenset({Acquired(line, column, name, help, info.releasing, exhausts=exhausts)}))
+
+    def _give_back(self, call: CallExpr, resource: Type | None) -> str:
+        """``pool.release`` for ``conn = pool.get()``: a method of the receiver's class (its
+        own code) that takes a value of the resource's class as ``Own``, spelled through the
+        receiver; empty where there is none."""
+        callee = call.callee
+        if not isinstance(callee, MemberExpr) or not isinstance(callee.expr, (NameExpr, MemberExpr)):
+            return ""
+        holder, wanted = proper(self._type(callee.expr)), proper(resource)
+        if not isinstance(holder, Instance) or not isinstance(wanted, Instance):
+            return ""
+        for klass in mro(holder.type):
+            for name, symbol in klass.names.items():
+                node = symbol.node.func if isinstance(symbol.node, Decorator) else symbol.node
+                if not isinstance(node, FuncDef) or node.is_static or not isinstance(node.type, CallableType):
+                    continue
+                for t in node.type.arg_types[0 if node.is_class else 1:]:
+                    taken = proper(t)
+                    if mode_of(t) is Mode.OWN and isinstance(taken, Instance) and wanted.type.has_base(taken.type.fullname):
+                        return f"{spelled(callee.expr)}.{name}"
+        return ""
 
     def releases_receiver(self, call: CallExpr) -> bool:
         """``x.close()`` where ``close`` takes ``self: Own[...]`` (by the receiver's type; the

@@ -348,6 +348,10 @@ class ResourceInfo:
     # instances are declared owners; otherwise only the stubs make it a resource, and its
     # instances are known owners (docs/design.md §2.4)
     declared: bool = False
+    # a context manager's exit (``__exit__``, or ``__aexit__`` alone: ``async with``) whose
+    # receiver is ``Own``: a releasing method of its own (docs/design.md §6)
+    exit_releases: str = ""
+    asynchronous: bool = False  # only ``__aexit__``: the help suggests ``async with``
 
 
 def receiver_mode(node: object) -> Mode | None:
@@ -396,8 +400,7 @@ class ResourceTable:
         self._known[info] = None  # a class owning itself is not a resource by that field
         releasing: list[str] = []
         fields: list[Var] = []
-        exit_mode: Mode | None = None
-        has_exit = False
+        exits: dict[str, Mode | None] = {}  # the nearest __exit__ / __aexit__ and its receiver
         decided: set[str] = set()  # the nearest definition along the MRO decides
         overridden: set[str] = set()  # methods a class's own code defines, below the stubs'
         declared = False
@@ -433,11 +436,12 @@ class ResourceTable:
                     continue
                 decided.add(name)
                 if name in ("__exit__", "__aexit__"):
-                    if not has_exit:
-                        has_exit, exit_mode = True, receiver
+                    exits[name] = receiver
                 elif receiver is Mode.OWN:
                     releasing.append(name)
         result = None
+        exit_name = "__exit__" if "__exit__" in exits else "__aexit__"
+        has_exit, exit_mode = exit_name in exits, exits.get(exit_name)
         if releasing or fields or (has_exit and exit_mode is Mode.OWN):
             result = ResourceInfo(
                 info.name,
@@ -445,6 +449,8 @@ class ResourceTable:
                 has_exit and exit_mode not in (Mode.REF, Mode.MUT),
                 tuple(fields),
                 declared,
+                exit_name if exit_mode is Mode.OWN else "",
+                exit_name == "__aexit__" and has_exit,
             )
         self._known[info] = result
         return result
