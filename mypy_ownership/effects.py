@@ -22,6 +22,7 @@ from mypy.nodes import (
     AwaitExpr,
     MypyFile,
     CallExpr,
+    OverloadedFuncDef,
     Decorator,
     Expression,
     FuncDef,
@@ -46,14 +47,15 @@ from mypy_ownership.arguments import (
 from mypy_ownership.evaluation import spelled
 from mypy_ownership.mocks import Patches, patches_in
 from mypy_ownership.modes import Mode
-from mypy_ownership.overlay import FunctionStub, Marker, Overlay
+from mypy_ownership.overlay import FunctionStub, Marker, Overlay, code_stub, decorated, defined_in
 from mypy_ownership.signatures import (
     CallOwnership,
     ResourceInfo,
     ResourceTable,
     call_ownership,
     declared_callee_type,
-    mode_of,
+    definition,
+    giving_back,
     mro,
     proper,
     receiver_mode,
@@ -137,13 +139,14 @@ def _names_marked(overlay: Overlay, markers: frozenset[Marker]) -> frozenset[str
     return known
 
 
-def ends_process(overlay: Overlay) -> Callable[[Expression], bool]:
+def ends_process(overlay: Overlay, module: str | None = None) -> Callable[[Expression], bool]:
     """Calls that end the process at once, neither returning nor raising (``@ends_process``:
-    ``os._exit``): no exception from them reaches a handler."""
+    ``os._exit``, or a function of ``module`` so marked): no exception from them reaches a
+    handler."""
     def ends(expr: Expression) -> bool:
         if not isinstance(expr, CallExpr) or not isinstance(expr.callee, RefExpr):
             return False
-        stub = overlay.function(expr.callee.fullname)
+        stub = overlay.function(expr.callee.fullname) or code_stub(expr.callee.node, module)
         return stub is not None and Marker.ENDS_PROCESS in stub.markers
 
     return ends
@@ -225,8 +228,17 @@ class CallEffects:
             found = self.overlay.method([k.fullname for k in mro(owner)], callee.name)
         elif found is None and isinstance(callee, MemberExpr) and not isinstance(callee.node, TypeInfo):
             found = self.resources.method_stub(self._type(callee.expr), callee.name)
+        if found is None:
+            found = code_stub(self.definition(call), self._module_name)
         self._stubs[call] = found
         return found
+
+    @cached_property
+    def _module_name(self) -> str | None:
+        return self.module.fullname if self.module is not None else None
+
+    def definition(self, call: CallExpr) -> object:
+        return definition(call, self._type)
 
     def ownership(self, call: CallExpr) -> CallOwnership | None:
         if call in self._calls:
@@ -238,7 +250,7 @@ class CallEffects:
         if self.patches.cover(call):  # a mock: it takes nothing, and returns no resource
             callee_type = None
         result = self._calls[call] = call_ownership(
-            call, callee_type, stub, self.annotated, takes_over(stub)
+            call, callee_type, stub, self.annotated, takes_over(stub), stub is not None and stub.in_code
         )
         return result
 
@@ -341,25 +353,13 @@ class CallEffects:
         return Obligation(frozenset({Acquired(line, column, name, help, info.releasing, exhausts=exhausts)}))
 
     def _give_back(self, call: CallExpr, resource: Type | None) -> str:
-        """``pool.release`` for ``conn = pool.get()``: a method of the receiver's class (its
-        own code) that takes a value of the resource's class as ``Own``, spelled through the
+        """``pool.release`` for ``conn = pool.get()`` (``giving_back``), spelled through the
         receiver; empty where there is none."""
         callee = call.callee
         if not isinstance(callee, MemberExpr) or not isinstance(callee.expr, (NameExpr, MemberExpr)):
             return ""
-        holder, wanted = proper(self._type(callee.expr)), proper(resource)
-        if not isinstance(holder, Instance) or not isinstance(wanted, Instance):
-            return ""
-        for klass in mro(holder.type):
-            for name, symbol in klass.names.items():
-                node = symbol.node.func if isinstance(symbol.node, Decorator) else symbol.node
-                if not isinstance(node, FuncDef) or node.is_static or not isinstance(node.type, CallableType):
-                    continue
-                for t in node.type.arg_types[0 if node.is_class else 1:]:
-                    taken = proper(t)
-                    if mode_of(t) is Mode.OWN and isinstance(taken, Instance) and wanted.type.has_base(taken.type.fullname):
-                        return f"{spelled(callee.expr)}.{name}"
-        return ""
+        method = giving_back(self._type(callee.expr), resource)
+        return f"{spelled(callee.expr)}.{method}" if method else ""
 
     def releases_receiver(self, call: CallExpr) -> bool:
         """``x.close()`` where ``close`` takes ``self: Own[...]`` (by the receiver's type; the
@@ -376,11 +376,22 @@ class CallEffects:
         return self.resources.method_releases(self._type(receiver), method)
 
     def repeatable(self, call: CallExpr) -> bool:
-        """Releasing again is harmless: a release marked ``@repeatable`` (on this receiver,
-        or by name where no stub describes it)."""
+        """Releasing again is harmless: a release marked ``@repeatable`` (by a stub on this
+        receiver, or on the user's definition), or one named like a stub's repeatable
+        release on a receiver whose class neither a stub nor the user's code describes.
+        A user's releasing method says so itself: without the marker, a second release is
+        a use after move (docs/design.md §7.3). One of another module that carries any
+        decorator may be marked, unseen (docs/design.md §12.20): it is taken to be."""
         stub = self.stub(call)
         if stub is not None and Marker.REPEATABLE in stub.markers:
             return True
+        if stub is None or stub.in_code:
+            node = self.definition(call)
+            if isinstance(node, (FuncDef, OverloadedFuncDef)) or (stub is not None and stub.in_code):
+                return False
+            found = decorated(node)
+            if found is not None:
+                return not defined_in(found, self._module_name or "")
         return isinstance(call.callee, MemberExpr) and call.callee.name in repeatable_names(self.overlay)
 
     def valid_after_release(self, call: CallExpr) -> bool:
@@ -393,9 +404,19 @@ class CallEffects:
         return stub is not None and Marker.RELEASED_UNLESS_NONE in stub.markers
 
     def released_when_true(self, receiver: Expression, member: str) -> bool:
-        """``f.closed``: a member the stubs say is true only once the object is released."""
-        stub = self.resources.method_stub(self._type(receiver), member)
+        """``f.closed``: a member the stubs (or the user's code) say is true only once the
+        object is released."""
+        stub = self._member_stub(self._type(receiver), member)
         return stub is not None and Marker.RELEASED_WHEN_TRUE in stub.markers
+
+    def _member_stub(self, t: Type | None, member: str) -> FunctionStub | None:
+        """A member's stub along the class's MRO, or what the markers on its definition say."""
+        stub = self.resources.method_stub(t, member)
+        receiver = proper(t)
+        if stub is None and isinstance(receiver, Instance):
+            found = receiver.type.get(member)
+            stub = code_stub(found.node, self._module_name) if found is not None else None
+        return stub if isinstance(stub, FunctionStub) else None
 
     def insertion(self, call: CallExpr) -> Insertion | None:
         """A container insertion: by the receiver's stubs, or by the method's name where
@@ -426,19 +447,25 @@ class CallEffects:
         return None
 
     def lock_help(self, call: CallExpr) -> Help:
-        """``with``, or the method of the receiver's class that releases the lock."""
+        """``with`` where the receiver's class is a context manager, or the method of its
+        class that releases the lock (a stub's, or one the user's code marks so)."""
         method = ""
         callee = call.callee
-        if isinstance(callee, MemberExpr):
-            receiver = proper(self._type(receiver_of(call) or callee))
-            classes = [k.fullname for k in mro(receiver.type)] if isinstance(receiver, Instance) else []
-            for fullname in classes:
-                stub = self.overlay.class_stub(fullname)
-                found = [n for n, m in (stub.methods.items() if stub else ()) if Marker.RELEASES_LOCK in m.markers]
-                if found:
-                    method = found[0]
-                    break
-        return Help("lock", method, None, True)
+        receiver = proper(self._type(receiver_of(call) or callee)) if isinstance(callee, MemberExpr) else None
+        classes = mro(receiver.type) if isinstance(receiver, Instance) else []
+        for klass in classes:
+            stub = self.overlay.class_stub(klass.fullname)
+            found = [n for n, m in (stub.methods.items() if stub else ()) if Marker.RELEASES_LOCK in m.markers]
+            found += [
+                n for n, symbol in klass.names.items()
+                if (marked := code_stub(symbol.node, self._module_name)) is not None
+                and Marker.RELEASES_LOCK in marked.markers
+            ]
+            if found:
+                method = found[0]
+                break
+        context = not classes or any("__enter__" in k.names for k in classes)
+        return Help("lock", method, None, context)
 
     def wrapping(self, call: CallExpr) -> Wrapping | None:
         """What a wrapper's result owes, by what its ``close()`` does (docs/design.md §2.4):
@@ -490,7 +517,7 @@ class CallEffects:
     def iteration_exhausts(self, iterable: Expression) -> bool | None:
         """A for loop over ``iterable`` that runs out has read it to the end (as ``exhausts``)."""
         t = self._type(iterable)
-        stub = self.resources.method_stub(t, "__iter__")
+        stub = self._member_stub(t, "__iter__")
         if stub is not None:
             return True if Marker.EXHAUSTS in stub.markers else None
         if "__iter__" in _names_marked(self.overlay, frozenset({Marker.EXHAUSTS})) and unknown(t):

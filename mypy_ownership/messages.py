@@ -88,6 +88,8 @@ def leak_help(name: str, help: Help) -> str:
     if help.kind == "resource" and help.give_back:
         return f'help: give it back with "{help.give_back}({name})" on every path'
     if help.kind == "lock":
+        if not help.context:
+            return f"help: call {call} on every path" if method else "help: release it on every path"
         return f'help: use "with {name}:"' + (f" or call {call} on every path" if method else "")
     if help.kind == "release-in":
         return f'help: release it in "{method}"'
