@@ -370,8 +370,15 @@ def code_stub(node: object, module: str | None) -> FunctionStub | None:
                 named[marker] = first.value
     if not markers:
         return None
+    # the parameters by name and position, as a stub lists them (no mode: the signature's)
+    skip = 0 if func.is_static or func.info is FUNC_NO_INFO else 1
+    kinds = list(zip(func.arg_names, func.arg_kinds))[skip:]
+    positional = tuple(n for n, k in kinds if n is not None and k in (ArgKind.ARG_POS, ArgKind.ARG_OPT))
+    params: dict[str, Mode | None] = {
+        ("*" if k == ArgKind.ARG_STAR else "") + n: None for n, k in kinds if n is not None and k != ArgKind.ARG_STAR2
+    }
     return FunctionStub(
-        func.name, {}, (), None, None, None, frozenset(markers), where,
+        func.name, params, positional, None, None, None, frozenset(markers), where,
         keyed.get(Marker.FAILS_WHEN, ()), named.get(Marker.VIEW_OF), named.get(Marker.WRAPS),
         keyed.get(Marker.OWES_WHEN, ()), keyed.get(Marker.EXHAUSTED_WHEN, ()),
         Marker.RELEASE_IF_OVERRIDDEN in markers, in_code=True,

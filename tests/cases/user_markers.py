@@ -18,6 +18,7 @@ from mypy_ownership import (
     releases_lock,
     takes_over,
     valid_after_release,
+    view_of,
 )
 
 
@@ -70,6 +71,20 @@ class Stream:
         return b""
 
 
+class Reader:
+    """A second view of the file it is given: its close() closes that file."""
+
+    @view_of("raw")
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+
+    def read(self) -> bytes:
+        return self.raw.read()
+
+    def close(self: Own[Reader]) -> None:
+        self.raw.close()
+
+
 @ends_process
 def die(code: int) -> None:
     """Ends the process, as os._exit does."""
@@ -108,6 +123,20 @@ def typed_as_before(c: Own[Conn]) -> None:
     """The marker keeps the method's type: mypy still checks the call."""
     print(c.fileno(1))  # E: Too many arguments for "fileno" of "Conn"  [call-arg]
     c.close()
+
+
+def factory_typed_as_before(g: Gate) -> None:
+    """A marker with arguments keeps the method's type too."""
+    g.enter(blocking="no")  # E: Argument "blocking" to "enter" of "Gate" has incompatible type "str"; expected "bool"  [arg-type]
+    g.leave()
+
+
+def read_through_a_closed_view(path: str) -> bytes:
+    """@view_of: the reader and the file are one object, closed through either name."""
+    f = open(path, "rb")
+    r = Reader(f)
+    f.close()  # N: "r" was released here by close(), through "f" (the same object)
+    return r.read()  # E: "r" used after release  [use-after-move]
 
 
 # silent ----------------------------------------------------------------------------------------
@@ -154,3 +183,12 @@ def exits_with_a_file_open(path: str) -> None:
     f: IO[str] = open(path)
     f.read()
     die(1)
+
+
+def closed_through_the_view(path: str) -> bytes:
+    """@view_of: closing the reader closes the file it wraps."""
+    f = open(path, "rb")
+    r = Reader(f)
+    data = r.read()
+    r.close()
+    return data
