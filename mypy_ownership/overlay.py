@@ -32,12 +32,12 @@ from typing import Final, TypeVar
 
 
 from mypy.nodes import (
-    FUNC_NO_INFO,
     ArgKind,
     CallExpr,
     Decorator,
     EllipsisExpr,
     Expression,
+    FakeInfo,
     FloatExpr,
     FuncDef,
     IntExpr,
@@ -334,7 +334,7 @@ def decorated(node: object) -> Decorator | None:
 
 def defined_in(node: Decorator, module: str) -> bool:
     func = node.func
-    if func.info is not FUNC_NO_INFO:
+    if not isinstance(func.info, FakeInfo):
         return func.info.module_name == module
     return func.fullname.rpartition(".")[0] == module
 
@@ -371,7 +371,7 @@ def code_stub(node: object, module: str | None) -> FunctionStub | None:
     if not markers:
         return None
     # the parameters by name and position, as a stub lists them (no mode: the signature's)
-    skip = 0 if func.is_static or func.info is FUNC_NO_INFO else 1
+    skip = 0 if func.is_static or isinstance(func.info, FakeInfo) else 1
     kinds = list(zip(func.arg_names, func.arg_kinds))[skip:]
     positional = tuple(n for n, k in kinds if n is not None and k in (ArgKind.ARG_POS, ArgKind.ARG_OPT))
     params: dict[str, Mode | None] = {

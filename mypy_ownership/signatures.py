@@ -20,6 +20,7 @@ from mypy.nodes import (
     Expression,
     FuncDef,
     MemberExpr,
+    MypyFile,
     NameExpr,
     OverloadedFuncDef,
     RefExpr,
@@ -501,7 +502,7 @@ def definition(call: CallExpr, type_of: Callable[[Expression], Type | None]) -> 
     callee = call.callee
     if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
         return next((k.names["__init__"].node for k in mro(callee.node) if "__init__" in k.names), None)
-    if isinstance(callee, MemberExpr) and not isinstance(getattr(callee.expr, "node", None), TypeInfo):
+    if isinstance(callee, MemberExpr) and not isinstance(getattr(callee.expr, "node", None), (TypeInfo, MypyFile)):
         receiver = proper(type_of(callee.expr))
         member = receiver.type.get(callee.name) if isinstance(receiver, Instance) else None
         return member.node if member is not None else None
