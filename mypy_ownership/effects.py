@@ -1,11 +1,12 @@
 """Call effects: what one call does to its arguments, its receiver and its result.
 
-Computed from the callee's signature (``signatures.py``) and the ownership stubs
-(``overlay.py``), memoised per call. This is the one module that interprets the stub
-language's markers, and the one that knows the defaults for code no stub describes
-(docs/design.md §7.3, §11.2): a constructor of a class without stubs keeps what it is given; a
-release whose name a stub marks ``@repeatable`` may be repeated on any receiver; a method
-named like a container insertion of the stubs inserts into a receiver of unknown class.
+Computed from the callee's signature (``signatures.py``), the ownership stubs and the
+markers on the user's own definitions (``overlay.py``), memoised per call. This is the one
+module that interprets the stub language's markers, and the one that knows the defaults
+for code no stub describes (docs/design.md §7.3, §11.2): a constructor of a class without
+stubs keeps what it is given; a user's releasing method is repeatable only when marked so;
+a release whose name a stub marks ``@repeatable`` may be repeated on a receiver whose class
+is unknown, as a method named like a container insertion of the stubs inserts into one.
 A third source is same-module summaries (``summaries.py``): what a function of the
 module does with each parameter, computed from its body.
 """
