@@ -4,13 +4,45 @@ Each is a generic alias ``Annotated[T, <marker>]``. mypy checks ``Own[T]`` exact
 ``T`` and keeps the alias name in the analysed type, which is how the plugin reads the
 ownership mode of a parameter, return or variable. At run time the alias costs nothing,
 and ``typing.get_type_hints(f, include_extras=True)`` shows the marker.
+
+The stub language's markers (``repeatable``, ``takes_over``, ... : ``markers.py``) are
+exported too, as decorators that do nothing at run time, so user code can say what a stub
+can.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, TypeVar
 
-__all__ = ["Own", "Ref", "Mut", "Ownership", "OWN", "REF", "MUT", "__version__"]
+from mypy_ownership.markers import (
+    acquires,
+    ends_process,
+    exhausted_when,
+    exhausts,
+    fails_when,
+    inserts,
+    inserts_items,
+    keeps,
+    owes_nothing_when,
+    owes_when,
+    release_if_overridden,
+    released_unless_none,
+    released_when_true,
+    releases_lock,
+    repeatable,
+    takes_over,
+    valid_after_release,
+    view_of,
+    wraps,
+)
+
+__all__ = [
+    "Own", "Ref", "Mut", "Ownership", "OWN", "REF", "MUT", "__version__",
+    "takes_over", "acquires", "releases_lock", "valid_after_release", "repeatable",
+    "fails_when", "view_of", "wraps", "owes_when", "inserts", "inserts_items", "exhausts",
+    "exhausted_when", "ends_process", "release_if_overridden", "released_unless_none",
+    "released_when_true", "owes_nothing_when", "keeps",
+]
 
 __version__ = "0.1.0"
 

@@ -1,11 +1,12 @@
 """Call effects: what one call does to its arguments, its receiver and its result.
 
-Computed from the callee's signature (``signatures.py``) and the ownership stubs
-(``overlay.py``), memoised per call. This is the one module that interprets the stub
-language's markers, and the one that knows the defaults for code no stub describes
-(docs/design.md §7.3, §11.2): a constructor of a class without stubs keeps what it is given; a
-release whose name a stub marks ``@repeatable`` may be repeated on any receiver; a method
-named like a container insertion of the stubs inserts into a receiver of unknown class.
+Computed from the callee's signature (``signatures.py``), the ownership stubs and the
+markers on the user's own definitions (``overlay.py``), memoised per call. This is the one
+module that interprets the stub language's markers, and the one that knows the defaults
+for code no stub describes (docs/design.md §7.3, §11.2): a constructor of a class without
+stubs keeps what it is given; a user's releasing method is repeatable only when marked so;
+a release whose name a stub marks ``@repeatable`` may be repeated on a receiver whose class
+is unknown, as a method named like a container insertion of the stubs inserts into one.
 A third source is same-module summaries (``summaries.py``): what a function of the
 module does with each parameter, computed from its body.
 """
@@ -21,20 +22,19 @@ from mypy.nodes import (
     ARG_POS,
     ARG_STAR,
     ARG_STAR2,
-    FUNC_NO_INFO,
     AwaitExpr,
     MypyFile,
     CallExpr,
+    OverloadedFuncDef,
     Expression,
     FuncDef,
-    FuncItem,
     MemberExpr,
     NameExpr,
     RefExpr,
     TypeInfo,
     Var,
 )
-from mypy.types import AnyType, CallableType, Instance, NoneType, Type, UnionType
+from mypy.types import AnyType, Instance, Type
 
 from mypy_ownership.arguments import (
     argument,
@@ -45,21 +45,25 @@ from mypy_ownership.arguments import (
     starts_with,
     unknown,
 )
+from mypy_ownership.evaluation import spelled
 from mypy_ownership.mocks import Patches, patches_in
 from mypy_ownership.modes import Mode
-from mypy_ownership.overlay import FunctionStub, Marker, Overlay
+from mypy_ownership.overlay import FunctionStub, Marker, Overlay, code_stub, decorated, defined_in
 from mypy_ownership.signatures import (
     CallOwnership,
     ResourceInfo,
     ResourceTable,
     call_ownership,
     declared_callee_type,
+    definition,
+    giving_back,
     mro,
     proper,
     receiver_mode,
     receiver_of,
     through_class,
 )
+from mypy_ownership import code_defaults
 from mypy_ownership.effect_kinds import Insertion, LockEffect, ParamEffect, Summaries, Wrapping
 from mypy_ownership.state import Acquired, Help, Obligation
 
@@ -105,13 +109,14 @@ def _names_marked(overlay: Overlay, markers: frozenset[Marker]) -> frozenset[str
     return known
 
 
-def ends_process(overlay: Overlay) -> Callable[[Expression], bool]:
+def ends_process(overlay: Overlay, module: str | None = None) -> Callable[[Expression], bool]:
     """Calls that end the process at once, neither returning nor raising (``@ends_process``:
-    ``os._exit``): no exception from them reaches a handler."""
+    ``os._exit``, or a function of ``module`` so marked): no exception from them reaches a
+    handler."""
     def ends(expr: Expression) -> bool:
         if not isinstance(expr, CallExpr) or not isinstance(expr.callee, RefExpr):
             return False
-        stub = overlay.function(expr.callee.fullname)
+        stub = overlay.function(expr.callee.fullname) or code_stub(expr.callee.node, module)
         return stub is not None and Marker.ENDS_PROCESS in stub.markers
 
     return ends
@@ -193,8 +198,17 @@ class CallEffects:
             found = self.overlay.method([k.fullname for k in mro(owner)], callee.name)
         elif found is None and isinstance(callee, MemberExpr) and not isinstance(callee.node, TypeInfo):
             found = self.resources.method_stub(self._type(callee.expr), callee.name)
+        if found is None:
+            found = code_stub(self.definition(call), self._module_name)
         self._stubs[call] = found
         return found
+
+    @cached_property
+    def _module_name(self) -> str | None:
+        return self.module.fullname if self.module is not None else None
+
+    def definition(self, call: CallExpr) -> object:
+        return definition(call, self._type)
 
     def ownership(self, call: CallExpr) -> CallOwnership | None:
         if call in self._calls:
@@ -206,7 +220,7 @@ class CallEffects:
         if self.patches.cover(call):  # a mock: it takes nothing, and returns no resource
             callee_type = None
         result = self._calls[call] = call_ownership(
-            call, callee_type, stub, self.annotated, takes_over(stub)
+            call, callee_type, stub, self.annotated, takes_over(stub), stub is not None and stub.in_code
         )
         return result
 
@@ -290,7 +304,8 @@ class CallEffects:
         exhausts = stub is not None and any(
             starts_with(argument(call, stub, param), prefix, self._constants) for param, prefix in stub.exhausted_when
         )
-        return self._owing(call.line, call.column, name, info, ownership.callee_name, writer, exhausts)
+        give_back = self._give_back(call, ownership.return_type)
+        return self._owing(call.line, call.column, name, info, ownership.callee_name, writer, exhausts, give_back)
 
     def obligation_for(self, name: str, t: Type | None, line: int, column: int) -> Obligation | None:
         """What an owned value of type ``t`` owes, acquired at (line, column)."""
@@ -299,10 +314,22 @@ class CallEffects:
 
     def _owing(
         self, line: int, column: int, name: str, info: ResourceInfo, callee: str | None,
-        writer: bool = False, exhausts: bool = False,
+        writer: bool = False, exhausts: bool = False, give_back: str = "",
     ) -> Obligation:
-        help = Help("resource", preferred_release(info, self.overlay), callee, info.context_releases, writer)
+        help = Help(
+            "resource", preferred_release(info, self.overlay), callee, info.context_releases, writer,
+            info.asynchronous, give_back,
+        )
         return Obligation(frozenset({Acquired(line, column, name, help, info.releasing, exhausts=exhausts)}))
+
+    def _give_back(self, call: CallExpr, resource: Type | None) -> str:
+        """``pool.release`` for ``conn = pool.get()`` (``giving_back``), spelled through the
+        receiver; empty where there is none."""
+        callee = call.callee
+        if not isinstance(callee, MemberExpr) or not isinstance(callee.expr, (NameExpr, MemberExpr)):
+            return ""
+        method = giving_back(self._type(callee.expr), resource)
+        return f"{spelled(callee.expr)}.{method}" if method else ""
 
     def releases_receiver(self, call: CallExpr) -> bool:
         """``x.close()`` where ``close`` takes ``self: Own[...]`` (by the receiver's type; the
@@ -319,11 +346,22 @@ class CallEffects:
         return self.resources.method_releases(self._type(receiver), method)
 
     def repeatable(self, call: CallExpr) -> bool:
-        """Releasing again is harmless: a release marked ``@repeatable`` (on this receiver,
-        or by name where no stub describes it)."""
+        """Releasing again is harmless: a release marked ``@repeatable`` (by a stub on this
+        receiver, or on the user's definition), or one named like a stub's repeatable
+        release on a receiver whose class neither a stub nor the user's code describes.
+        A user's releasing method says so itself: without the marker, a second release is
+        a use after move (docs/design.md §7.3). One of another module that carries any
+        decorator may be marked, unseen (docs/design.md §12.20): it is taken to be."""
         stub = self.stub(call)
         if stub is not None and Marker.REPEATABLE in stub.markers:
             return True
+        if stub is None or stub.in_code:
+            node = self.definition(call)
+            if isinstance(node, (FuncDef, OverloadedFuncDef)) or (stub is not None and stub.in_code):
+                return False
+            found = decorated(node)
+            if found is not None:
+                return not defined_in(found, self._module_name or "")
         return isinstance(call.callee, MemberExpr) and call.callee.name in repeatable_names(self.overlay)
 
     def valid_after_release(self, call: CallExpr) -> bool:
@@ -336,13 +374,23 @@ class CallEffects:
         return stub is not None and Marker.RELEASED_UNLESS_NONE in stub.markers
 
     def released_when_true(self, receiver: Expression, member: str) -> bool:
-        """``f.closed``: a member the stubs say is true only once the object is released; on
-        a class no stub describes, a member of a name the stubs mark so (a ``closed``
-        property of the user's own file class), as ``@repeatable`` goes by name."""
-        stub = self.resources.method_stub(self._type(receiver), member)
+        """``f.closed``: a member the stubs (or the user's code) say is true only once the
+        object is released; on a class neither describes, a member of a name the stubs
+        mark so (a ``closed`` property of the user's own file class), as ``@repeatable``
+        goes by name."""
+        stub = self._member_stub(self._type(receiver), member)
         if stub is None:
             return member in _names_marked(self.overlay, frozenset({Marker.RELEASED_WHEN_TRUE}))
         return Marker.RELEASED_WHEN_TRUE in stub.markers
+
+    def _member_stub(self, t: Type | None, member: str) -> FunctionStub | None:
+        """A member's stub along the class's MRO, or what the markers on its definition say."""
+        stub = self.resources.method_stub(t, member)
+        receiver = proper(t)
+        if stub is None and isinstance(receiver, Instance):
+            found = receiver.type.get(member)
+            stub = code_stub(found.node, self._module_name) if found is not None else None
+        return stub if isinstance(stub, FunctionStub) else None
 
     def insertion(self, call: CallExpr) -> Insertion | None:
         """A container insertion: by the receiver's stubs, or by the method's name where
@@ -373,19 +421,25 @@ class CallEffects:
         return None
 
     def lock_help(self, call: CallExpr) -> Help:
-        """``with``, or the method of the receiver's class that releases the lock."""
+        """``with`` where the receiver's class is a context manager, or the method of its
+        class that releases the lock (a stub's, or one the user's code marks so)."""
         method = ""
         callee = call.callee
-        if isinstance(callee, MemberExpr):
-            receiver = proper(self._type(receiver_of(call) or callee))
-            classes = [k.fullname for k in mro(receiver.type)] if isinstance(receiver, Instance) else []
-            for fullname in classes:
-                stub = self.overlay.class_stub(fullname)
-                found = [n for n, m in (stub.methods.items() if stub else ()) if Marker.RELEASES_LOCK in m.markers]
-                if found:
-                    method = found[0]
-                    break
-        return Help("lock", method, None, True)
+        receiver = proper(self._type(receiver_of(call) or callee)) if isinstance(callee, MemberExpr) else None
+        classes = mro(receiver.type) if isinstance(receiver, Instance) else []
+        for klass in classes:
+            stub = self.overlay.class_stub(klass.fullname)
+            found = [n for n, m in (stub.methods.items() if stub else ()) if Marker.RELEASES_LOCK in m.markers]
+            found += [
+                n for n, symbol in klass.names.items()
+                if (marked := code_stub(symbol.node, self._module_name)) is not None
+                and Marker.RELEASES_LOCK in marked.markers
+            ]
+            if found:
+                method = found[0]
+                break
+        context = not classes or any("__enter__" in k.names for k in classes)
+        return Help("lock", method, None, context)
 
     def wrapping(self, call: CallExpr) -> Wrapping | None:
         """What a wrapper's result owes, by what its ``close()`` does (docs/design.md §2.4):
@@ -395,7 +449,7 @@ class CallEffects:
         ``@owes_when`` holds. None: not a wrapper here (a path: it opens its own file)."""
         stub = self.stub(call)
         if stub is None:
-            return self._own_wrapper(call)
+            return code_defaults.own_wrapper(self, call)
         if stub.view_of is None and stub.wraps is None:
             return None
         if stub.view_of is not None:
@@ -411,36 +465,6 @@ class CallEffects:
         if wrapped is None or is_constant(wrapped, None) or is_path(self._type(wrapped)):
             return None
         return Wrapping(None, any(satisfies(argument(call, stub, p), v) for p, v in stub.owes_when))
-
-    def _own_wrapper(self, call: CallExpr) -> Wrapping | None:
-        """A class of the user's code that no stub names and that is a resource only by a
-        base the stubs describe (a subclass of an ``io`` class or of ``typing.IO``),
-        constructed over a file object: a wrapper whose ``close()`` closes what it wraps, a
-        second view of it, known from the constructor's signature alone (docs/design.md §2.4)."""
-        callee = call.callee
-        if not (isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo)):
-            return None
-        info = self.resources.of_class(callee.node)
-        if info is None or info.declared or self.overlay.class_stub(callee.node.fullname) is not None:
-            return None
-        for arg in call.args:
-            inner = arg.expr if isinstance(arg, AwaitExpr) else arg
-            t = proper(self._type(arg))
-            items = [proper(i) for i in t.items] if isinstance(t, UnionType) else [t]
-            if not all(isinstance(i, NoneType) or self._file_object(i) for i in items):
-                continue
-            if isinstance(inner, CallExpr) and self.produces_owned(inner):
-                return Wrapping(None, True)
-            return Wrapping(arg, False)
-        return None
-
-    def _file_object(self, t: Type | None) -> bool:
-        """A resource, or an instance of a class that the stubs give a release along its
-        MRO, even one that does something only where it is overridden (an ``io`` base)."""
-        if self.resources.of_type(t) is not None:
-            return True
-        stubs = [self.overlay.class_stub(k.fullname) for k in mro(t.type)] if isinstance(t, Instance) else []
-        return any(m.receiver is Mode.OWN for stub in stubs if stub is not None for m in stub.methods.values())
 
     def summarised(self, call: CallExpr) -> dict[int, ParamEffect]:
         """What a function of this module does with the arguments of a call to it, by
@@ -473,7 +497,7 @@ class CallEffects:
     def iteration_exhausts(self, iterable: Expression) -> bool | None:
         """A for loop over ``iterable`` that runs out has read it to the end (as ``exhausts``)."""
         t = self._type(iterable)
-        stub = self.resources.method_stub(t, "__iter__")
+        stub = self._member_stub(t, "__iter__")
         if stub is not None:
             return True if Marker.EXHAUSTS in stub.markers else None
         if "__iter__" in _names_marked(self.overlay, frozenset({Marker.EXHAUSTS})) and unknown(t):
@@ -505,32 +529,8 @@ class CallEffects:
         return any(arg is not None and (value is Ellipsis or is_constant(arg, value)) for arg, value in given)
 
     def takes_over_arguments(self, call: CallExpr) -> bool:
-        """Calls that keep what they are given, by default where no stub says otherwise: a
-        constructor of a class without ownership stubs (a wrapper stores its argument), a
-        method of the object being defined (``self.set_socket(sock)``), and a callback held
-        in a variable (``callback(conn, address)``: code the analysis cannot see, the usual
-        way a resource is handed on)."""
-        callee = call.callee
-        if self.stub(call) is not None:
-            return False
-        if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
-            # the stubs are exact about the classes they name (ZipFile(f) does not close f);
-            # a subclass defined elsewhere (a wrapper over an io base) keeps its argument
-            return self.overlay.class_stub(callee.node.fullname) is None and self._own_wrapper(call) is None
-        callee_type = proper(self._type(callee))
-        if isinstance(callee_type, CallableType) and (callee_type.is_type_obj() or callee_type.definition is None):
-            return True
-        func = self.func
-        if isinstance(callee, NameExpr) and isinstance(func, FuncItem) and unknown(callee_type):
-            # a callable the function was given, untyped (transport_factory(sock))
-            return any(callee.node is a.variable for a in func.arguments)
-        if isinstance(callee, MemberExpr) and isinstance(callee.expr, NameExpr):
-            return (
-                isinstance(func, FuncDef) and func.info is not FUNC_NO_INFO and bool(func.arguments)
-                and callee.expr.node is func.arguments[0].variable
-                and not any(self.overlay.class_stub(k.fullname) for k in mro(func.info))
-            )
-        return False
+        """The call keeps what it is given, by the defaults for code no stub describes."""
+        return code_defaults.takes_over_arguments(self, call)
 
     def kept_arguments(self, call: CallExpr) -> frozenset[int]:
         """The actual arguments the callee keeps beyond the call (``@keeps``: a thread's

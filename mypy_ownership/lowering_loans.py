@@ -10,7 +10,6 @@ borrowing its owner in between is a conflict (rustc E0505, E0502). A mixin of
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from mypy.nodes import CallExpr, Expression, ForStmt, NameExpr, Var

@@ -6,28 +6,41 @@ from mypy_ownership.state import Help
 
 
 def quoted(name: str) -> str:
-    """A name as messages show it; mypy renames redefinitions with a trailing prime."""
+    """A name as messages show it; mypy renames redefinitions with a trailing prime. A
+    description of a value that has no name ("the value") is no name: it is not quoted."""
+    if is_description(name):
+        return name
     return f'"{name.rstrip(chr(39))}"'
+
+
+def is_description(name: str) -> bool:
+    return " " in name
+
+
+def subject(name: str) -> str:
+    """A name, or a description, at the start of a sentence."""
+    said = quoted(name)
+    return said[:1].upper() + said[1:] if is_description(name) else said
 
 
 # use-after-move -----------------------------------------------------------------------
 
 def used_after_move(name: str, released: bool = False) -> str:
-    return f"{quoted(name)} " + ("used after release" if released else "used after move")
+    return f"{subject(name)} " + ("used after release" if released else "used after move")
 
 
 def maybe_moved(name: str, released: bool = False) -> str:
-    return f"{quoted(name)} may have been {'released' if released else 'moved'}"
+    return f"{subject(name)} may have been {'released' if released else 'moved'}"
 
 
 def moved_in_previous_iteration(name: str, released: bool = False) -> str:
     if released:
-        return f"{quoted(name)} used after release: released in a previous iteration of the loop"
-    return f"{quoted(name)} used after move: moved in a previous iteration of the loop"
+        return f"{subject(name)} used after release: released in a previous iteration of the loop"
+    return f"{subject(name)} used after move: moved in a previous iteration of the loop"
 
 
 def moved_here(name: str, how: str, released: bool = False, through: str = "") -> str:
-    said = f"{quoted(name)} was {'released' if released else 'moved'} here {how}"
+    said = f"{subject(name)} was {'released' if released else 'moved'} here {how}"
     return f"{said}, through {quoted(through)} (the same object)" if through else said
 
 
@@ -62,17 +75,21 @@ def by_capture(closure: str | None) -> str:
 # resource-leak --------------------------------------------------------------------------
 
 def not_released(name: str) -> str:
-    return f"{quoted(name)} is not released on every path"
+    return f"{subject(name)} is not released on every path"
 
 
 def escapes_here(name: str, what: str) -> str:
-    return f"{quoted(name)} escapes here: {what} without releasing it"
+    return f"{subject(name)} escapes here: {what} without releasing it"
 
 
 def leak_help(name: str, help: Help) -> str:
     """The fix a leak report suggests, for the name that holds the resource."""
     method, call = help.method, f'"{name}.{help.method}()"'
+    if help.kind == "resource" and help.give_back:
+        return f'help: give it back with "{help.give_back}({name})" on every path'
     if help.kind == "lock":
+        if not help.context:
+            return f"help: call {call} on every path" if method else "help: release it on every path"
         return f'help: use "with {name}:"' + (f" or call {call} on every path" if method else "")
     if help.kind == "release-in":
         return f'help: release it in "{method}"'
@@ -80,6 +97,7 @@ def leak_help(name: str, help: Help) -> str:
         return "help: release the old value before assigning a new one"
     if help.context:
         block = f"with {help.callee}(...) as {name}:" if help.callee else f"with {name}:"
+        block = "async " + block if help.asynchronous else block
         said = f'help: use "{block}"' + (f" or call {call}" if method else "")
         # the wrapped file stays open either way: what is lost is the end of the output
         return said + ": closing it writes the end of its output" if help.writer else said
@@ -114,14 +132,16 @@ def field_release_help(cls: str) -> str:
 # move-from-borrow -----------------------------------------------------------------------
 
 def cannot_move_borrowed(name: str, how: str, detail: str) -> str:
-    return f"{quoted(name)} is only borrowed ({how}) and cannot be {detail}"
+    return f"{subject(name)} is only borrowed ({how}) and cannot be {detail}"
 
 
 def borrowed_here(name: str, how: str) -> str:
-    return f"{quoted(name)} is borrowed here ({how})"
+    return f"{subject(name)} is borrowed here ({how})"
 
 
 def borrow_escapes(name: str, detail: str) -> str:
+    if is_description(name):
+        return f"{subject(name)} is borrowed and may outlive its borrow: {detail}"
     return f"Borrowed {quoted(name)} may outlive its borrow: {detail}"
 
 
@@ -164,7 +184,7 @@ def shared_borrow_used_mutably(name: str, detail: str) -> str:
 
 
 def lent_twice(name: str, detail: str) -> str:
-    return f"{quoted(name)} is {detail}"
+    return f"{subject(name)} is {detail}"
 
 
 def returns_local_reference(name: str, detail: str) -> str:

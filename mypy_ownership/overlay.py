@@ -31,6 +31,22 @@ from dataclasses import dataclass, field
 from typing import Final, TypeVar
 
 
+from mypy.nodes import (
+    ArgKind,
+    CallExpr,
+    Decorator,
+    EllipsisExpr,
+    Expression,
+    FakeInfo,
+    FloatExpr,
+    IntExpr,
+    NameExpr,
+    OverloadedFuncDef,
+    RefExpr,
+    StrExpr,
+    UnaryExpr,
+)
+
 from mypy_ownership.signatures import Mode, ResourceTable
 
 
@@ -117,6 +133,7 @@ class FunctionStub:
     # @owes_nothing_when(closefd=False): parameter -> the constant that leaves the result
     # owning nothing (a file over a descriptor it will not close)
     owes_nothing_when: tuple[tuple[str, object], ...] = ()
+    in_code: bool = False  # read off a user's definition (its declared Own takes over too)
 
     def param_mode(self, name: str | None, position: int) -> Mode | None:
         if name is not None and name in self.params:
@@ -329,6 +346,96 @@ def _tuple_items(annotation: ast.expr | None, where: str) -> tuple[Mode | None, 
             modes = tuple(_mode(e, where) for e in elements)
             return modes if any(modes) else None
     return None
+
+
+# -- markers on user code ------------------------------------------------------------------------
+
+# where the decorators of ``markers.py`` are defined, and re-exported
+_MARKER_MODULES: Final = frozenset({"mypy_ownership", "mypy_ownership.markers"})
+_CONSTANTS: Final = {"builtins.True": True, "builtins.False": False, "builtins.None": None}
+
+
+def decorated(node: object) -> Decorator | None:
+    """The decorated definition behind a function, method or property node, if any."""
+    if isinstance(node, OverloadedFuncDef):
+        node = node.impl if node.impl is not None else (node.items[0] if node.items else None)
+    return node if isinstance(node, Decorator) else None
+
+
+def defined_in(node: Decorator, module: str) -> bool:
+    func = node.func
+    if not isinstance(func.info, FakeInfo):
+        return func.info.module_name == module
+    return func.fullname.rpartition(".")[0] == module
+
+
+def code_stub(node: object, module: str | None) -> FunctionStub | None:
+    """What the markers on a definition of ``module`` say (docs/design.md §7.3), read as
+    a stub entry: mypy keeps a decorator list on the ``Decorator`` node of the module it
+    checks, and drops it from a module it loads from its cache (docs/design.md §12.20), so
+    definitions of other modules are not read, that a warm run report what a cold one
+    does. The entry carries the markers only: modes come from the signature."""
+    found = decorated(node)
+    if found is None or module is None or not defined_in(found, module):
+        return None
+    func, where = found.func, f"{found.func.fullname}:{found.line}"
+    markers: set[Marker] = set()
+    keyed: dict[Marker, tuple[tuple[str, object], ...]] = {}
+    named: dict[Marker, str] = {}
+    kept: list[str] = []
+    for decorator in found.original_decorators:
+        called = decorator.callee if isinstance(decorator, CallExpr) else decorator
+        full = called.fullname if isinstance(called, RefExpr) else ""
+        head, _, name = (full or "").rpartition(".")
+        marker = _MARKERS.get(name) if head in _MARKER_MODULES else None
+        if marker is None:
+            continue
+        markers.add(marker)
+        if isinstance(decorator, CallExpr):
+            keyed[marker] = tuple(
+                (k, _code_constant(v)) for k, v, kind in zip(decorator.arg_names, decorator.args, decorator.arg_kinds)
+                if k is not None and kind == ArgKind.ARG_NAMED
+            )
+            first = decorator.args[0] if decorator.args else None
+            if isinstance(first, StrExpr) and first.value in func.arg_names:
+                named[marker] = first.value
+            kept += [a.value for a in decorator.args if marker is Marker.KEEPS and isinstance(a, StrExpr)]
+    if not markers:
+        return None
+    # the parameters by name and position, as a stub lists them (no mode: the signature's)
+    skip = 0 if func.is_static or isinstance(func.info, FakeInfo) else 1
+    kinds = list(zip(func.arg_names, func.arg_kinds))[skip:]
+    positional = tuple(n for n, k in kinds if n is not None and k in (ArgKind.ARG_POS, ArgKind.ARG_OPT))
+    params: dict[str, Mode | None] = {
+        ("*" if k == ArgKind.ARG_STAR else "") + n: None for n, k in kinds if n is not None and k != ArgKind.ARG_STAR2
+    }
+    return FunctionStub(
+        func.name, params, positional, None, None, None, frozenset(markers), where,
+        keyed.get(Marker.FAILS_WHEN, ()), named.get(Marker.VIEW_OF), named.get(Marker.WRAPS),
+        keyed.get(Marker.OWES_WHEN, ()), keyed.get(Marker.EXHAUSTED_WHEN, ()),
+        Marker.RELEASE_IF_OVERRIDDEN in markers, tuple(kept), keyed.get(Marker.OWES_NOTHING_WHEN, ()), in_code=True,
+    )
+
+
+def _code_constant(value: Expression) -> object:
+    if isinstance(value, EllipsisExpr):
+        return Ellipsis
+    if isinstance(value, (StrExpr, IntExpr, FloatExpr)):
+        return value.value
+    if isinstance(value, UnaryExpr) and value.op == "-" and isinstance(value.expr, (IntExpr, FloatExpr)):
+        return -value.expr.value
+    if isinstance(value, NameExpr) and value.fullname in _CONSTANTS:
+        return _CONSTANTS[value.fullname]
+    return _UNREADABLE
+
+
+class _Unreadable:
+    """An argument of a marker that is not a constant: it matches no argument of a call."""
+
+
+_UNREADABLE: Final = _Unreadable()
+
+
 
 
 # -- the overlay ---------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from mypy.nodes import (
     Expression,
     FuncDef,
     MemberExpr,
+    MypyFile,
     NameExpr,
     OverloadedFuncDef,
     RefExpr,
@@ -202,12 +203,15 @@ def call_ownership(
     stub: SignatureStub | None = None,
     annotated: bool = True,
     taken_over: bool = False,
+    declared_taken_over: bool = False,
 ) -> CallOwnership | None:
     """Modes of a call's arguments and result: the callee's annotations, and over them
     what an ownership stub says of it. ``annotated`` False: the calling module cannot see
     Own/Ref/Mut, so no callee it reaches is annotated with them and reading modes would
     find none; only the stub counts. ``taken_over``: the stub's ``Own`` parameters take the
-    release over and leave the caller's value usable (``stub_args``)."""
+    release over and leave the caller's value usable (``stub_args``); with
+    ``declared_taken_over`` (the marker stands on the callee's own definition) its declared
+    ``Own`` parameters too."""
     sig = callable_of(callee_type, annotated)
     if sig is None:
         return None
@@ -244,7 +248,9 @@ def call_ownership(
     for formal, actuals in enumerate(mapping):
         for actual in actuals:
             per_actual[actual].add(formal_modes[formal])
-            if taken_over and formal_modes[formal] is Mode.OWN and declared_modes[formal] is not Mode.OWN:
+            if taken_over and formal_modes[formal] is Mode.OWN and (
+                declared_modes[formal] is not Mode.OWN or declared_taken_over
+            ):
                 from_stub.add(actual)
     arg_modes = tuple(next(iter(modes)) if len(modes) == 1 else None for modes in per_actual)
     declared_return = annotated and mode_of(sig.ret_type) is Mode.OWN
@@ -348,6 +354,10 @@ class ResourceInfo:
     # instances are declared owners; otherwise only the stubs make it a resource, and its
     # instances are known owners (docs/design.md §2.4)
     declared: bool = False
+    # a context manager's exit (``__exit__``, or ``__aexit__`` alone: ``async with``) whose
+    # receiver is ``Own``: a releasing method of its own (docs/design.md §6)
+    exit_releases: str = ""
+    asynchronous: bool = False  # only ``__aexit__``: the help suggests ``async with``
 
 
 def receiver_mode(node: object) -> Mode | None:
@@ -396,8 +406,7 @@ class ResourceTable:
         self._known[info] = None  # a class owning itself is not a resource by that field
         releasing: list[str] = []
         fields: list[Var] = []
-        exit_mode: Mode | None = None
-        has_exit = False
+        exits: dict[str, Mode | None] = {}  # the nearest __exit__ / __aexit__ and its receiver
         decided: set[str] = set()  # the nearest definition along the MRO decides
         overridden: set[str] = set()  # methods a class's own code defines, below the stubs'
         declared = False
@@ -433,11 +442,12 @@ class ResourceTable:
                     continue
                 decided.add(name)
                 if name in ("__exit__", "__aexit__"):
-                    if not has_exit:
-                        has_exit, exit_mode = True, receiver
+                    exits[name] = receiver
                 elif receiver is Mode.OWN:
                     releasing.append(name)
         result = None
+        exit_name = "__exit__" if "__exit__" in exits else "__aexit__"
+        has_exit, exit_mode = exit_name in exits, exits.get(exit_name)
         if releasing or fields or (has_exit and exit_mode is Mode.OWN):
             result = ResourceInfo(
                 info.name,
@@ -445,6 +455,8 @@ class ResourceTable:
                 has_exit and exit_mode not in (Mode.REF, Mode.MUT),
                 tuple(fields),
                 declared,
+                exit_name if exit_mode is Mode.OWN else "",
+                exit_name == "__aexit__" and has_exit,
             )
         self._known[info] = result
         return result
@@ -464,3 +476,34 @@ class ResourceTable:
             return stub.receiver is Mode.OWN
         node = p.type.get(method)
         return node is not None and receiver_mode(node.node) is Mode.OWN
+
+
+def giving_back(holder: Type | None, resource: Type | None) -> str:
+    """The method of ``holder``'s class (its own code) that takes a value of ``resource``'s
+    class as ``Own``: a pool's ``release(conn)``, the help for what ``pool.get()`` returned."""
+    owner, wanted = proper(holder), proper(resource)
+    if not isinstance(owner, Instance) or not isinstance(wanted, Instance):
+        return ""
+    for klass in mro(owner.type):
+        for name, symbol in klass.names.items():
+            node = symbol.node.func if isinstance(symbol.node, Decorator) else symbol.node
+            if not isinstance(node, FuncDef) or node.is_static or not isinstance(node.type, CallableType):
+                continue
+            for t in node.type.arg_types[0 if node.is_class else 1:]:
+                taken = proper(t)
+                if mode_of(t) is Mode.OWN and isinstance(taken, Instance) and wanted.type.has_base(taken.type.fullname):
+                    return name
+    return ""
+
+
+def definition(call: CallExpr, type_of: Callable[[Expression], Type | None]) -> object:
+    """The user's definition a call reaches (a function; a method along the receiver's
+    class; a constructor's nearest ``__init__``); None where it is not known."""
+    callee = call.callee
+    if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
+        return next((k.names["__init__"].node for k in mro(callee.node) if "__init__" in k.names), None)
+    if isinstance(callee, MemberExpr) and not isinstance(getattr(callee.expr, "node", None), (TypeInfo, MypyFile)):
+        receiver = proper(type_of(callee.expr))
+        member = receiver.type.get(callee.name) if isinstance(receiver, Instance) else None
+        return member.node if member is not None else None
+    return callee.node if isinstance(callee, RefExpr) else None

@@ -53,6 +53,10 @@ class Help(NamedTuple):
     callee: str | None = None  # the call the resource came from, for "with f(...) as x"
     context: bool = False  # leaving a with block releases it
     writer: bool = False  # a wrapper writing over a file it leaves open: its close() finishes the output
+    asynchronous: bool = False  # released by ``async with`` (the class has only ``__aexit__``)
+    # where it came from ``x.m(...)`` and ``x``'s class takes such a value back as ``Own``
+    # (a pool's ``release(conn)``): that call, spelled ``x.release``
+    give_back: str = ""
 
 
 class Acquired(NamedTuple):

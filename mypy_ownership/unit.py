@@ -91,7 +91,7 @@ class Unit:
             reachable=self._reachable,
             never_returns=UninhabitedCheck(self.types.type_of),
             every_step_raises=self.options.leak_on_exception and self.kind == "function",
-            ends_process=_ends_process(self.overlay),
+            ends_process=_ends_process(self.overlay, self.module.fullname),
         )
 
     def statements(self) -> Iterator[Statement]:
@@ -131,10 +131,10 @@ def spans_any(node: Node, lines: list[int]) -> bool:
     return i < len(lines) and lines[i] <= node.end_line
 
 
-def _ends_process(overlay: Overlay) -> Callable[[Expression], bool]:
+def _ends_process(overlay: Overlay, module: str) -> Callable[[Expression], bool]:
     from mypy_ownership.effects import ends_process  # here: the call effects read units' bodies
 
-    return ends_process(overlay)
+    return ends_process(overlay, module)
 
 
 def definitions(body: list[Statement]) -> Iterator[FuncDef]:

@@ -80,6 +80,19 @@ def test_stale_module_reached_only_through_a_user_alias(project: Path) -> None:
     assert any("used after move" in line for line in ownership_lines(warm))
 
 
+def test_markers_of_a_cached_module_warm_as_cold(project: Path) -> None:
+    """docs/design.md §12.20: with the module that defines the releasing methods loaded
+    from the cache, a stale module that calls them reports what the cold run did."""
+    args = ("--config-file", "mypy.ini", "--cache-dir", ".cache", "pkg/release_uses.py", "pkg/release_classes.py")
+    cold = run_mypy(*args, cwd=project)
+    target = project / "pkg" / "release_uses.py"
+    target.write_text(target.read_text() + "\n\ndef g() -> None:\n    pass\n")
+    warm = run_mypy(*args, cwd=project)
+    assert warm.stats["modules"] == 1
+    assert ownership_lines(warm) == ownership_lines(cold)
+    assert sum("used after release" in line for line in ownership_lines(warm)) == 1
+
+
 def test_parallel_workers_report_what_a_serial_run_reports(project: Path) -> None:
     serial = run_mypy("--config-file", "mypy.ini", "--no-incremental", *CASE_FILES, cwd=project)
     parallel = run_mypy(

@@ -75,3 +75,32 @@ def test_listed_attributes_exist_on_node_instances() -> None:
         for name in EXPRESSION_ATTRIBUTES[type(node).__name__]:
             assert hasattr(node, name)
     assert getattr(mypy.nodes.CallExpr, "__slots__", None) is None  # why the table exists
+
+
+def test_decorator_lists_are_in_the_tree_and_not_in_the_cache(tmp_path: Path) -> None:
+    """docs/design.md §12.20: a method's markers are read off its ``Decorator`` node, whose
+    ``original_decorators`` hold the resolved decorator expressions in the module being
+    checked; the cache keeps the node (and so that the method is decorated) but not the
+    list, so a module loaded from the cache shows none."""
+    from mypy import build
+    from mypy.modulefinder import BuildSource
+    from mypy.options import Options
+
+    source = (
+        "from typing import Callable, TypeVar\n"
+        "F = TypeVar('F', bound=Callable[..., object])\n"
+        "def mark(f: F) -> F:\n    return f\n"
+        "class C:\n    @mark\n    def close(self) -> None: ...\n"
+    )
+    options = Options()
+    options.preserve_asts = True
+    options.incremental = False
+    result = build.build([BuildSource(None, "m", source)], options)
+    info = result.files["m"].names["C"].node
+    assert isinstance(info, mypy.nodes.TypeInfo)
+    node = info.names["close"].node
+    assert isinstance(node, mypy.nodes.Decorator)
+    marks = node.original_decorators
+    assert len(marks) == 1 and isinstance(marks[0], mypy.nodes.RefExpr) and marks[0].fullname == "m.mark"
+    cached = mypy.nodes.Decorator.deserialize(node.serialize())
+    assert isinstance(cached, mypy.nodes.Decorator) and cached.original_decorators == []

@@ -60,14 +60,15 @@ def check(unit: Unit) -> list[Finding]:
 
 
 def _classes_without_release(unit: Unit) -> list[Finding]:
-    """Owning a resource field obliges a class to have a releasing method."""
+    """Owning a resource field obliges a class to have a releasing method (an ``__exit__``
+    or ``__aexit__`` whose receiver is ``Own`` is one)."""
     found = []
     table = unit.overlay.resources
     for stmt in unit.statements():
         if not isinstance(stmt, ClassDef):
             continue
         info = table.of_class(stmt.info)
-        if info is None or info.releasing:
+        if info is None or info.releasing or info.exit_releases:
             continue
         for var in info.owned_fields:
             if var.info is stmt.info:

@@ -189,11 +189,13 @@ def with_target_after_the_block(path: str) -> bytes:
     return f.read()  # E: "f" used after release  [use-after-move]
 
 
-def close_twice_is_harmless(path: str, again: bool) -> None:
+def close_twice_on_some_path(path: str, again: bool) -> None:
+    """File.close() is not marked @repeatable: a second release is a use after move
+    (issue 14; it was allowed by name before)."""
     f = open_file(path)
     if again:
-        f.close()
-    f.close()
+        f.close()  # N: "f" was released here by close()
+    f.close()  # E: "f" may have been released  [use-after-move]
 
 
 def handing_over_then_closing(path: str) -> None:
@@ -321,7 +323,7 @@ class Rotating:
         self.current = open_file(path)
 
     def rotate_leaky(self, path: str) -> None:
-        self.current = open_file(path)  # N: "current" escapes here: overwritten at line 324 without releasing it
+        self.current = open_file(path)  # N: "current" escapes here: overwritten at line 326 without releasing it
 
     def rotate(self, path: str) -> None:
         self.current.close()
@@ -363,7 +365,7 @@ def two_bindings_of_one_name(path: str, first: bool) -> File:
     else:
         f = open_file(path)
         return f
-    return File()  # N: "f" escapes here: returns at line 366 without releasing it
+    return File()  # N: "f" escapes here: returns at line 368 without releasing it
 
 
 # a flag set after the acquisition decides the release (correlated flags) -------------------------
@@ -434,7 +436,7 @@ def none_flag_that_proves_a_leak(path: str) -> None:
     err = None
     f = open_file(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open_file(...) as f:" or call "f.close()"
     if err is None:
-        return  # N: "f" escapes here: returns at line 437 without releasing it
+        return  # N: "f" escapes here: returns at line 439 without releasing it
     f.close()
 
 

@@ -1,0 +1,80 @@
+"""What calls of code no stub describes do, by default (docs/design.md §2.4, §2.5): a
+class of the user's own that wraps a file object is a second view of it, and constructors
+of classes without stubs, methods of the object being defined and callbacks keep what they
+are given. Read from signatures and types alone; the stubs' markers are interpreted in
+``effects.py``, which asks these questions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mypy.nodes import FUNC_NO_INFO, AwaitExpr, CallExpr, FuncDef, FuncItem, MemberExpr, NameExpr, RefExpr, TypeInfo
+from mypy.types import CallableType, Instance, NoneType, Type, UnionType
+
+from mypy_ownership.arguments import unknown
+from mypy_ownership.effect_kinds import Wrapping
+from mypy_ownership.modes import Mode
+from mypy_ownership.signatures import mro, proper
+
+if TYPE_CHECKING:
+    from mypy_ownership.effects import CallEffects
+
+
+def own_wrapper(effects: CallEffects, call: CallExpr) -> Wrapping | None:
+    """A class of the user's code that no stub names and that is a resource only by a
+    base the stubs describe (a subclass of an ``io`` class or of ``typing.IO``),
+    constructed over a file object: a wrapper whose ``close()`` closes what it wraps, a
+    second view of it, known from the constructor's signature alone (docs/design.md §2.4)."""
+    callee = call.callee
+    if not (isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo)):
+        return None
+    info = effects.resources.of_class(callee.node)
+    if info is None or info.declared or effects.overlay.class_stub(callee.node.fullname) is not None:
+        return None
+    for arg in call.args:
+        inner = arg.expr if isinstance(arg, AwaitExpr) else arg
+        t = proper(effects.type_of(arg))
+        items = [proper(i) for i in t.items] if isinstance(t, UnionType) else [t]
+        if not all(isinstance(i, NoneType) or _file_object(effects, i) for i in items):
+            continue
+        if isinstance(inner, CallExpr) and effects.produces_owned(inner):
+            return Wrapping(None, True)
+        return Wrapping(arg, False)
+    return None
+
+def _file_object(effects: CallEffects, t: Type | None) -> bool:
+    """A resource, or an instance of a class that the stubs give a release along its
+    MRO, even one that does something only where it is overridden (an ``io`` base)."""
+    if effects.resources.of_type(t) is not None:
+        return True
+    stubs = [effects.overlay.class_stub(k.fullname) for k in mro(t.type)] if isinstance(t, Instance) else []
+    return any(m.receiver is Mode.OWN for stub in stubs if stub is not None for m in stub.methods.values())
+
+
+def takes_over_arguments(effects: CallEffects, call: CallExpr) -> bool:
+    """Calls that keep what they are given, by default where no stub says otherwise: a
+    constructor of a class without ownership stubs (a wrapper stores its argument), a
+    method of the object being defined (``effects.set_socket(sock)``), and a callback held
+    in a variable (``callback(conn, address)``: code the analysis cannot see, the usual
+    way a resource is handed on)."""
+    callee = call.callee
+    if effects.stub(call) is not None:
+        return False
+    if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
+        # the stubs are exact about the classes they name (ZipFile(f) does not close f);
+        # a subclass defined elsewhere (a wrapper over an io base) keeps its argument
+        return effects.overlay.class_stub(callee.node.fullname) is None and own_wrapper(effects, call) is None
+    callee_type = proper(effects.type_of(callee))
+    if isinstance(callee_type, CallableType) and (callee_type.is_type_obj() or callee_type.definition is None):
+        return True
+    func = effects.func
+    if isinstance(callee, NameExpr) and isinstance(func, FuncItem) and unknown(callee_type):
+        # a callable the function was given, untyped (transport_factory(sock))
+        return any(callee.node is a.variable for a in func.arguments)
+    if isinstance(callee, MemberExpr) and isinstance(callee.expr, NameExpr):
+        return (
+            isinstance(func, FuncDef) and func.info is not FUNC_NO_INFO and bool(func.arguments)
+            and callee.expr.node is func.arguments[0].variable
+            and not any(effects.overlay.class_stub(k.fullname) for k in mro(func.info))
+        )
+    return False
