@@ -273,8 +273,9 @@ class CallEffects:
         info = self.resources.of_type(ownership.return_type) if _is_constructor(call) else None
         return info is not None and info.declared
 
-    def result_obligation(self, name: str, call: CallExpr) -> Obligation | None:
-        """What a name bound to the call's result owes (acquired at the call)."""
+    def result_obligation(self, name: str, call: CallExpr, kept_open: bool = False) -> Obligation | None:
+        """What a name bound to the call's result owes (acquired at the call); ``kept_open``:
+        the call is the subject of a with block that does not release it."""
         ownership = self.ownership(call)
         if ownership is None or self._owes_nothing(call):
             return None
@@ -290,7 +291,7 @@ class CallEffects:
         exhausts = stub is not None and any(
             starts_with(argument(call, stub, param), prefix, self._constants) for param, prefix in stub.exhausted_when
         )
-        return self._owing(call.line, call.column, name, info, ownership.callee_name, writer, exhausts)
+        return self._owing(call.line, call.column, name, info, ownership.callee_name, writer, exhausts, kept_open)
 
     def obligation_for(self, name: str, t: Type | None, line: int, column: int) -> Obligation | None:
         """What an owned value of type ``t`` owes, acquired at (line, column)."""
@@ -299,9 +300,9 @@ class CallEffects:
 
     def _owing(
         self, line: int, column: int, name: str, info: ResourceInfo, callee: str | None,
-        writer: bool = False, exhausts: bool = False,
+        writer: bool = False, exhausts: bool = False, kept_open: bool = False,
     ) -> Obligation:
-        help = Help("resource", preferred_release(info, self.overlay), callee, info.context_releases, writer)
+        help = Help("resource", preferred_release(info, self.overlay), callee, info.context_releases, writer, kept_open)
         return Obligation(frozenset({Acquired(line, column, name, help, info.releasing, exhausts=exhausts)}))
 
     def releases_receiver(self, call: CallExpr) -> bool:
@@ -566,6 +567,26 @@ class CallEffects:
         if info is None and isinstance(subject, NameExpr) and isinstance(subject.node, Var):
             info = self.resources.of_type(subject.node.type)
         return info is not None and info.context_releases
+
+    def kept_open_by_with(self, subject: Expression) -> CallExpr | None:
+        """``with f(...):`` over a fresh resource whose ``__exit__`` does not release it
+        (``sqlite3.connect``): the call, which still owes its release (docs/design.md §2.3)."""
+        if not isinstance(subject, CallExpr) or not self.produces_owned(subject):
+            return None
+        info = self.resources.of_type(self._type(subject))
+        return subject if info is not None and not info.context_releases else None
+
+    def target_is_subject(self, subject: Expression, target: Var) -> bool:
+        """``with subject as target``: the target is the subject itself, as far as types
+        tell (its ``__enter__`` returns an instance of the subject's class, or Any; None
+        aside)."""
+        subject_type, target_type = proper(self._type(subject)), proper(target.type)
+        if isinstance(target_type, UnionType):
+            items = [proper(t) for t in target_type.items if not isinstance(proper(t), NoneType)]
+            target_type = items[0] if len(items) == 1 else None
+        if target_type is None or unknown(target_type):
+            return True
+        return isinstance(subject_type, Instance) and isinstance(target_type, Instance) and target_type.type is subject_type.type
 
     def subject_is_resource(self, subject: Expression) -> bool:
         return self.resources.of_type(self._type(subject)) is not None

@@ -78,6 +78,8 @@ def leak_help(name: str, help: Help) -> str:
         return f'help: release it in "{method}"'
     if help.kind == "overwrite":
         return "help: release the old value before assigning a new one"
+    if help.kept_open:
+        return kept_open_help(name, method)
     if help.context:
         block = f"with {help.callee}(...) as {name}:" if help.callee else f"with {name}:"
         said = f'help: use "{block}"' + (f" or call {call}" if method else "")
@@ -94,6 +96,21 @@ def as_with_target() -> str:
 
 def discarded_resource(callee: str) -> str:
     return f"The resource returned by {quoted(callee)} is discarded without being released"
+
+
+def kept_open_by_with(callee: str) -> str:
+    return f"The resource returned by {quoted(callee)} is not released by its with block"
+
+
+def kept_open_help(name: str | None, method: str) -> str:
+    """The with block leaves it open (its ``__exit__`` only borrows it); ``name``: the
+    with target that holds it, if any."""
+    release = f"{method}()" if method else "its release"
+    if name is not None:
+        after = f'call "{name}.{release}" after the block' if method else f"call {release} after the block"
+    else:
+        after = f'bind it ("as name") and call {release} after the block'
+    return f'help: its with block does not release it: {after}, or wrap it in "contextlib.closing(...)"'
 
 
 def discarded_help() -> str:

@@ -53,6 +53,7 @@ class Help(NamedTuple):
     callee: str | None = None  # the call the resource came from, for "with f(...) as x"
     context: bool = False  # leaving a with block releases it
     writer: bool = False  # a wrapper writing over a file it leaves open: its close() finishes the output
+    kept_open: bool = False  # the subject of a with block whose __exit__ does not release it
 
 
 class Acquired(NamedTuple):

@@ -25,18 +25,22 @@ def check(unit: Unit) -> list[Finding]:
     if flow is None:
         return found
     escapes: dict[Acquired, set[Escape]] = {}
-    discarded: dict[Acquired, str] = {}
+    discarded: dict[Acquired, Discarded] = {}
     for fact in flow.facts:
         if type(fact) is Discarded:
-            discarded[fact.acquired] = fact.callee
+            discarded[fact.acquired] = fact
         elif type(fact) is Leaked and unit.kind == "function":
             escapes.setdefault(fact.acquired, set()).update(fact.escapes)
-    for acquired, callee in discarded.items():
+    for acquired, fact in discarded.items():
+        if fact.kept_open:
+            text = messages.kept_open_by_with(fact.callee)
+            help = messages.kept_open_help(None, acquired.help.method)
+        else:
+            text, help = messages.discarded_resource(fact.callee), messages.discarded_help()
         found.append(
             Finding(
-                acquired.line, acquired.column, messages.discarded_resource(callee),
-                errorcodes.RESOURCE_LEAK,
-                (Note(acquired.line, acquired.column, messages.discarded_help()),),
+                acquired.line, acquired.column, text, errorcodes.RESOURCE_LEAK,
+                (Note(acquired.line, acquired.column, help),),
             )
         )
     for acquired, ways in escapes.items():
