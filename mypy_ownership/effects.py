@@ -48,6 +48,7 @@ from mypy_ownership.arguments import (
 from mypy_ownership.mocks import Patches, patches_in
 from mypy_ownership.modes import Mode
 from mypy_ownership.overlay import FunctionStub, Marker, Overlay
+from mypy_ownership.pipes import owed_pipes
 from mypy_ownership.signatures import (
     CallOwnership,
     ResourceInfo,
@@ -61,7 +62,7 @@ from mypy_ownership.signatures import (
     through_class,
 )
 from mypy_ownership.effect_kinds import Insertion, LockEffect, ParamEffect, Summaries, Wrapping
-from mypy_ownership.state import Acquired, Help, Obligation
+from mypy_ownership.state import PIPES, Acquired, Help, Obligation
 
 _INSERTIONS: Final = frozenset({Marker.INSERTS, Marker.INSERTS_ITEMS})
 # markers that act only on a value something else made followed (an owner, a borrow)
@@ -291,7 +292,41 @@ class CallEffects:
         exhausts = stub is not None and any(
             starts_with(argument(call, stub, param), prefix, self._constants) for param, prefix in stub.exhausted_when
         )
-        return self._owing(call.line, call.column, name, info, ownership.callee_name, writer, exhausts, kept_open)
+        owing = self._owing(call.line, call.column, name, info, ownership.callee_name, writer, exhausts, kept_open)
+        pipes = self._pipes(call, stub, name) if stub is not None and stub.owes_pipes else ()
+        if not pipes:
+            return owing
+        # a release marked @leaves_pipes (Popen.wait) leaves these owed (docs/design.md §2.3)
+        closing = tuple(m for m in info.releasing if not self._leaves_pipes_named(ownership.return_type, m))
+        help = Help(PIPES, closing[0] if closing else "", ownership.callee_name, info.context_releases, pipes=pipes)
+        piped = Acquired(call.line, call.column, name, help, closing)
+        return owing._replace(acquired=owing.acquired | {piped})
+
+    def _pipes(self, call: CallExpr, stub: FunctionStub, name: str) -> tuple[str, ...]:
+        """``Popen(cmd, stdout=PIPE)``: the pipes given the stub's constant, less those the
+        body binding ``name`` closes or lets go (``pipes.py``)."""
+        given = [
+            p for p, value in stub.owes_pipes
+            if isinstance(arg := argument(call, stub, p), RefExpr) and arg.fullname == value
+        ]
+        body = self.func.body.body if isinstance(self.func, FuncItem) else []
+        return owed_pipes(body, name, given, self._releases_pipe) if given else ()
+
+    def _releases_pipe(self, pipe: Expression, method: str) -> bool:
+        t = proper(self._type(pipe))
+        if isinstance(t, UnionType):
+            items = [i for i in t.items if not isinstance(proper(i), NoneType)]
+            t = proper(items[0]) if len(items) == 1 else t
+        return self.resources.method_releases(t, method)
+
+    def _leaves_pipes_named(self, t: Type | None, method: str) -> bool:
+        stub = self.resources.method_stub(t, method)
+        return stub is not None and Marker.LEAVES_PIPES in stub.markers
+
+    def leaves_pipes(self, call: CallExpr) -> bool:
+        """A release that reaps a process but leaves its pipes open (``@leaves_pipes``)."""
+        stub = self.stub(call)
+        return stub is not None and Marker.LEAVES_PIPES in stub.markers
 
     def obligation_for(self, name: str, t: Type | None, line: int, column: int) -> Obligation | None:
         """What an owned value of type ``t`` owes, acquired at (line, column)."""

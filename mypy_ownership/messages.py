@@ -65,6 +65,20 @@ def not_released(name: str) -> str:
     return f"{quoted(name)} is not released on every path"
 
 
+def pipes_not_closed(name: str, pipes: tuple[str, ...]) -> str:
+    said = " and ".join(quoted(f"{name}.{p}") for p in pipes)
+    return f"{said} {'is' if len(pipes) == 1 else 'are'} not closed on every path"
+
+
+def pipes_help(name: str, help: Help) -> str:
+    """A process reaped with its pipes still open: the releases that close them."""
+    ways = [f'call "{name}.{help.method}()"'] if help.method else []
+    if help.context and help.callee:
+        ways.append(f'use "with {help.callee}(...) as {name}:"')
+    ways.append("close " + " and ".join(quoted(f"{name}.{p}") for p in help.pipes))
+    return "help: reaping the process leaves its pipes open: " + ", ".join(ways[:-1]) + f", or {ways[-1]}"
+
+
 def escapes_here(name: str, what: str) -> str:
     return f"{quoted(name)} escapes here: {what} without releasing it"
 

@@ -40,13 +40,17 @@ class Moved(NamedTuple):
 NOT_MOVED: Final = Moved(frozenset(), False)
 
 
+PIPES: Final = "pipes"
+
+
 class Help(NamedTuple):
     """What a leak report suggests, as data (the leaks check words it for the name that
     holds the resource when it leaks).
 
     ``kind``: ``"resource"`` (``with``, or the releasing ``method``), ``"lock"`` (``with``,
     or ``method`` on every path), ``"release-in"`` (release the field in ``method``),
-    ``"overwrite"`` (release a field's old value before assigning a new one)."""
+    ``"overwrite"`` (release a field's old value before assigning a new one), ``PIPES``
+    (the pipes of a process, which a release marked so leaves open)."""
 
     kind: str
     method: str = ""
@@ -54,6 +58,7 @@ class Help(NamedTuple):
     context: bool = False  # leaving a with block releases it
     writer: bool = False  # a wrapper writing over a file it leaves open: its close() finishes the output
     kept_open: bool = False  # the subject of a with block whose __exit__ does not release it
+    pipes: tuple[str, ...] = ()  # kind "pipes": the attributes still to close (proc.stdout)
 
 
 class Acquired(NamedTuple):
