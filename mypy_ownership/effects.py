@@ -49,6 +49,7 @@ from mypy_ownership.mocks import Patches, patches_in
 from mypy_ownership.modes import Mode
 from mypy_ownership.overlay import FunctionStub, Marker, Overlay
 from mypy_ownership.pipes import owed_pipes
+from mypy_ownership.with_blocks import WithBlocks, without_none
 from mypy_ownership.signatures import (
     CallOwnership,
     ResourceInfo,
@@ -165,6 +166,10 @@ class CallEffects:
         return self.type_of(expr)
 
     @cached_property
+    def withs(self) -> WithBlocks:
+        return WithBlocks(self.resources, self._type, self.produces_owned)
+
+    @cached_property
     def patches(self) -> Patches:
         """What mocks stand in for in this unit (docs/design.md §7.5)."""
         return patches_in(self.module, self.func)
@@ -274,9 +279,8 @@ class CallEffects:
         info = self.resources.of_type(ownership.return_type) if _is_constructor(call) else None
         return info is not None and info.declared
 
-    def result_obligation(self, name: str, call: CallExpr, kept_open: bool = False) -> Obligation | None:
-        """What a name bound to the call's result owes (acquired at the call); ``kept_open``:
-        the call is the subject of a with block that does not release it."""
+    def result_obligation(self, name: str, call: CallExpr) -> Obligation | None:
+        """What a name bound to the call's result owes (acquired at the call)."""
         ownership = self.ownership(call)
         if ownership is None or self._owes_nothing(call):
             return None
@@ -292,12 +296,12 @@ class CallEffects:
         exhausts = stub is not None and any(
             starts_with(argument(call, stub, param), prefix, self._constants) for param, prefix in stub.exhausted_when
         )
-        owing = self._owing(call.line, call.column, name, info, ownership.callee_name, writer, exhausts, kept_open)
+        owing = self._owing(call.line, call.column, name, info, ownership.callee_name, writer, exhausts)
         pipes = self._pipes(call, stub, name) if stub is not None and stub.owes_pipes else ()
         if not pipes:
             return owing
         # a release marked @leaves_pipes (Popen.wait) leaves these owed (docs/design.md §2.3)
-        closing = tuple(m for m in info.releasing if not self._leaves_pipes_named(ownership.return_type, m))
+        closing = tuple(m for m in info.releasing if not self.leaves_pipes(self.resources.method_stub(ownership.return_type, m)))
         help = Help(PIPES, closing[0] if closing else "", ownership.callee_name, info.context_releases, pipes=pipes)
         piped = Acquired(call.line, call.column, name, help, closing)
         return owing._replace(acquired=owing.acquired | {piped})
@@ -310,22 +314,11 @@ class CallEffects:
             if isinstance(arg := argument(call, stub, p), RefExpr) and arg.fullname == value
         ]
         body = self.func.body.body if isinstance(self.func, FuncItem) else []
-        return owed_pipes(body, name, given, self._releases_pipe) if given else ()
+        closes = lambda pipe, method: self.resources.method_releases(without_none(self._type(pipe)), method)  # noqa: E731
+        return owed_pipes(body, name, given, closes) if given else ()
 
-    def _releases_pipe(self, pipe: Expression, method: str) -> bool:
-        t = proper(self._type(pipe))
-        if isinstance(t, UnionType):
-            items = [i for i in t.items if not isinstance(proper(i), NoneType)]
-            t = proper(items[0]) if len(items) == 1 else t
-        return self.resources.method_releases(t, method)
-
-    def _leaves_pipes_named(self, t: Type | None, method: str) -> bool:
-        stub = self.resources.method_stub(t, method)
-        return stub is not None and Marker.LEAVES_PIPES in stub.markers
-
-    def leaves_pipes(self, call: CallExpr) -> bool:
+    def leaves_pipes(self, stub: FunctionStub | None) -> bool:
         """A release that reaps a process but leaves its pipes open (``@leaves_pipes``)."""
-        stub = self.stub(call)
         return stub is not None and Marker.LEAVES_PIPES in stub.markers
 
     def obligation_for(self, name: str, t: Type | None, line: int, column: int) -> Obligation | None:
@@ -335,9 +328,9 @@ class CallEffects:
 
     def _owing(
         self, line: int, column: int, name: str, info: ResourceInfo, callee: str | None,
-        writer: bool = False, exhausts: bool = False, kept_open: bool = False,
+        writer: bool = False, exhausts: bool = False,
     ) -> Obligation:
-        help = Help("resource", preferred_release(info, self.overlay), callee, info.context_releases, writer, kept_open)
+        help = Help("resource", preferred_release(info, self.overlay), callee, info.context_releases, writer)
         return Obligation(frozenset({Acquired(line, column, name, help, info.releasing, exhausts=exhausts)}))
 
     def releases_receiver(self, call: CallExpr) -> bool:
@@ -595,36 +588,6 @@ class CallEffects:
             if hit:
                 kept.add(i)
         return frozenset(kept)
-
-    def with_releases(self, subject: Expression) -> bool:
-        """Leaving ``with subject:`` releases it (its ``__exit__`` consumes it)."""
-        info = self.resources.of_type(self._type(subject))
-        if info is None and isinstance(subject, NameExpr) and isinstance(subject.node, Var):
-            info = self.resources.of_type(subject.node.type)
-        return info is not None and info.context_releases
-
-    def kept_open_by_with(self, subject: Expression) -> CallExpr | None:
-        """``with f(...):`` over a fresh resource whose ``__exit__`` does not release it
-        (``sqlite3.connect``): the call, which still owes its release (docs/design.md §2.3)."""
-        if not isinstance(subject, CallExpr) or not self.produces_owned(subject):
-            return None
-        info = self.resources.of_type(self._type(subject))
-        return subject if info is not None and not info.context_releases else None
-
-    def target_is_subject(self, subject: Expression, target: Var) -> bool:
-        """``with subject as target``: the target is the subject itself, as far as types
-        tell (its ``__enter__`` returns an instance of the subject's class, or Any; None
-        aside)."""
-        subject_type, target_type = proper(self._type(subject)), proper(target.type)
-        if isinstance(target_type, UnionType):
-            items = [proper(t) for t in target_type.items if not isinstance(proper(t), NoneType)]
-            target_type = items[0] if len(items) == 1 else None
-        if target_type is None or unknown(target_type):
-            return True
-        return isinstance(subject_type, Instance) and isinstance(target_type, Instance) and target_type.type is subject_type.type
-
-    def subject_is_resource(self, subject: Expression) -> bool:
-        return self.resources.of_type(self._type(subject)) is not None
 
 
 def _is_constructor(call: CallExpr) -> bool:
