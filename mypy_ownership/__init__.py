@@ -23,7 +23,9 @@ from mypy_ownership.markers import (
     inserts,
     inserts_items,
     keeps,
+    leaves_pipes,
     owes_nothing_when,
+    owes_pipes,
     owes_when,
     release_if_overridden,
     released_unless_none,
@@ -42,6 +44,7 @@ __all__ = [
     "fails_when", "view_of", "wraps", "owes_when", "inserts", "inserts_items", "exhausts",
     "exhausted_when", "ends_process", "release_if_overridden", "released_unless_none",
     "released_when_true", "owes_nothing_when", "keeps",
+    "owes_pipes", "leaves_pipes",
 ]
 
 __version__ = "0.1.0"

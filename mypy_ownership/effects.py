@@ -28,6 +28,7 @@ from mypy.nodes import (
     OverloadedFuncDef,
     Expression,
     FuncDef,
+    FuncItem,
     MemberExpr,
     NameExpr,
     RefExpr,
@@ -49,6 +50,8 @@ from mypy_ownership.evaluation import spelled
 from mypy_ownership.mocks import Patches, patches_in
 from mypy_ownership.modes import Mode
 from mypy_ownership.overlay import FunctionStub, Marker, Overlay, code_stub, decorated, defined_in
+from mypy_ownership.pipes import owed_pipes
+from mypy_ownership.with_blocks import WithBlocks, without_none
 from mypy_ownership.signatures import (
     CallOwnership,
     ResourceInfo,
@@ -65,7 +68,7 @@ from mypy_ownership.signatures import (
 )
 from mypy_ownership import code_defaults
 from mypy_ownership.effect_kinds import Insertion, LockEffect, ParamEffect, Summaries, Wrapping
-from mypy_ownership.state import Acquired, Help, Obligation
+from mypy_ownership.state import PIPES, Acquired, Help, Obligation
 
 _INSERTIONS: Final = frozenset({Marker.INSERTS, Marker.INSERTS_ITEMS})
 # markers that act only on a value something else made followed (an owner, a borrow)
@@ -167,6 +170,10 @@ class CallEffects:
 
     def _type(self, expr: Expression) -> Type | None:
         return self.type_of(expr)
+
+    @cached_property
+    def withs(self) -> WithBlocks:
+        return WithBlocks(self.resources, self._type, self.produces_owned)
 
     @cached_property
     def patches(self) -> Patches:
@@ -305,7 +312,30 @@ class CallEffects:
             starts_with(argument(call, stub, param), prefix, self._constants) for param, prefix in stub.exhausted_when
         )
         give_back = self._give_back(call, ownership.return_type)
-        return self._owing(call.line, call.column, name, info, ownership.callee_name, writer, exhausts, give_back)
+        owing = self._owing(call.line, call.column, name, info, ownership.callee_name, writer, exhausts, give_back)
+        pipes = self._pipes(call, stub, name) if stub is not None and stub.owes_pipes else ()
+        if not pipes:
+            return owing
+        # a release marked @leaves_pipes (Popen.wait) leaves these owed (docs/design.md §2.3)
+        closing = tuple(m for m in info.releasing if not self.leaves_pipes(self.resources.method_stub(ownership.return_type, m)))
+        help = Help(PIPES, closing[0] if closing else "", ownership.callee_name, info.context_releases, pipes=pipes)
+        piped = Acquired(call.line, call.column, name, help, closing)
+        return owing._replace(acquired=owing.acquired | {piped})
+
+    def _pipes(self, call: CallExpr, stub: FunctionStub, name: str) -> tuple[str, ...]:
+        """``Popen(cmd, stdout=PIPE)``: the pipes given the stub's constant, less those the
+        body binding ``name`` closes or lets go (``pipes.py``)."""
+        given = [
+            p for p, value in stub.owes_pipes
+            if isinstance(arg := argument(call, stub, p), RefExpr) and arg.fullname == value
+        ]
+        body = self.func.body.body if isinstance(self.func, FuncItem) else []
+        closes = lambda pipe, method: self.resources.method_releases(without_none(self._type(pipe)), method)  # noqa: E731
+        return owed_pipes(body, name, given, closes) if given else ()
+
+    def leaves_pipes(self, stub: FunctionStub | None) -> bool:
+        """A release that reaps a process but leaves its pipes open (``@leaves_pipes``)."""
+        return stub is not None and Marker.LEAVES_PIPES in stub.markers
 
     def obligation_for(self, name: str, t: Type | None, line: int, column: int) -> Obligation | None:
         """What an owned value of type ``t`` owes, acquired at (line, column)."""
@@ -559,16 +589,6 @@ class CallEffects:
             if hit:
                 kept.add(i)
         return frozenset(kept)
-
-    def with_releases(self, subject: Expression) -> bool:
-        """Leaving ``with subject:`` releases it (its ``__exit__`` consumes it)."""
-        info = self.resources.of_type(self._type(subject))
-        if info is None and isinstance(subject, NameExpr) and isinstance(subject.node, Var):
-            info = self.resources.of_type(subject.node.type)
-        return info is not None and info.context_releases
-
-    def subject_is_resource(self, subject: Expression) -> bool:
-        return self.resources.of_type(self._type(subject)) is not None
 
 
 def _is_constructor(call: CallExpr) -> bool:

@@ -86,6 +86,7 @@ class Leaked(NamedTuple):
 class Discarded(NamedTuple):
     acquired: Acquired
     callee: str
+    kept_open: bool = False  # the subject of a with block that does not release it
 
 
 class FieldMoved(NamedTuple):

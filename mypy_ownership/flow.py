@@ -277,7 +277,7 @@ class OwnershipFlow:
                 elif isinstance(expr, NameExpr) and isinstance(expr.node, Var):
                     if mode_of(expr.node.type) is not None:
                         return True
-            if isinstance(stmt, WithStmt) and any(map(effects.with_releases, stmt.expr)):
+            if isinstance(stmt, WithStmt) and any(map(effects.withs.releases, stmt.expr)):
                 return True
         return False
 

@@ -43,6 +43,7 @@ from mypy_ownership.evaluation import awaited_call, children, pattern_parts, spe
 from mypy_ownership.lowering_calls import ExpressionLowering
 from mypy_ownership.modes import Mode
 from mypy_ownership.operations import (
+    BeginValue,
     Borrowed,
     EscapeBorrow,
     Held,
@@ -61,9 +62,10 @@ from mypy_ownership.operations import (
     Exhaust,
     WithExit,
 )
-from mypy_ownership.facts import ReturnedOwned
+from mypy_ownership.facts import Discarded, ReturnedOwned
 from mypy_ownership.signatures import mode_of, proper
 from mypy_ownership.state import Escape, Flag, Loan
+from mypy_ownership.with_blocks import marked_kept_open
 
 _FLAG_CONSTANTS: Final = {"builtins.True": True, "builtins.False": False, "builtins.None": None}
 
@@ -131,9 +133,13 @@ class Lowering(ExpressionLowering):
 
     def with_enter(self, node: WithStmt, index: int) -> None:
         subject = node.expr[index]
+        kept = self.effects.withs.kept_open(subject)
+        if kept is not None:
+            self.kept_open(kept, node.target[index])
+            return
         self.expr(subject)
         subject_var = self.scope.local_any(subject)
-        releases = self.effects.with_releases(subject)
+        releases = self.effects.withs.releases(subject)
         if subject_var is not None and releases:
             self.emit(If(Borrowed(subject_var), (MoveBorrow(
                 subject_var, subject.line, subject.column, spelled(subject), "released by the with block",
@@ -147,6 +153,32 @@ class Lowering(ExpressionLowering):
                 loan = Loan(Mode.REF, sources, target.line, target.column, messages.as_with_target(), True)
             self.bind(target, loan=loan)
 
+    def kept_open(self, call: CallExpr, target: Expression | None) -> None:
+        """``with sqlite3.connect(p) as conn:``: the block leaves the connection open. A
+        target of the subject's own class is the subject (its ``__enter__`` returns it) and
+        owes its release from here on, as ``conn = sqlite3.connect(p); with conn:`` would;
+        with no such name the resource is lost at the ``with`` line (docs/design.md §2.3)."""
+        var = self.scope.local(target) if target is not None else None
+        if var is None or not self.effects.withs.target_is_subject(call, var):
+            self.expr(call)
+            ownership = self.effects.ownership(call)
+            callee = (ownership.callee_name if ownership else None) or "the call"
+            obligation = marked_kept_open(self.effects.result_obligation("the result", call))
+            for acquired in sorted(obligation.acquired if obligation is not None else ()):
+                self.emit(Report(Discarded(acquired, callee, True)))
+            if target is not None:
+                self.bind(target)
+            return
+        assert isinstance(target, NameExpr)
+        slot = self.new_slot()
+        self._values += 1
+        self.emit(BeginValue())
+        self.expr(call)
+        declared = self.effects.declares_owner(call)
+        obligation = marked_kept_open(self.effects.result_obligation(target.name, call))
+        self.emit(ValueFresh(slot, declared, obligation, False, known=not declared))
+        self.bind(target, slot)
+
     def with_exit(self, s: WithStmt, index: int) -> None:
         """The block ended: a releasing ``__exit__`` releases the subject and its target."""
         subject, target = s.expr[index], s.target[index]
@@ -157,8 +189,8 @@ class Lowering(ExpressionLowering):
             scope.local_any(subject),
             scope.local(subject),
             names,
-            self.effects.with_releases(subject),
-            not self.effects.subject_is_resource(subject),
+            self.effects.withs.releases(subject),
+            not self.effects.withs.subject_is_resource(subject),
             s.line, s.column, messages.by_with_block(),
         ))
 

@@ -374,7 +374,7 @@ class ExpressionLowering(ClosureLowering, LoanLowering):
                 effects.releases_receiver(e), messages.by_release(callee.name),
                 # releasing again is harmless, as is a method valid after release
                 effects.repeatable(e) or effects.valid_after_release(e),
-                effects.valid_after_release(e), var.name,
+                effects.valid_after_release(e), var.name, effects.leaves_pipes(effects.stub(e)),
             ))
             exhausts = effects.exhausts(e)
             if exhausts is not None:

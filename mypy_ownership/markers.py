@@ -38,6 +38,8 @@ __all__ = [
     "released_when_true",
     "owes_nothing_when",
     "keeps",
+    "owes_pipes",
+    "leaves_pipes",
 ]
 
 
@@ -139,3 +141,13 @@ def owes_nothing_when(**arguments: object) -> Callable[[F], F]:
 def keeps(*parameters: str) -> Callable[[F], F]:
     """The parameters named keep what they are given beyond the call (a thread's target)."""
     return _keep
+
+
+def owes_pipes(**arguments: object) -> Callable[[F], F]:
+    """The result also owes closing the pipes given this constant (``stdout="subprocess.PIPE"``)."""
+    return _keep
+
+
+def leaves_pipes(func: F) -> F:
+    """A release that leaves the pipes owed (``Popen.wait`` reaps but does not close)."""
+    return func

@@ -78,6 +78,20 @@ def not_released(name: str) -> str:
     return f"{subject(name)} is not released on every path"
 
 
+def pipes_not_closed(name: str, pipes: tuple[str, ...]) -> str:
+    said = " and ".join(quoted(f"{name}.{p}") for p in pipes)
+    return f"{said} {'is' if len(pipes) == 1 else 'are'} not closed on every path"
+
+
+def pipes_help(name: str, help: Help) -> str:
+    """A process reaped with its pipes still open: the releases that close them."""
+    ways = [f'call "{name}.{help.method}()"'] if help.method else []
+    if help.context and help.callee:
+        ways.append(f'use "with {help.callee}(...) as {name}:"')
+    ways.append("close " + " and ".join(quoted(f"{name}.{p}") for p in help.pipes))
+    return "help: reaping the process leaves its pipes open: " + ", ".join(ways[:-1]) + f", or {ways[-1]}"
+
+
 def escapes_here(name: str, what: str) -> str:
     return f"{subject(name)} escapes here: {what} without releasing it"
 
@@ -95,6 +109,8 @@ def leak_help(name: str, help: Help) -> str:
         return f'help: release it in "{method}"'
     if help.kind == "overwrite":
         return "help: release the old value before assigning a new one"
+    if help.kept_open:
+        return kept_open_help(name, method)
     if help.context:
         block = f"with {help.callee}(...) as {name}:" if help.callee else f"with {name}:"
         block = "async " + block if help.asynchronous else block
@@ -112,6 +128,21 @@ def as_with_target() -> str:
 
 def discarded_resource(callee: str) -> str:
     return f"The resource returned by {quoted(callee)} is discarded without being released"
+
+
+def kept_open_by_with(callee: str) -> str:
+    return f"The resource returned by {quoted(callee)} is not released by its with block"
+
+
+def kept_open_help(name: str | None, method: str) -> str:
+    """The with block leaves it open (its ``__exit__`` only borrows it); ``name``: the
+    with target that holds it, if any."""
+    release = f"{method}()" if method else "its release"
+    if name is not None:
+        after = f'call "{name}.{release}" after the block' if method else f"call {release} after the block"
+    else:
+        after = f'bind it ("as name") and call {release} after the block'
+    return f'help: its with block does not release it: {after}, or wrap it in "contextlib.closing(...)"'
 
 
 def discarded_help() -> str:

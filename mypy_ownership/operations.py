@@ -140,6 +140,7 @@ class MethodCall(NamedTuple):
     again: bool
     valid_after_release: bool
     owner: str = ""
+    leaves_pipes: bool = False  # reaps a process, leaving its pipes owed (docs/design.md §2.3)
 
 
 class HandOver(NamedTuple):

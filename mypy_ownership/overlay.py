@@ -84,6 +84,11 @@ class Marker(enum.Enum):
     # @keeps("target", "args"): the callee keeps what those parameters are given beyond
     # the call (a thread's target, a scheduled callback): a borrow given there escapes
     KEEPS = "keeps"
+    # pipes (docs/design.md §7.3): @owes_pipes(stdout="subprocess.PIPE") on a constructor --
+    # given that constant there, the result also owes closing its attribute of that name;
+    # @leaves_pipes on a release that leaves those pipes open (Popen.wait)
+    OWES_PIPES = "owes_pipes"
+    LEAVES_PIPES = "leaves_pipes"
 
 
 _MARKERS: Final = {m.value: m for m in Marker}
@@ -134,6 +139,7 @@ class FunctionStub:
     # owning nothing (a file over a descriptor it will not close)
     owes_nothing_when: tuple[tuple[str, object], ...] = ()
     in_code: bool = False  # read off a user's definition (its declared Own takes over too)
+    owes_pipes: tuple[tuple[str, object], ...] = ()  # @owes_pipes(stdout="subprocess.PIPE")
 
     def param_mode(self, name: str | None, position: int) -> Mode | None:
         if name is not None and name in self.params:
@@ -246,6 +252,7 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
     owes_nothing_when: list[tuple[str, object]] = []
     owes_when: list[tuple[str, object]] = []
     exhausted_when: list[tuple[str, object]] = []
+    owes_pipes: list[tuple[str, object]] = []
     named: dict[Marker, str] = {}
     keeps: tuple[str, ...] = ()
     for decorator in node.decorator_list:
@@ -262,6 +269,8 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
             exhausted_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
         elif marker is Marker.KEEPS and isinstance(decorator, ast.Call):
             keeps = _kept(decorator, node, where)
+        elif marker is Marker.OWES_PIPES and isinstance(decorator, ast.Call):
+            owes_pipes += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
         elif marker in (Marker.VIEW_OF, Marker.WRAPS) and isinstance(decorator, ast.Call):
             assert marker is not None
             named[marker] = _parameter(decorator, node, where)
@@ -288,7 +297,7 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
         node.name, params, tuple(a.arg for a in ordered), returns, items, receiver,
         frozenset(markers), where, tuple(fails_when),
         named.get(Marker.VIEW_OF), named.get(Marker.WRAPS), tuple(owes_when), tuple(exhausted_when),
-        Marker.RELEASE_IF_OVERRIDDEN in markers, keeps, tuple(owes_nothing_when),
+        Marker.RELEASE_IF_OVERRIDDEN in markers, keeps, tuple(owes_nothing_when), owes_pipes=tuple(owes_pipes),
     )
 
 
@@ -320,7 +329,7 @@ def _kept(decorator: ast.Call, node: ast.FunctionDef | ast.AsyncFunctionDef, whe
 def _constant(value: ast.expr, where: str) -> object:
     if isinstance(value, ast.Constant):
         return value.value
-    raise StubError(f"{where}: error: @fails_when, @owes_when and @owes_nothing_when take constants (or ...) in ownership stub")
+    raise StubError(f"{where}: error: @fails_when, @owes_when, @owes_nothing_when and @owes_pipes take constants (or ...) in ownership stub")
 
 
 def _decorator_names(node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
@@ -414,6 +423,7 @@ def code_stub(node: object, module: str | None) -> FunctionStub | None:
         keyed.get(Marker.FAILS_WHEN, ()), named.get(Marker.VIEW_OF), named.get(Marker.WRAPS),
         keyed.get(Marker.OWES_WHEN, ()), keyed.get(Marker.EXHAUSTED_WHEN, ()),
         Marker.RELEASE_IF_OVERRIDDEN in markers, tuple(kept), keyed.get(Marker.OWES_NOTHING_WHEN, ()), in_code=True,
+        owes_pipes=keyed.get(Marker.OWES_PIPES, ()),
     )
 
 

@@ -33,6 +33,7 @@ from mypy.nodes import (
     NameExpr,
     Statement,
     Var,
+    WithStmt,
 )
 from mypy.types import CallableType
 
@@ -82,6 +83,12 @@ class Scope:
                 if isinstance(stmt, AssignmentStmt):
                     targets = [t for lv in stmt.lvalues for t in (lv.items if isinstance(lv, TupleExpr) else [lv])]
                     binds.append(([t.node for t in targets if isinstance(t, NameExpr) and isinstance(t.node, Var)], stmt.rvalue))
+                if isinstance(stmt, WithStmt):
+                    # a with block that leaves its subject open: the target owes it
+                    binds.extend(
+                        ([t.node], e) for e, t in zip(stmt.expr, stmt.target)
+                        if isinstance(t, NameExpr) and isinstance(t.node, Var)
+                    )
             value: Expression
             for names, value in binds:
                 value = value.expr if isinstance(value, AwaitExpr) else value

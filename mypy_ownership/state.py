@@ -40,13 +40,17 @@ class Moved(NamedTuple):
 NOT_MOVED: Final = Moved(frozenset(), False)
 
 
+PIPES: Final = "pipes"
+
+
 class Help(NamedTuple):
     """What a leak report suggests, as data (the leaks check words it for the name that
     holds the resource when it leaks).
 
     ``kind``: ``"resource"`` (``with``, or the releasing ``method``), ``"lock"`` (``with``,
     or ``method`` on every path), ``"release-in"`` (release the field in ``method``),
-    ``"overwrite"`` (release a field's old value before assigning a new one)."""
+    ``"overwrite"`` (release a field's old value before assigning a new one), ``PIPES``
+    (the pipes of a process, which a release marked so leaves open)."""
 
     kind: str
     method: str = ""
@@ -57,6 +61,8 @@ class Help(NamedTuple):
     # where it came from ``x.m(...)`` and ``x``'s class takes such a value back as ``Own``
     # (a pool's ``release(conn)``): that call, spelled ``x.release``
     give_back: str = ""
+    kept_open: bool = False  # the subject of a with block whose __exit__ does not release it
+    pipes: tuple[str, ...] = ()  # kind "pipes": the attributes still to close (proc.stdout)
 
 
 class Acquired(NamedTuple):

@@ -57,6 +57,7 @@ from mypy_ownership.operations import (
     WithExit,
 )
 from mypy_ownership.state import (
+    PIPES,
     Acquired,
     Escape,
     FlowState,
@@ -274,10 +275,26 @@ class Machine:
 
     def _method_call(self, op: MethodCall) -> None:
         owed = self.owes.get(op.var)
-        if op.releases or (owed is not None and owed.releasable_by(op.method)):
+        if op.releases and op.leaves_pipes and owed is not None and self.reap(op.var, owed):
+            self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column, True)
+        elif op.releases or (owed is not None and owed.releasable_by(op.method)):
             self._move(Move(op.var, op.borrowed, op.key, op.name, op.line, op.column, op.how, True, op.again, op.owner))
         else:
             self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column, op.valid_after_release)
+
+    def reap(self, var: Name, owed: Obligation) -> bool:
+        """A release that leaves the pipes of a process open (``Popen.wait``): what ``var``
+        owes, under every name, is only its pipes from here on. False: it owes no pipes,
+        and the call is a release as any other."""
+        pipes = frozenset(a for a in owed.acquired if a.help.kind == PIPES)
+        if not pipes:
+            return False
+        self._mutable()
+        for name in [var, *self.aliases(var)]:
+            held = self.owes[name]
+            kept = held.acquired & pipes
+            self.owes[name] = held._replace(acquired=kept, escapes=frozenset(e for e in held.escapes if e[0] in kept))
+        return True
 
     def _hand_over(self, op: HandOver) -> None:
         self.use(op.var, op.var, op.key, op.name, op.line, op.column)

@@ -5,10 +5,19 @@ communicate() or leaving a with block release it.
 - Lib/subprocess.py Popen.communicate: writes the input and closes stdin
   (_stdin_write / _communicate), reads stdout and stderr to EOF and closes them, then
   waits: the process is reaped and every pipe closed.
-- Lib/subprocess.py Popen.wait -> _wait: reaps the child (waitpid) and sets returncode;
-  it closes no pipe, so with stdout=PIPE the pipe file stays open until closed (or read to
-  the end with communicate()) -- the checker cannot tell pipes from no pipes, and counts
-  wait() as the release.
+- Lib/subprocess.py Popen.wait (line 1259) -> _wait: reaps the child (waitpid) and sets
+  returncode; it closes no pipe (@leaves_pipes).
+- Lib/subprocess.py Popen.__init__ (line 807: args, bufsize, executable, stdin, stdout,
+  stderr, ...) opens a pipe file for each of stdin/stdout/stderr given PIPE
+  (lines 1010-1021: self.stdin = io.open(p2cwrite, 'wb', ...), self.stdout =
+  io.open(c2pread, 'rb', ...), self.stderr = io.open(errread, 'rb', ...)): a Popen made
+  with the constant subprocess.PIPE there also owes closing that attribute
+  (@owes_pipes). communicate() and __exit__ close them (above); wait() does not, and a
+  pipe read to its end is still open: `p = Popen(cmd, stdout=PIPE); p.stdout.read();
+  p.wait()` warns "unclosed file <_io.BufferedReader ...>" (ResourceWarning, checked with
+  python3 -X dev on 3.11.7), as do a for loop over p.stdout and wait() alone; closing
+  p.stdout before or after wait() does not. Any other value there (DEVNULL, a file, a
+  name) owes nothing more.
 - Lib/subprocess.py Popen.__del__: a Popen dropped while returncode is None warns
   "subprocess N is still running" (ResourceWarning): the obligation is real.
 - Valid after the release: wait() and poll() return the saved returncode once it is set
@@ -31,8 +40,11 @@ communicate() or leaving a with block release it.
 from mypy_ownership import Own
 
 class Popen:
+    @owes_pipes(stdin="subprocess.PIPE", stdout="subprocess.PIPE", stderr="subprocess.PIPE")
+    def __init__(self, args: object, bufsize: int = ..., executable: object = ..., stdin: object = ..., stdout: object = ..., stderr: object = ..., *rest: object, **kwargs: object) -> None: ...
     def __exit__(self: Own[Popen], *args: object) -> None: ...
     @valid_after_release
+    @leaves_pipes
     def wait(self: Own[Popen], timeout: float | None = ...) -> int: ...
     def communicate(self: Own[Popen], input: object = ..., timeout: float | None = ...) -> tuple[object, object]: ...
     @valid_after_release

@@ -81,7 +81,7 @@ def test_only_the_call_effects_module_reads_stub_markers() -> None:
         tree = ast.parse(path.read_text())
         readers = [
             node.lineno for node in ast.walk(tree)
-            if (isinstance(node, ast.Attribute) and node.attr in ("markers", "fails_when", "view_of", "wraps", "owes_when", "exhausted_when"))
+            if (isinstance(node, ast.Attribute) and node.attr in ("markers", "fails_when", "view_of", "wraps", "owes_when", "exhausted_when", "owes_pipes"))
             or (isinstance(node, ast.Name) and node.id == "Marker")
         ]
         assert not readers, (path.name, readers)

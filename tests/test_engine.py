@@ -36,6 +36,7 @@ from mypy_ownership.cfg import Edge, EdgeKind, Step, StepKind, Tags
 from mypy_ownership.cfg_builder import build_cfg
 from mypy_ownership.dataflow import Solution, solve
 from mypy_ownership.evaluation import children, every_expression
+from mypy_ownership.pipes import owed_pipes
 
 # -- helpers ----------------------------------------------------------------------------
 
@@ -1227,3 +1228,30 @@ def test_a_display_of_constants_is_a_leaf_and_one_with_names_is_not() -> None:
     constant_set, constant_dict, mixed = (s.rvalue for s in body)  # type: ignore[attr-defined]
     assert children(constant_set) == () and children(constant_dict) == ()
     assert [type(c).__name__ for c in children(mixed)] == ["StrExpr", "NameExpr"]
+
+
+# -- the pipes a body only reads (pipes.py) --------------------------------------------------
+
+def _closes(pipe: Expression, method: str) -> bool:
+    return method == "close"
+
+
+@pytest.mark.parametrize(
+    "body, owed",
+    [
+        ("proc.wait()", ("stdout", "stderr")),
+        ("data = proc.stdout.read()\n    proc.wait()", ("stdout", "stderr")),
+        ("for line in proc.stdout:\n        pass\n    if proc.stderr is None:\n        pass", ("stdout", "stderr")),
+        ("proc.stdout.close()", ("stderr",)),
+        ("if flag:\n        proc.stdout.close()", ("stderr",)),
+        ("keep(proc.stdout)", ("stderr",)),
+        ("reader = proc.stdout", ("stderr",)),
+        ("with proc.stderr:\n        pass", ("stdout",)),
+        ("def finish() -> None:\n        proc.stderr.close()", ("stdout",)),
+        ("other.stdout.close()", ("stdout", "stderr")),
+    ],
+)
+def test_owed_pipes_are_those_the_body_only_reads(body: str, owed: tuple[str, ...]) -> None:
+    """A pipe closed or let go anywhere in the body is not owed, on any path."""
+    statements = parse_body(f"def f() -> None:\n    {body}\n")
+    assert owed_pipes(statements, "proc", ("stdout", "stderr"), _closes) == owed

@@ -20,7 +20,7 @@ def test_every_marker_of_the_stub_language_is_exported() -> None:
 def test_markers_return_the_function_itself() -> None:
     factories = {
         Marker.FAILS_WHEN, Marker.OWES_WHEN, Marker.OWES_NOTHING_WHEN, Marker.EXHAUSTED_WHEN,
-        Marker.VIEW_OF, Marker.WRAPS, Marker.KEEPS,
+        Marker.VIEW_OF, Marker.WRAPS, Marker.KEEPS, Marker.OWES_PIPES,
     }
     for marker in Marker:
         decorate = getattr(mypy_ownership, marker.value)

@@ -51,6 +51,7 @@ from mypy_ownership.operations import (
 )
 from mypy_ownership.state import (
     EMPTY,
+    PIPES,
     Acquired,
     Condition,
     Escape,
@@ -194,6 +195,32 @@ def test_a_method_call_that_releases_nothing_is_a_use() -> None:
     call = MethodCall("f", "f", "k", "f", 3, 0, "read", False, "by read()", False, False)
     state, facts = run(fresh_bind("f") + (call,))
     assert "f" in state.owes and len(uses(facts)) == 1
+
+
+def _process_with_a_pipe() -> tuple[ValueFresh, Bind]:
+    """``proc = Popen(cmd, stdout=PIPE)``: the child to reap, and its pipe to close."""
+    pipe = Acquired(1, 0, "proc", Help(PIPES, "communicate", "Popen", True, pipes=("stdout",)), ("communicate",))
+    process = Acquired(1, 0, "proc", Help("resource", "wait", "Popen", True), ("wait", "communicate"))
+    return (
+        ValueFresh(1, False, Obligation(frozenset({process, pipe})), known=True),
+        Bind("proc", "proc", 1, 1, 0, "rebound", False, None, None, False, "proc"),
+    )
+
+
+def test_a_release_that_leaves_the_pipes_owes_only_the_pipes_and_is_a_use() -> None:
+    wait = MethodCall("proc", "proc", "k", "proc", 3, 0, "wait", True, "by wait()", True, True, "proc", True)
+    state, facts = run(_process_with_a_pipe() + (wait,))
+    assert "proc" not in state.moved and [u.moved for u in uses(facts)] == [None]
+    [pipe] = state.owes["proc"].acquired
+    assert pipe.help.pipes == ("stdout",)
+    again, _ = run((wait,), state)  # waiting again: still only the pipe
+    assert again.owes == state.owes and "proc" not in again.moved
+
+
+def test_a_release_that_closes_the_pipes_settles_both() -> None:
+    communicate = MethodCall("proc", "proc", "k", "proc", 3, 0, "communicate", True, "by communicate()", False, False, "proc")
+    state, facts = run(_process_with_a_pipe() + (communicate, Leave(Escape(4, 0, "returns at line 4"))))
+    assert "proc" in state.moved and not state.owes and not leaks(facts)
 
 
 def test_hand_over_stops_tracking_without_a_move() -> None:

@@ -174,6 +174,7 @@ SPEC_MODULES = {
     "concurrent.futures executors": ["concurrent.futures"],
     "multiprocessing.Pool": ["multiprocessing.pool"],
     "asyncio streams and subprocesses": ["asyncio.streams", "asyncio.subprocess"],
+    "asyncio pipe transports": ["asyncio.events", "asyncio.transports"],
     "contextlib.closing/ExitStack": ["contextlib"],
     "pathlib.Path.open": ["pathlib"],
 }

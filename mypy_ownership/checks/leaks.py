@@ -15,7 +15,7 @@ from mypy_ownership import errorcodes, messages
 from mypy_ownership.diagnostics import Finding, Note
 from mypy_ownership.facts import Discarded, Leaked
 from mypy_ownership.flow import flow_of
-from mypy_ownership.state import Acquired, Escape
+from mypy_ownership.state import PIPES, Acquired, Escape
 from mypy_ownership.unit import Unit
 
 
@@ -25,18 +25,26 @@ def check(unit: Unit) -> list[Finding]:
     if flow is None:
         return found
     escapes: dict[Acquired, set[Escape]] = {}
-    discarded: dict[Acquired, str] = {}
+    discarded: dict[Acquired, Discarded] = {}
     for fact in flow.facts:
         if type(fact) is Discarded:
-            discarded[fact.acquired] = fact.callee
+            discarded[fact.acquired] = fact
         elif type(fact) is Leaked and unit.kind == "function":
             escapes.setdefault(fact.acquired, set()).update(fact.escapes)
-    for acquired, callee in discarded.items():
+    # the pipes of a process that also leaks are said by its own report
+    process = {(a.line, a.column, a.name) for a in [*discarded, *escapes] if a.help.kind != PIPES}
+    discarded = {a: f for a, f in discarded.items() if a.help.kind != PIPES or (a.line, a.column, a.name) not in process}
+    escapes = {a: e for a, e in escapes.items() if a.help.kind != PIPES or (a.line, a.column, a.name) not in process}
+    for acquired, fact in discarded.items():
+        if fact.kept_open:
+            text = messages.kept_open_by_with(fact.callee)
+            help = messages.kept_open_help(None, acquired.help.method)
+        else:
+            text, help = messages.discarded_resource(fact.callee), messages.discarded_help()
         found.append(
             Finding(
-                acquired.line, acquired.column, messages.discarded_resource(callee),
-                errorcodes.RESOURCE_LEAK,
-                (Note(acquired.line, acquired.column, messages.discarded_help()),),
+                acquired.line, acquired.column, text, errorcodes.RESOURCE_LEAK,
+                (Note(acquired.line, acquired.column, help),),
             )
         )
     for acquired, ways in escapes.items():
@@ -49,13 +57,11 @@ def check(unit: Unit) -> list[Finding]:
             Note(e.line, e.column, messages.escapes_here(acquired.name, e.what))
             for e in sorted(ways, key=lambda e: (e.line, e.column, e.what))
         ]
-        notes.append(Note(acquired.line, acquired.column, messages.leak_help(acquired.name, acquired.help)))
-        found.append(
-            Finding(
-                acquired.line, acquired.column, messages.not_released(acquired.name),
-                errorcodes.RESOURCE_LEAK, tuple(notes),
-            )
-        )
+        pipes = acquired.help.kind == PIPES
+        helping = messages.pipes_help if pipes else messages.leak_help
+        notes.append(Note(acquired.line, acquired.column, helping(acquired.name, acquired.help)))
+        text = messages.pipes_not_closed(acquired.name, acquired.help.pipes) if pipes else messages.not_released(acquired.name)
+        found.append(Finding(acquired.line, acquired.column, text, errorcodes.RESOURCE_LEAK, tuple(notes)))
     return found
 
 

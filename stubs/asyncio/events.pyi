@@ -1,5 +1,6 @@
 """asyncio event loops: the callbacks a loop schedules, and their arguments, are kept by
-the loop until it runs them (@keeps): a borrow given there outlives the call.
+the loop until it runs them (@keeps): a borrow given there outlives the call. The pipe
+transports connect_read_pipe() and connect_write_pipe() hand out must be closed.
 
 CPython Lib/asyncio/ (3.11):
 - base_events.py BaseEventLoop.call_soon(callback, *args, context=None) (line 751) and
@@ -18,7 +19,29 @@ CPython Lib/asyncio/ (3.11):
   stores events.Handle(callback, args, self, None) in self._signal_handlers.
 - AbstractEventLoop (events.py) declares them all; every loop derives from it, so these
   entries are found along the MRO of whatever loop mypy sees.
+
+Pipe transports:
+- events.py AbstractEventLoop.connect_read_pipe / connect_write_pipe: the abstract API;
+  base_events.py BaseEventLoop.connect_read_pipe (line 1586) / connect_write_pipe
+  (line 1602) build the transport with _make_read_pipe_transport /
+  _make_write_pipe_transport (unix_events.py lines 187-195: _UnixReadPipeTransport /
+  _UnixWritePipeTransport), close it only if the connection fails
+  (`except: transport.close(); raise`), and return (transport, protocol).
+- unix_events.py _UnixReadPipeTransport.__del__ and _UnixWritePipeTransport.__del__: a
+  transport dropped while it holds its pipe warns "unclosed transport" (ResourceWarning)
+  and closes the pipe: the transport item is owned.
+- unix_events.py _call_connection_lost (both classes) closes the pipe object it was given
+  (self._pipe.close()): the pipe is taken over (`@takes_over`), and the caller's file
+  owes nothing more.
+- Checker limitation, not a CPython fact: a read transport whose pipe reaches its end
+  (_read_ready reads b"") closes itself once the loop runs; the checker cannot see when
+  that happens and asks for close(), which is harmless on a closing transport
+  (close() tests self._closing first).
 """
+
+from typing import Any
+
+from mypy_ownership import Own
 
 class AbstractEventLoop:
     @keeps("callback", "args")
@@ -37,3 +60,7 @@ class AbstractEventLoop:
     def add_writer(self, fd: object, callback: object, *args: object) -> None: ...
     @keeps("callback", "args")
     def add_signal_handler(self, sig: object, callback: object, *args: object) -> None: ...
+    @takes_over
+    async def connect_read_pipe(self, protocol_factory: Any, pipe: Own[object]) -> tuple[Own[object], Any]: ...
+    @takes_over
+    async def connect_write_pipe(self, protocol_factory: Any, pipe: Own[object]) -> tuple[Own[object], Any]: ...

@@ -1,0 +1,92 @@
+"""The pipes a new process still owes after it is reaped (docs/design.md §2.3).
+
+``proc = Popen(cmd, stdout=PIPE)``: ``proc.wait()`` reaps the child but leaves
+``proc.stdout`` open. Which of the pipes a stub names (``@owes_pipes``) the caller still
+owes is read from the body that binds ``proc``, once: a pipe the body closes
+(``proc.stdout.close()``), or lets go anywhere (assigns it, passes it on, makes it a with
+subject), is not owed; one only read (a method that does not release it, a ``for`` loop,
+a test) is. Precision first: any use other than a read settles the pipe, on every path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from mypy.nodes import (
+    AssertStmt,
+    CallExpr,
+    ComparisonExpr,
+    ConditionalExpr,
+    Decorator,
+    Expression,
+    ForStmt,
+    FuncDef,
+    IfStmt,
+    MemberExpr,
+    NameExpr,
+    OpExpr,
+    Statement,
+    UnaryExpr,
+    WhileStmt,
+)
+
+from mypy_ownership.evaluation import every_expression
+from mypy_ownership.unit import iter_statements
+
+
+def owed_pipes(
+    body: list[Statement], name: str, pipes: Iterable[str], releases: Callable[[Expression, str], bool],
+) -> tuple[str, ...]:
+    """The ``pipes`` (attribute names) of the object bound to ``name`` that ``body`` only
+    reads; ``releases(pipe, method)``: calling ``method`` on that pipe closes it."""
+    wanted = tuple(pipes)
+    occurrences: list[MemberExpr] = []
+    reads: set[int] = set()
+    settled: set[str] = set()
+
+    def pipe(e: object) -> MemberExpr | None:
+        if isinstance(e, MemberExpr) and isinstance(e.expr, NameExpr) and e.expr.name == name and e.name in wanted:
+            return e
+        return None
+
+    def read(*exprs: object) -> None:
+        for e in exprs:
+            if pipe(e) is not None:
+                reads.add(id(e))
+
+    for stmt in _statements(body):
+        if isinstance(stmt, IfStmt):
+            read(*stmt.expr)
+        elif isinstance(stmt, (WhileStmt, AssertStmt, ForStmt)):
+            read(stmt.expr)
+        for e in every_expression(stmt):
+            if pipe(e) is not None:
+                occurrences.append(e)  # type: ignore[arg-type]
+            elif isinstance(e, CallExpr) and isinstance(e.callee, MemberExpr) and pipe(e.callee.expr) is not None:
+                if releases(e.callee.expr, e.callee.name):
+                    settled.add(e.callee.expr.name)  # type: ignore[attr-defined]
+                read(e.callee.expr)
+            elif isinstance(e, MemberExpr):
+                read(e.expr)  # an attribute of the pipe (proc.stdout.closed)
+            elif isinstance(e, ComparisonExpr):
+                read(*e.operands)
+            elif isinstance(e, UnaryExpr):
+                read(e.expr)
+            elif isinstance(e, OpExpr) and e.op in ("and", "or"):
+                read(e.left, e.right)
+            elif isinstance(e, ConditionalExpr):
+                read(e.cond)
+    settled.update(e.name for e in occurrences if id(e) not in reads)
+    return tuple(p for p in wanted if p not in settled)
+
+
+def _statements(body: list[Statement]) -> list[Statement]:
+    """The body's statements, and those of the functions nested in it (a closure may
+    close the pipe)."""
+    found: list[Statement] = []
+    for stmt in iter_statements(body):
+        found.append(stmt)
+        func = stmt.func if isinstance(stmt, Decorator) else stmt
+        if isinstance(func, FuncDef):
+            found.extend(_statements(func.body.body))
+    return found
