@@ -244,11 +244,12 @@ class Machine:
             self.moved[var] = m._replace(guards=without(m.guards, name) | frozenset(new))
 
     def loan_from(self, lent: tuple[Name, ...], mode: Mode, line: int, column: int, how: str) -> Loan:
-        """A returned reference borrows from what was lent (through their own borrows)."""
+        """A returned reference borrows from what was lent (through their own borrows); a
+        borrowed parameter, which borrows from nothing of the unit, is its own source."""
         sources: set[Name] = set()
         for var in lent:
             loan = self.loans.get(var)
-            sources |= loan.sources if loan is not None else {var}
+            sources |= loan.sources if loan is not None and loan.sources else {var}
         return Loan(mode, frozenset(sources), line, column, how)
 
     # -- operations -----------------------------------------------------------------------------
@@ -296,7 +297,8 @@ class Machine:
         loan = self.loans.get(op.var)
         if loan is not None and loan.mode is Mode.REF:
             self.emit(MutThroughShared(op.line, op.column, op.name, op.detail, loan))
-        elif loan is None:
+        elif loan is None or loan.mode is Mode.MUT:
+            # a Mut parameter lends what it holds as an owner does (docs/design.md §4.3)
             self.invalidate(op.var, op.line, op.column, op.owner or op.name, False, mutably=True)
 
     def _report(self, op: Report) -> None:
