@@ -276,10 +276,19 @@ def receiver_of(call: CallExpr) -> Expression | None:
     return call.args[0] if through_class(call) else call.callee.expr
 
 
+_COROUTINE: Final = "typing.Coroutine"
+
+
 def returned_mode(func: object) -> Mode | None:
-    """The mode of a function's declared return."""
+    """The mode of a function's declared return: for an ``async def``, of what awaiting it
+    gives, not of the coroutine mypy makes of it (docs/design.md §5)."""
     sig = getattr(func, "type", None)
-    return mode_of(sig.ret_type) if isinstance(sig, CallableType) else None
+    if not isinstance(sig, CallableType):
+        return None
+    returned = get_proper_type(sig.ret_type)
+    if getattr(func, "is_coroutine", False) and isinstance(returned, Instance) and returned.type.fullname == _COROUTINE:
+        return mode_of(returned.args[2])  # Coroutine[Any, Any, T]
+    return mode_of(sig.ret_type)
 
 
 def _callee_name(call: CallExpr, sig: CallableType) -> str | None:
