@@ -20,6 +20,7 @@ from typing import Final, NamedTuple, Protocol
 from mypy.nodes import (
     FUNC_NO_INFO,
     AwaitExpr,
+    Decorator,
     MypyFile,
     CallExpr,
     Expression,
@@ -55,6 +56,7 @@ from mypy_ownership.signatures import (
     proper,
     receiver_mode,
     receiver_of,
+    returned_mode,
 )
 from mypy_ownership.state import Acquired, Help, Obligation
 
@@ -520,6 +522,18 @@ class CallEffects:
         if info is None and isinstance(subject, NameExpr) and isinstance(subject.node, Var):
             info = self.resources.of_type(subject.node.type)
         return info is not None and info.context_releases
+
+    def enter_lends(self, subject: Expression, is_async: bool) -> Mode | None:
+        """``with subject as t``, where the subject's ``__enter__`` (``__aenter__``) declares
+        a borrowed result (``-> Ref[...]``): ``t`` borrows from the subject rather than being
+        the subject itself (docs/design.md §4.1)."""
+        subject_type = proper(self._type(subject))
+        if not isinstance(subject_type, Instance):
+            return None
+        method = subject_type.type.get("__aenter__" if is_async else "__enter__")
+        node = method.node if method is not None else None
+        mode = returned_mode(node.func if isinstance(node, Decorator) else node)
+        return mode if mode is not None and mode.is_borrow else None
 
     def subject_is_resource(self, subject: Expression) -> bool:
         return self.resources.of_type(self._type(subject)) is not None

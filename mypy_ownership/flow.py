@@ -38,6 +38,7 @@ from mypy.nodes import (
     WithStmt,
 )
 
+from mypy_ownership import messages
 from mypy_ownership.cfg import Edge, EdgeKind, Step, StepKind
 from mypy_ownership.dataflow import Liveness, live_sets, solve
 from mypy_ownership.effects import CallEffects
@@ -161,6 +162,12 @@ class OwnershipFlow:
             for var, acquired in scope.owned_fields.items():
                 owes[var] = Obligation(frozenset({acquired}))
         return FlowState(frozenset(owned), {}, owes, loans)
+        shared = loans.get(scope.self_var) if scope.self_var is not None else None
+        if shared is not None and shared.mode is Mode.REF:
+            # the fields of a Ref receiver belong to a borrowed owner (docs/design.md §4.1)
+            how = messages.field_of_borrowed(shared.mode.value)
+            for var in scope.owned_fields:
+                loans[var] = shared._replace(sources=frozenset({scope.self_var}), how=how)
 
     def join(self, a: FlowState, b: FlowState) -> FlowState:
         return join(a, b)

@@ -62,7 +62,7 @@ from mypy_ownership.operations import (
     WithExit,
 )
 from mypy_ownership.facts import ReturnedOwned
-from mypy_ownership.signatures import mode_of, proper
+from mypy_ownership.signatures import mode_of, proper, receiver_mode
 from mypy_ownership.state import Escape, Flag, Loan
 
 _FLAG_CONSTANTS: Final = {"builtins.True": True, "builtins.False": False, "builtins.None": None}
@@ -134,10 +134,13 @@ class Lowering(ExpressionLowering):
         target = node.target[index]
         if target is not None:
             loan = None
-            if isinstance(target, NameExpr) and releases:
-                # the block releases the subject: its target is only a borrow of it
+            lent = self.effects.enter_lends(subject, node.is_async)
+            if isinstance(target, NameExpr) and (releases or lent is not None):
+                # the block releases the subject, or __enter__ lends a part of it: its
+                # target is only a borrow of it
                 sources = frozenset({subject_var}) if subject_var is not None else frozenset()
-                loan = Loan(Mode.REF, sources, target.line, target.column, messages.as_with_target(), True)
+                how = messages.as_with_target()
+                loan = Loan(lent or Mode.REF, sources, target.line, target.column, how, True, lent is not None)
             self.bind(target, loan=loan)
 
     def with_exit(self, s: WithStmt, index: int) -> None:
@@ -258,7 +261,11 @@ class Lowering(ExpressionLowering):
             returns = ReturnBorrow(var, value.line, value.column, spelled(value))
             borrowed = self.capture(lambda: self.use(value), lambda: self.emit(returns))
             rest = self.capture(lambda: self._return_value(value))
-            if returned is not None and returned.is_borrow and scope.has_borrowed_param:
+            if returned is not None and returned.is_borrow and var in scope.owned_fields and _lends(self.unit.func):
+                # a field of a borrowed receiver: the result borrows from the receiver
+                # (docs/design.md §5)
+                rest = self.capture(lambda: self.expr(value))
+            elif returned is not None and returned.is_borrow and scope.has_borrowed_param:
                 report = Report(ReturnedOwned(value.line, value.column, var.name))
                 dies = self.capture(lambda: self.use(value), lambda: self.emit(report))
                 rest = dies if var not in scope.params else (If(Owned(var), dies, rest),)
@@ -301,7 +308,7 @@ class Lowering(ExpressionLowering):
                 assert target_var is not None
                 normal = self.capture(lambda: self.bind(target, self.value(rvalue, target_name(target)), with_loan=True))
                 source = scope.local_any(rvalue)
-                if mode_of(target_var.type) is Mode.OWN and source is not None:
+                if mode_of(target_var.type) is Mode.OWN and source is not None and not target_var.is_inferred:
                     how = f"by binding it to the Own name {messages.quoted(target_var.name)}"
                     moved = self.capture(lambda: self.move(rvalue, how), lambda: self.bind(target))
                     self.emit(If(Borrowed(source), moved, normal))
@@ -390,3 +397,9 @@ def _is_owned_field(target: MemberExpr) -> bool:
     if not isinstance(node, Var):
         node = getattr(target, "def_var", None)
     return isinstance(node, Var) and mode_of(node.type) is Mode.OWN
+
+
+def _lends(func: object) -> bool:
+    """A method whose receiver is borrowed (``self: Ref[...]`` or ``Mut[...]``)."""
+    mode = receiver_mode(func)
+    return mode is not None and mode.is_borrow

@@ -126,6 +126,9 @@ class Loan(NamedTuple):
     how: str
     with_target: bool = False  # the target of a with block that releases its subject
 
+    # a with target its __enter__ declares a borrow (-> Ref[...]): not the subject itself,
+    # so releasing it is no release the block makes anyway
+    lent_by_enter: bool = False
 
 class Invalidation(NamedTuple):
     """An owner was moved, released or mutably borrowed while a borrow of it existed."""

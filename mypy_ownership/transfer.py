@@ -260,7 +260,7 @@ class Machine:
     def _move(self, op: Move) -> None:
         self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column, op.again)
         loan = self.loans.get(op.borrowed) if op.borrowed is not None else None
-        if loan is not None and op.release and loan.with_target:
+        if loan is not None and op.release and loan.with_target and not loan.lent_by_enter:
             # closing what a with block closes anyway is harmless: the name is released
             assert op.borrowed is not None
             self.move_var(op.borrowed, op.line, op.column, op.how, op.release, op.name)
