@@ -535,6 +535,12 @@ class CallEffects:
         mode = returned_mode(node.func if isinstance(node, Decorator) else node)
         return mode if mode is not None and mode.is_borrow else None
 
+    def consumes_receiver(self, call: CallExpr) -> bool:
+        """A releasing method of the program's own code (``self: Own[...]``, no stub): it
+        consumes its receiver as Rust's ``self`` does, data attributes included
+        (docs/design.md §2.6)."""
+        return self.releases_receiver(call) and self.stub(call) is None
+
     def subject_is_resource(self, subject: Expression) -> bool:
         return self.resources.of_type(self._type(subject)) is not None
 

@@ -43,6 +43,7 @@ from mypy_ownership.evaluation import awaited_call, children, pattern_parts, spe
 from mypy_ownership.lowering_calls import ExpressionLowering
 from mypy_ownership.modes import Mode
 from mypy_ownership.operations import (
+from mypy_ownership.lowering_temporaries import discarded
     Borrowed,
     EscapeBorrow,
     Held,
@@ -169,7 +170,7 @@ class Lowering(ExpressionLowering):
         elif isinstance(s, ExpressionStmt):
             self.expr(s.expr)
             if isinstance(s.expr, CallExpr) and self.effects.produces_owned(s.expr):
-                self.discarded(s.expr)
+                discarded(self, s.expr)
         elif isinstance(s, ReturnStmt):
             self.returning(s)
         elif isinstance(s, OperatorAssignmentStmt):

@@ -34,7 +34,7 @@ from mypy.nodes import (
 from mypy_ownership import messages
 from mypy_ownership.effects import CallEffects, Insertion, LockEffect, ParamEffect, names_of
 from mypy_ownership.evaluation import awaited_call, callee_name, children, spelled
-from mypy_ownership.facts import Discarded, FieldMoved, LentTwice
+from mypy_ownership.facts import FieldMoved, LentTwice
 from mypy_ownership.modes import Mode
 from mypy_ownership.operations import (
     Acquire,
@@ -70,6 +70,7 @@ from mypy_ownership.operations import (
     ValueViewOf,
     Exhaust,
 )
+from mypy_ownership.lowering_temporaries import on_temporary
 from mypy_ownership.scope import Scope
 from mypy_ownership.signatures import CallOwnership, mode_of, receiver_of, through_class
 from mypy_ownership.state import Acquired, Loan
@@ -111,11 +112,11 @@ class ExpressionLowering:
 
     # -- names ------------------------------------------------------------------------------------
 
-    def use(self, name: Expression, reading: bool = False) -> None:
+    def use(self, name: Expression, reading: bool = False, attribute: bool = False) -> None:
         if isinstance(name, NameExpr):
             var, borrowed = self.scope.local(name), self.scope.local_any(name)
             if var is not None or borrowed is not None:
-                self.emit(Use(var, borrowed, name, name.name, name.line, name.column, reading))
+                self.emit(Use(var, borrowed, name, name.name, name.line, name.column, reading, attribute))
 
     def move(self, name: Expression, how: str, release: bool = False, again: bool = False) -> None:
         var, borrowed = self.scope.local(name), self.scope.local_any(name)
@@ -327,7 +328,7 @@ class ExpressionLowering:
             if self.scope.local(e) is not None:
                 pass  # an owned field read inside its releasing method
             elif isinstance(e.expr, NameExpr):
-                self.use(e.expr, reading=True)
+                self.use(e.expr, reading=True, attribute=True)
             else:
                 self.expr(e.expr)
         elif isinstance(e, OpExpr) and e.op in ("and", "or"):
@@ -395,14 +396,6 @@ class ExpressionLowering:
                 if part is not None:
                     self.expr(part)
 
-    def discarded(self, call: CallExpr) -> None:
-        ownership = self.effects.ownership(call)
-        name = ownership.callee_name if ownership else None
-        obligation = self.effects.result_obligation("the result", call)
-        if obligation is not None:
-            for acquired in sorted(obligation.acquired):
-                self.emit(Report(Discarded(acquired, name or "the call")))
-
     # -- calls ------------------------------------------------------------------------------------
 
     def call(self, e: CallExpr) -> None:
@@ -419,15 +412,14 @@ class ExpressionLowering:
                 effects.releases_receiver(e), messages.by_release(callee.name),
                 # releasing again is harmless, as is a method valid after release
                 effects.repeatable(e) or effects.valid_after_release(e),
-                effects.valid_after_release(e), var.name,
+                effects.valid_after_release(e), var.name, effects.consumes_receiver(e),
             ))
             exhausts = effects.exhausts(e)
             if exhausts is not None:
                 self.emit(Exhaust(var, exhausts))
         elif isinstance(callee, MemberExpr) and isinstance(receiver, CallExpr):
             self.call(receiver)
-            if not effects.releases_receiver(e) and effects.produces_owned(receiver) and not effects.exhausts_result(e):
-                self.discarded(receiver)
+            on_temporary(self, e, receiver)
         elif through and receiver is not None:
             self.expr(receiver)
         elif isinstance(callee, NameExpr) and scope.local(callee) is not None and scope.closure(callee) is None:

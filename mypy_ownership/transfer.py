@@ -37,6 +37,7 @@ from mypy_ownership.operations import (
     Move,
     MoveBorrow,
     MoveCaptured,
+    MoveLoanOfCall,
     MutBorrow,
     Operation,
     ReleaseLock,
@@ -145,24 +146,26 @@ class Machine:
     # -- primitive effects ----------------------------------------------------------------------
 
     def use(self, var: Name | None, borrowed: Name | None, key: object, name: str,
-            line: int, column: int, reading: bool = False) -> None:
+            line: int, column: int, reading: bool = False, attribute: bool = False) -> None:
         if key is None or self.facts is None:
             return
         if var is not None:
-            self.emit(Used(key, name, var, self.moved.get(var), reading, line, column))
+            self.emit(Used(key, name, var, self.moved.get(var), reading, line, column, attribute))
         broken = self.invalid.get(borrowed) if borrowed is not None else None
         if broken is not None:
             self.emit(Conflict(broken, line, column))
 
-    def move_var(self, var: Name, line: int, column: int, how: str, release: bool = False, name: str = "") -> None:
+    def move_var(
+        self, var: Name, line: int, column: int, how: str, release: bool = False, name: str = "", consumed: bool = False,
+    ) -> None:
         """Moved or released: so is every other name for the same object."""
         self._mutable()
         guards = frozenset(self.flags.items())
         for alias in self.aliases(var):
-            site = MoveSite(line, column, how, release, name)
+            site = MoveSite(line, column, how, release, name, consumed)
             self.moved[alias] = Moved(frozenset({site}), True, guards)
             del self.owes[alias]
-        self.moved[var] = Moved(frozenset({MoveSite(line, column, how, release)}), True, guards)
+        self.moved[var] = Moved(frozenset({MoveSite(line, column, how, release, "", consumed)}), True, guards)
         self.owes.pop(var, None)
         self.owned = self.owned - {var}
 
@@ -255,7 +258,7 @@ class Machine:
     # -- operations -----------------------------------------------------------------------------
 
     def _use(self, op: Use) -> None:
-        self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column, op.reading)
+        self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column, op.reading, op.attribute)
 
     def _move(self, op: Move) -> None:
         self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column, op.again)
@@ -269,12 +272,14 @@ class Machine:
             self.emit(BorrowMoved(op.line, op.column, op.name, what, loan))
         elif op.var is not None:
             self.invalidate(op.var, op.line, op.column, op.owner or op.name, op.release)
-            self.move_var(op.var, op.line, op.column, op.how, op.release, op.name)
+            self.move_var(op.var, op.line, op.column, op.how, op.release, op.name, op.consumed)
 
     def _method_call(self, op: MethodCall) -> None:
         owed = self.owes.get(op.var)
         if op.releases or (owed is not None and owed.releasable_by(op.method)):
-            self._move(Move(op.var, op.borrowed, op.key, op.name, op.line, op.column, op.how, True, op.again, op.owner))
+            self._move(Move(
+                op.var, op.borrowed, op.key, op.name, op.line, op.column, op.how, True, op.again, op.owner, op.consumes,
+            ))
         else:
             self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column, op.valid_after_release)
 
@@ -322,6 +327,10 @@ class Machine:
     def _return_loan_of_call(self, op: ReturnLoanOfCall) -> None:
         loan = self.loan_from(op.lent, op.mode, op.line, op.column, op.how)
         self.emit(Returned(op.line, op.column, "the value", loan))
+
+    def _move_loan_of_call(self, op: MoveLoanOfCall) -> None:
+        loan = self.loan_from(op.lent, op.mode, op.line, op.column, op.how)
+        self.emit(BorrowMoved(op.line, op.column, op.name, op.detail, loan))
 
     def _begin_value(self, op: BeginValue) -> None:
         self.value_loan = None
@@ -476,6 +485,7 @@ _APPLY: dict[type, Callable[[Machine, Any], None]] = {
     MoveBorrow: Machine._move_borrow,
     ReturnBorrow: Machine._return_borrow,
     ReturnLoanOfCall: Machine._return_loan_of_call,
+    MoveLoanOfCall: Machine._move_loan_of_call,
     ValueOfName: Machine._value_of_name,
     ValueLoanOfCall: Machine._value_loan_of_call,
     ValueViewOf: Machine._value_view_of,
