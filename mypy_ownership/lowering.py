@@ -9,6 +9,7 @@ happens depends on the state (an owner moves, an unmanaged name is only read), i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 from mypy.nodes import (
@@ -16,6 +17,7 @@ from mypy.nodes import (
     Expression,
     AssertStmt,
     CallExpr,
+    ConditionalExpr,
     Var,
     AssignmentStmt,
     DelStmt,
@@ -41,10 +43,11 @@ from mypy_ownership import messages
 from mypy_ownership.cfg import Step, StepKind
 from mypy_ownership.evaluation import awaited_call, children, pattern_parts, spelled, target_name
 from mypy_ownership.lowering_calls import ExpressionLowering
+from mypy_ownership.lowering_temporaries import discarded
 from mypy_ownership.modes import Mode
 from mypy_ownership.operations import (
-from mypy_ownership.lowering_temporaries import discarded
     Borrowed,
+    Either,
     EscapeBorrow,
     Held,
     If,
@@ -243,11 +246,19 @@ class Lowering(ExpressionLowering):
 
     def returning(self, s: ReturnStmt) -> None:
         leave = Leave(Escape(s.line, s.column, f"returns at line {s.line}"))
-        value = s.expr
-        if value is None:
-            self.emit(leave)
-            return
+        if s.expr is not None:
+            self.returned(s.expr)
+        self.emit(leave)
+
+    def returned(self, value: Expression) -> None:
         scope = self.scope
+        if isinstance(value, ConditionalExpr) and self._branches_name_a_local(value, scope.local_any):
+            # each branch returns its own value (docs/design.md §2.2)
+            self.expr(value.cond)
+            self.emit(Either(
+                self.capture(lambda: self.returned(value.if_expr)), self.capture(lambda: self.returned(value.else_expr)),
+            ))
+            return
         returned = scope.return_mode
         var = scope.local_any(value)
         call = awaited_call(value)
@@ -282,7 +293,6 @@ class Lowering(ExpressionLowering):
                 self.emit_chain(escapes)
             else:
                 self._return_value(value)
-        self.emit(leave)
 
     def _return_value(self, value: Expression) -> None:
         """``return x`` moves an owner to the caller; an unmanaged name is only read."""
@@ -304,6 +314,9 @@ class Lowering(ExpressionLowering):
             if isinstance(target, (TupleExpr, ListExpr)):
                 if self.parallel_assignment(target, rvalue):
                     return
+            elif isinstance(rvalue, ConditionalExpr) and self._branches_name_a_local(rvalue, scope.local):
+                self.conditional_assignment(target, rvalue)
+                return
             elif scope.local_any(target) is not None:
                 target_var = scope.local_any(target)
                 assert target_var is not None
@@ -320,6 +333,27 @@ class Lowering(ExpressionLowering):
                 self.emit_chain(self._store_chain(target, rvalue))
                 return
         self._assign_rest(s)
+
+    def conditional_assignment(self, target: Expression, rvalue: Expression) -> None:
+        """``z = x if c else y``: each branch binds its own value, as an ``if`` statement
+        would: a declared owner moves to ``z`` on its branch, a known one is named again
+        (docs/design.md §2.2, §2.4)."""
+        if not isinstance(rvalue, ConditionalExpr):
+            self.bind(target, self.value(rvalue, target_name(target)), with_loan=True)
+            return
+        self.expr(rvalue.cond)
+        self.emit(Either(
+            self.capture(lambda: self.conditional_assignment(target, rvalue.if_expr)),
+            self.capture(lambda: self.conditional_assignment(target, rvalue.else_expr)),
+        ))
+
+    def _branches_name_a_local(self, e: ConditionalExpr, local: Callable[[Expression], Var | None]) -> bool:
+        """A branch of the conditional expression (nested ones included) is a name ``local``
+        follows."""
+        return any(
+            self._branches_name_a_local(b, local) if isinstance(b, ConditionalExpr) else local(b) is not None
+            for b in (e.if_expr, e.else_expr)
+        )
 
     def _store_chain(self, target: Expression, rvalue: Expression) -> tuple[Operation, ...]:
         """``obj.attr = v``, ``seq[i] = v``, ``GLOBAL = v``: where ``v`` goes."""
