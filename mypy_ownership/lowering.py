@@ -348,12 +348,12 @@ class Lowering(ExpressionLowering):
         ))
 
     def _branches_name_a_local(self, e: ConditionalExpr, local: Callable[[Expression], Var | None]) -> bool:
-        """A branch of the conditional expression (nested ones included) is a name ``local``
-        follows."""
-        return any(
-            self._branches_name_a_local(b, local) if isinstance(b, ConditionalExpr) else local(b) is not None
-            for b in (e.if_expr, e.else_expr)
-        )
+        """Every branch of the conditional expression (nested ones included) is a name
+        ``local`` follows, or one of them is a declared owner (typed ``Own[...]``). A
+        conditional that also opens a resource (``open(p) if p else stream``) stays one
+        value, as before: what it may hold is not followed."""
+        names = [local(b) for b in _branches(e)]
+        return all(v is not None for v in names) or any(v is not None and mode_of(v.type) is Mode.OWN for v in names)
 
     def _store_chain(self, target: Expression, rvalue: Expression) -> tuple[Operation, ...]:
         """``obj.attr = v``, ``seq[i] = v``, ``GLOBAL = v``: where ``v`` goes."""
@@ -432,6 +432,11 @@ def _is_owned_field(target: MemberExpr) -> bool:
     if not isinstance(node, Var):
         node = getattr(target, "def_var", None)
     return isinstance(node, Var) and mode_of(node.type) is Mode.OWN
+
+
+def _branches(e: ConditionalExpr) -> list[Expression]:
+    """The values a conditional expression may have, nested conditionals flattened."""
+    return [leaf for b in (e.if_expr, e.else_expr) for leaf in (_branches(b) if isinstance(b, ConditionalExpr) else [b])]
 
 
 def _lends(func: object) -> bool:

@@ -5,6 +5,8 @@ again."""
 
 from __future__ import annotations
 
+from typing import IO
+
 from mypy_ownership import Own, Ref
 
 
@@ -98,3 +100,14 @@ def plain_values(a: Person, b: Person, flag: bool) -> None:
     z = a if flag else b
     show(z)
     show(a)
+
+
+def opened_or_given(source: str | IO[str]) -> str:
+    """A conditional that opens a file on one branch stays one value: the close under the
+    same test is not followed through it, so nothing is asked of it."""
+    stream = open(source) if isinstance(source, str) else source
+    try:
+        return stream.read()
+    finally:
+        if isinstance(source, str):
+            stream.close()
