@@ -538,7 +538,12 @@ class CallEffects:
     def consumes_receiver(self, call: CallExpr) -> bool:
         """A releasing method of the program's own code (``self: Own[...]``, no stub): it
         consumes its receiver as Rust's ``self`` does, data attributes included
-        (docs/design.md §2.6)."""
+        (docs/design.md §2.6). Not so on the plain ``self`` of a method (``__exit__(self)``
+        calling ``self.close()``): an unmanaged receiver keeps Python's leniency."""
+        receiver, func = receiver_of(call), self.func
+        if isinstance(receiver, NameExpr) and isinstance(func, FuncDef) and func.info is not FUNC_NO_INFO:
+            if func.arguments and receiver.node is func.arguments[0].variable and receiver_mode(func) is not Mode.OWN:
+                return False
         return self.releases_receiver(call) and self.stub(call) is None
 
     def subject_is_resource(self, subject: Expression) -> bool:

@@ -33,6 +33,11 @@ class Job:
         self.finish()
         return result
 
+    def wrap_up(self) -> None:
+        """A plain receiver is unmanaged: after its own finish(), its fields stay usable."""
+        self.finish()
+        self.result = 0
+
     def finish_on_one_branch(self: Own[Job], early: bool) -> int:
         """Consumed on one path only: "may have been"."""
         self.finish() if early else None  # N: "self" was released here by finish()
