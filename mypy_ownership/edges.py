@@ -30,6 +30,7 @@ from mypy_ownership.state import (
     follow_test,
     fresh,
     join,
+    not_released,
     without_obligations,
 )
 
@@ -39,7 +40,8 @@ class EdgeFacts:
     """What one edge of a test says. ``test``: what it teaches of a remembered local or
     condition; ``dropped``: names whose obligation does not hold there (a failed
     try-acquire, a name that is None); ``released``: a name whose object is released there
-    (``f.closed``), with every other name for it; ``not_fresh``: names identical there to
+    (``f.closed``), with every other name for it; ``unreleased``: one whose object is not
+    (``not f.closed``); ``not_fresh``: names identical there to
     an older object, so holding nothing the unit acquired; ``all_of``: parts that hold as
     well (``a and b`` on its true edge); ``any_of``: ways one of which holds (its false
     edge: ``not a``, or ``a and not b``)."""
@@ -47,6 +49,7 @@ class EdgeFacts:
     test: FlagTest | None = None
     dropped: tuple[Name, ...] = ()
     released: Name | None = None
+    unreleased: Name | None = None
     not_fresh: tuple[Name, ...] = ()
     all_of: tuple[EdgeFacts, ...] = ()
     any_of: tuple[EdgeFacts, ...] = ()
@@ -80,7 +83,8 @@ class Edges:
             return NOTHING
         dropped = tuple(n for n in (self._failed_acquire(found), self._narrowed_to_none(found)) if n is not None)
         facts = EdgeFacts(
-            self.scope.conditions.flag_test(found), dropped, self._released(found), self._identical(found)
+            self.scope.conditions.flag_test(found), dropped, self._released(found, True),
+            self._released(found, False), self._identical(found),
         )
         facts = facts if facts != NOTHING else NOTHING
         split = parts(test)
@@ -108,6 +112,8 @@ class Edges:
         if state.owes and facts.released in state.owes:
             held = state.owes[facts.released].acquired
             state = without_obligations(state, [n for n, ob in state.owes.items() if not held.isdisjoint(ob.acquired)])
+        if facts.unreleased is not None and facts.unreleased in state.moved:
+            state = not_released(state, facts.unreleased)
         if state.owes and facts.not_fresh:
             before = self._entry_acquired()
             state = without_obligations(
@@ -150,11 +156,12 @@ class Edges:
             return var
         return None
 
-    def _released(self, found: Tested) -> Name | None:
-        """``f.closed`` on its true edge, for a member the stubs say is true only once the
-        object is released (docs/design.md §7.3): ``f`` is released there."""
+    def _released(self, found: Tested, edge: bool) -> Name | None:
+        """``f.closed`` on its true edge (``edge``), for a member the stubs say is true only
+        once the object is released (docs/design.md §7.3): ``f`` is released there; on its
+        false edge, ``f`` is not."""
         expr = found.expr
-        if not (found.truthiness and found.on_true and isinstance(expr, MemberExpr)):
+        if not (found.truthiness and found.on_true == edge and isinstance(expr, MemberExpr)):
             return None
         var = self.scope.local(expr.expr)
         return var if var is not None and self.effects.released_when_true(expr.expr, expr.name) else None

@@ -12,15 +12,17 @@ module does with each parameter, computed from its body.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Iterable
 from functools import cached_property
-from typing import Final, NamedTuple, Protocol
+from typing import Final
 
 from mypy.nodes import (
+    ARG_NAMED,
+    ARG_POS,
+    ARG_STAR,
+    ARG_STAR2,
     FUNC_NO_INFO,
     AwaitExpr,
-    Decorator,
     MypyFile,
     CallExpr,
     Expression,
@@ -32,7 +34,7 @@ from mypy.nodes import (
     TypeInfo,
     Var,
 )
-from mypy.types import AnyType, CallableType, Instance, Type
+from mypy.types import AnyType, CallableType, Instance, NoneType, Type, UnionType
 
 from mypy_ownership.arguments import (
     argument,
@@ -56,47 +58,14 @@ from mypy_ownership.signatures import (
     proper,
     receiver_mode,
     receiver_of,
-    returned_mode,
+    through_class,
 )
+from mypy_ownership.effect_kinds import Insertion, LockEffect, ParamEffect, Summaries, Wrapping
 from mypy_ownership.state import Acquired, Help, Obligation
 
 _INSERTIONS: Final = frozenset({Marker.INSERTS, Marker.INSERTS_ITEMS})
-
-
-class Insertion(enum.Enum):
-    """A call that stores its argument in the receiver (``append``), or its items (``extend``)."""
-
-    VALUE = "value"
-    ITEMS = "items"
-
-
-class Wrapping(NamedTuple):
-    """A wrapper's result (docs/design.md §2.4): a second view of a local name's object
-    (``view``), or an object of its own that owes a release only when ``owes``."""
-
-    view: Expression | None
-    owes: bool
-
-
-class ParamEffect(enum.Enum):
-    """What a function of the module does with a parameter on every path that returns
-    (docs/design.md §2.3): releases it, or hands it over (stores it, gives it away)."""
-
-    RELEASES = "releases"
-    HANDS_OVER = "hands over"
-
-
-class Summaries(Protocol):
-    """Same-module summaries (``summaries.py``): per actual argument of a call."""
-
-    def of_call(
-        self, call: CallExpr, type_of: Callable[[Expression], Type | None]
-    ) -> dict[int, ParamEffect]: ...
-
-
-class LockEffect(enum.Enum):
-    ACQUIRE = "acquire lock"
-    RELEASE = "release lock"
+# markers that act only on a value something else made followed (an owner, a borrow)
+_PASSIVE: Final = _INSERTIONS | {Marker.KEEPS}
 
 
 # -- what the stubs say, whatever the call -----------------------------------------------------
@@ -260,7 +229,7 @@ class CallEffects:
         whatever the state: a stub gives it meaning, its signature carries a mode, it
         constructs a resource or releases its receiver."""
         stub = self.stub(call)
-        if stub is not None and not (stub.markers and stub.markers <= _INSERTIONS):
+        if stub is not None and not (stub.markers and stub.markers <= _PASSIVE):
             return True
         if self.receiver_mode(call) is not None:
             return True
@@ -272,7 +241,7 @@ class CallEffects:
 
     def produces_owned(self, call: CallExpr) -> bool:
         ownership = self.ownership(call)
-        if ownership is None:
+        if ownership is None or self._owes_nothing(call):
             return False
         wrapping = self.wrapping(call)
         if wrapping is not None:
@@ -307,7 +276,7 @@ class CallEffects:
     def result_obligation(self, name: str, call: CallExpr) -> Obligation | None:
         """What a name bound to the call's result owes (acquired at the call)."""
         ownership = self.ownership(call)
-        if ownership is None:
+        if ownership is None or self._owes_nothing(call):
             return None
         info = self.resources.of_type(ownership.return_type)
         if info is None and ownership.return_mode is Mode.OWN and self.stub(call) is not None:
@@ -367,9 +336,13 @@ class CallEffects:
         return stub is not None and Marker.RELEASED_UNLESS_NONE in stub.markers
 
     def released_when_true(self, receiver: Expression, member: str) -> bool:
-        """``f.closed``: a member the stubs say is true only once the object is released."""
+        """``f.closed``: a member the stubs say is true only once the object is released; on
+        a class no stub describes, a member of a name the stubs mark so (a ``closed``
+        property of the user's own file class), as ``@repeatable`` goes by name."""
         stub = self.resources.method_stub(self._type(receiver), member)
-        return stub is not None and Marker.RELEASED_WHEN_TRUE in stub.markers
+        if stub is None:
+            return member in _names_marked(self.overlay, frozenset({Marker.RELEASED_WHEN_TRUE}))
+        return Marker.RELEASED_WHEN_TRUE in stub.markers
 
     def insertion(self, call: CallExpr) -> Insertion | None:
         """A container insertion: by the receiver's stubs, or by the method's name where
@@ -421,7 +394,9 @@ class CallEffects:
         than a path, nothing of the wrapped object, and a release of its own only when
         ``@owes_when`` holds. None: not a wrapper here (a path: it opens its own file)."""
         stub = self.stub(call)
-        if stub is None or (stub.view_of is None and stub.wraps is None):
+        if stub is None:
+            return self._own_wrapper(call)
+        if stub.view_of is None and stub.wraps is None:
             return None
         if stub.view_of is not None:
             wrapped = argument(call, stub, stub.view_of)
@@ -437,13 +412,47 @@ class CallEffects:
             return None
         return Wrapping(None, any(satisfies(argument(call, stub, p), v) for p, v in stub.owes_when))
 
+    def _own_wrapper(self, call: CallExpr) -> Wrapping | None:
+        """A class of the user's code that no stub names and that is a resource only by a
+        base the stubs describe (a subclass of an ``io`` class or of ``typing.IO``),
+        constructed over a file object: a wrapper whose ``close()`` closes what it wraps, a
+        second view of it, known from the constructor's signature alone (docs/design.md §2.4)."""
+        callee = call.callee
+        if not (isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo)):
+            return None
+        info = self.resources.of_class(callee.node)
+        if info is None or info.declared or self.overlay.class_stub(callee.node.fullname) is not None:
+            return None
+        for arg in call.args:
+            inner = arg.expr if isinstance(arg, AwaitExpr) else arg
+            t = proper(self._type(arg))
+            items = [proper(i) for i in t.items] if isinstance(t, UnionType) else [t]
+            if not all(isinstance(i, NoneType) or self._file_object(i) for i in items):
+                continue
+            if isinstance(inner, CallExpr) and self.produces_owned(inner):
+                return Wrapping(None, True)
+            return Wrapping(arg, False)
+        return None
+
+    def _file_object(self, t: Type | None) -> bool:
+        """A resource, or an instance of a class that the stubs give a release along its
+        MRO, even one that does something only where it is overridden (an ``io`` base)."""
+        if self.resources.of_type(t) is not None:
+            return True
+        stubs = [self.overlay.class_stub(k.fullname) for k in mro(t.type)] if isinstance(t, Instance) else []
+        return any(m.receiver is Mode.OWN for stub in stubs if stub is not None for m in stub.methods.values())
+
     def summarised(self, call: CallExpr) -> dict[int, ParamEffect]:
         """What a function of this module does with the arguments of a call to it, by
-        actual index (its summary; an annotated parameter is never among them)."""
+        actual index (its summary; an annotated parameter is never among them). A wrapper's
+        constructor over a file object is a view of it (``_own_wrapper``), whatever its body
+        does with it."""
         known = self._summarised.get(call)
         if known is None:
+            wrapping = self.wrapping(call)
             known = self._summarised[call] = (
-                self.summaries.of_call(call, self._type) if self.summaries is not None else {}
+                self.summaries.of_call(call, self._type)
+                if self.summaries is not None and (wrapping is None or wrapping.view is None) else {}
             )
         return known
 
@@ -479,6 +488,13 @@ class CallEffects:
         obligation = self.result_obligation("the result", call.callee.expr)
         return exhausts or (obligation is not None and all(a.exhausts for a in obligation.acquired))
 
+    def _owes_nothing(self, call: CallExpr) -> bool:
+        """``@owes_nothing_when``: an argument it names is given its constant
+        (``open(fd, closefd=False)``: the file will not close the descriptor)."""
+        stub = self.stub(call)
+        given = ((argument(call, stub, p), value) for p, value in stub.owes_nothing_when) if stub is not None else ()
+        return any(arg is not None and is_constant(arg, value) for arg, value in given)
+
     def may_fail(self, call: CallExpr) -> bool:
         """An acquisition that may return False: an argument the stub's ``@fails_when``
         names is given (``timeout=...``), or given its failing constant (``blocking=False``)."""
@@ -500,7 +516,7 @@ class CallEffects:
         if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
             # the stubs are exact about the classes they name (ZipFile(f) does not close f);
             # a subclass defined elsewhere (a wrapper over an io base) keeps its argument
-            return self.overlay.class_stub(callee.node.fullname) is None
+            return self.overlay.class_stub(callee.node.fullname) is None and self._own_wrapper(call) is None
         callee_type = proper(self._type(callee))
         if isinstance(callee_type, CallableType) and (callee_type.is_type_obj() or callee_type.definition is None):
             return True
@@ -516,24 +532,40 @@ class CallEffects:
             )
         return False
 
+    def kept_arguments(self, call: CallExpr) -> frozenset[int]:
+        """The actual arguments the callee keeps beyond the call (``@keeps``: a thread's
+        target and its arguments, a scheduled callback), by index; matched by name and
+        position, ``*args`` and ``**kwargs`` taking the extra ones."""
+        stub = self.stub(call)
+        keeps = stub.keeps if stub is not None else ()
+        if not keeps:
+            return frozenset()
+        assert stub is not None
+        positional = stub.positional
+        extra_positional = any(k.startswith("*") and not k.startswith("**") for k in keeps)
+        extra_keywords = any(k.startswith("**") for k in keeps)
+        skip = 1 if through_class(call) else 0
+        kept = set()
+        for i, (name, kind) in enumerate(zip(call.arg_names, call.arg_kinds)):
+            at = i - skip
+            if at < 0:
+                continue
+            if kind == ARG_POS:
+                hit = positional[at] in keeps if at < len(positional) else extra_positional
+            elif kind == ARG_NAMED:
+                hit = name in keeps or (extra_keywords and name not in stub.params)
+            else:
+                hit = (kind == ARG_STAR and extra_positional) or (kind == ARG_STAR2 and extra_keywords)
+            if hit:
+                kept.add(i)
+        return frozenset(kept)
+
     def with_releases(self, subject: Expression) -> bool:
         """Leaving ``with subject:`` releases it (its ``__exit__`` consumes it)."""
         info = self.resources.of_type(self._type(subject))
         if info is None and isinstance(subject, NameExpr) and isinstance(subject.node, Var):
             info = self.resources.of_type(subject.node.type)
         return info is not None and info.context_releases
-
-    def enter_lends(self, subject: Expression, is_async: bool) -> Mode | None:
-        """``with subject as t``, where the subject's ``__enter__`` (``__aenter__``) declares
-        a borrowed result (``-> Ref[...]``): ``t`` borrows from the subject rather than being
-        the subject itself (docs/design.md §4.1)."""
-        subject_type = proper(self._type(subject))
-        if not isinstance(subject_type, Instance):
-            return None
-        method = subject_type.type.get("__aenter__" if is_async else "__enter__")
-        node = method.node if method is not None else None
-        mode = returned_mode(node.func if isinstance(node, Decorator) else node)
-        return mode if mode is not None and mode.is_borrow else None
 
     def consumes_receiver(self, call: CallExpr) -> bool:
         """A releasing method of the program's own code (``self: Own[...]``, no stub): it

@@ -28,6 +28,7 @@ class Conflict(NamedTuple):
     invalidation: Invalidation
     line: int
     column: int
+    later: str = ""  # how it is used, where no name is read (by a call, by a loop)
 
 
 class BorrowMoved(NamedTuple):

@@ -51,6 +51,7 @@ from mypy_ownership.operations import (
     Bind,
     Either,
     ForgetFlag,
+    HoldBorrow,
     If,
     Leave,
     MethodCall,
@@ -189,7 +190,7 @@ class OwnershipFlow:
             if not self.unit.options.leak_on_exception or not self._calls_in(edge.origin):
                 return state.replace(owes={})
             at = edge.origin
-            state = with_escape(state, Escape(at.line, at.column, "an exception leaves the function", True))
+            state = with_escape(state, Escape(at.line, at.column, "an exception leaves the function", True, True))
         if edge.test is not None:
             state = self.edges.follow(self.edges.of(edge.test, edge.kind is EdgeKind.TRUE), state)
         if edge.target == cfg.exit and state.owes:
@@ -349,7 +350,7 @@ def _scan(ops: Iterable[Operation], names: set[Name]) -> tuple[bool, bool, bool]
     return acts, leaves, forgets
 
 
-_ACTS: Final = (Move, Report, ReturnLoanOfCall, MoveLoanOfCall, ValueLoanOfCall, SetFlag, Acquire)
+_ACTS: Final = (Move, Report, ReturnLoanOfCall, MoveLoanOfCall, ValueLoanOfCall, HoldBorrow, SetFlag, Acquire)
 
 
 def _names_in(values: Iterable[object]) -> list[Name]:

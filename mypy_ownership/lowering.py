@@ -66,7 +66,7 @@ from mypy_ownership.operations import (
     WithExit,
 )
 from mypy_ownership.facts import ReturnedOwned
-from mypy_ownership.signatures import mode_of, proper, receiver_mode
+from mypy_ownership.signatures import enter_lends, mode_of, proper, receiver_mode
 from mypy_ownership.state import Escape, Flag, Loan
 
 _FLAG_CONSTANTS: Final = {"builtins.True": True, "builtins.False": False, "builtins.None": None}
@@ -91,15 +91,22 @@ class Lowering(ExpressionLowering):
             self.expr(node.expr if isinstance(node, AssertStmt) else node)  # type: ignore[arg-type]
         elif kind is StepKind.FOR_ITER:
             assert isinstance(node, ForStmt)
-            self.expr(node.expr)
+            loops, _ = self.scope.releasing_loops(self.effects.releases_receiver)
+            if isinstance(node.expr, (TupleExpr, ListExpr)) and id(node) in loops:
+                self.hand_over_display(node.expr)
+            else:
+                self.expr(node.expr)
+            self.hold_iterable(node)
         elif kind is StepKind.FOR_END:
             assert isinstance(node, ForStmt)
+            self.loop_reads(node, end=True)
             var = self.scope.local(node.expr)
             exhausts = self.effects.iteration_exhausts(node.expr) if var is not None else None
             if var is not None and exhausts is not None:
                 self.emit(Exhaust(var, exhausts))
         elif kind is StepKind.FOR_BIND:
             assert isinstance(node, ForStmt)
+            self.loop_reads(node, end=False)
             self.bind(node.index)
         elif kind is StepKind.WITH_ENTER:
             assert isinstance(node, WithStmt)
@@ -138,7 +145,7 @@ class Lowering(ExpressionLowering):
         target = node.target[index]
         if target is not None:
             loan = None
-            lent = self.effects.enter_lends(subject, node.is_async)
+            lent = enter_lends(self.unit.types.type_of(subject), node.is_async)
             if isinstance(target, NameExpr) and (releases or lent is not None):
                 # the block releases the subject, or __enter__ lends a part of it: its
                 # target is only a borrow of it
@@ -193,7 +200,7 @@ class Lowering(ExpressionLowering):
                 self.expr(s.expr)
             if s.from_expr is not None:
                 self.expr(s.from_expr)
-            self.emit(Leave(Escape(s.line, s.column, f"raises at line {s.line}")))
+            self.emit(Leave(Escape(s.line, s.column, f"raises at line {s.line}", exceptional=True)))
 
     def set_flag(self, s: AssignmentStmt) -> None:
         """``flag = True`` / ``False`` / ``None`` for a name some branch tests, or a value
@@ -320,6 +327,10 @@ class Lowering(ExpressionLowering):
             elif scope.local_any(target) is not None:
                 target_var = scope.local_any(target)
                 assert target_var is not None
+                if isinstance(rvalue, (TupleExpr, ListExpr)) and target_var in scope.releasing_loops(self.effects.releases_receiver)[1]:
+                    self.hand_over_display(rvalue)  # a loop releases what the collection holds
+                    self.bind(target)
+                    return
                 normal = self.capture(lambda: self.bind(target, self.value(rvalue, target_name(target)), with_loan=True))
                 source = scope.local_any(rvalue)
                 if mode_of(target_var.type) is Mode.OWN and source is not None and not target_var.is_inferred:

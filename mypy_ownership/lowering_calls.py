@@ -16,7 +16,6 @@ from mypy.nodes import (
     ConditionalExpr,
     DictionaryComprehension,
     Expression,
-    FuncItem,
     GeneratorExpr,
     LambdaExpr,
     ListComprehension,
@@ -32,22 +31,18 @@ from mypy.nodes import (
 )
 
 from mypy_ownership import messages
-from mypy_ownership.effects import CallEffects, Insertion, LockEffect, ParamEffect, names_of
+from mypy_ownership.effects import CallEffects, Insertion, LockEffect, ParamEffect
 from mypy_ownership.evaluation import awaited_call, callee_name, children, spelled
 from mypy_ownership.facts import FieldMoved, LentTwice
 from mypy_ownership.modes import Mode
 from mypy_ownership.operations import (
     Acquire,
-    AnyBorrowed,
     BeginValue,
-    AnyHeld,
     Bind,
     Borrowed,
     BorrowedByWith,
-    DropHeld,
     Either,
     EscapeBorrow,
-    EscapeCaptures,
     ForgetFlag,
     HandOver,
     Held,
@@ -55,7 +50,6 @@ from mypy_ownership.operations import (
     If,
     MethodCall,
     Move,
-    MoveCaptured,
     MutBorrow,
     Operation,
     Owned,
@@ -71,13 +65,15 @@ from mypy_ownership.operations import (
     Exhaust,
 )
 from mypy_ownership.lowering_temporaries import on_temporary
+from mypy_ownership.lowering_closures import ClosureLowering
+from mypy_ownership.lowering_loans import LoanLowering
 from mypy_ownership.scope import Scope
 from mypy_ownership.signatures import CallOwnership, mode_of, receiver_of, through_class
 from mypy_ownership.state import Acquired, Loan
 from mypy_ownership.unit import Unit
 
 
-class ExpressionLowering:
+class ExpressionLowering(ClosureLowering, LoanLowering):
     def __init__(self, unit: Unit, scope: Scope, effects: CallEffects) -> None:
         self.unit = unit
         self.scope = scope
@@ -276,47 +272,6 @@ class ExpressionLowering:
         ownership = self.effects.ownership(call)
         return messages.by_call(ownership.callee_name if ownership else callee_name(call))
 
-    # -- closures ---------------------------------------------------------------------------------
-
-    def captured(self, func: FuncItem) -> tuple[Var, ...]:
-        return names_of(self.scope.captures(func))
-
-    def move_closure(self, expr: Expression) -> bool:
-        """A closure that is moved or stored takes the owned names it captures with it."""
-        func = self.scope.closure(expr)
-        if func is None:
-            return False
-        name = None if isinstance(func, LambdaExpr) else func.name
-        self.emit(MoveCaptured(self.captured(func), expr.line, expr.column, messages.by_capture(name)))
-        return True
-
-    def closure_escapes(self, expr: Expression, where: str, otherwise: tuple[Operation, ...]) -> tuple[Operation, ...] | None:
-        """A closure that escapes may not take borrowed names with it."""
-        func = self.scope.closure(expr)
-        if func is None:
-            return None
-        captured = self.captured(func)
-        escaped = (
-            EscapeCaptures(tuple((v, v.name) for v in captured), expr.line, expr.column, f"captured by a closure {where}"),
-            *self.capture(lambda: self.move_closure(expr)),
-        )
-        return (If(AnyBorrowed(captured), escaped, otherwise),)
-
-    def hands_over_through(self, arg: Expression, otherwise: tuple[Operation, ...]) -> tuple[Operation, ...] | None:
-        """A closure capturing owned names, or a bound method of one (``f.close``), given to
-        a call: the callee may release them later, which the analysis cannot follow; they
-        are handed over (precision first)."""
-        func = self.scope.closure(arg)
-        if func is not None:
-            captured = self.captured(func)
-            return (If(AnyHeld(captured), (DropHeld(captured),), otherwise),)
-        holder = self.scope.local(arg.expr) if isinstance(arg, MemberExpr) else None
-        if isinstance(arg, MemberExpr) and holder is not None:
-            releases = self.effects.method_releases(arg.expr, arg.name)
-            handed = self.capture(lambda: self.hand_over(arg.expr))  # atexit.register(f.close)
-            return (If(Releasable(holder, arg.name, releases), handed, otherwise),)
-        return None
-
     # -- expressions ------------------------------------------------------------------------------
 
     def expr(self, e: Expression) -> None:
@@ -328,7 +283,8 @@ class ExpressionLowering:
             if self.scope.local(e) is not None:
                 pass  # an owned field read inside its releasing method
             elif isinstance(e.expr, NameExpr):
-                self.use(e.expr, reading=True, attribute=True)
+                # a member true once released (f.closed) stays readable after any release
+                self.use(e.expr, reading=True, attribute=not self.effects.released_when_true(e.expr, e.name))
             else:
                 self.expr(e.expr)
         elif isinstance(e, OpExpr) and e.op in ("and", "or"):
@@ -434,7 +390,6 @@ class ExpressionLowering:
             self.expr(callee)
         ownership = effects.ownership(e)
         name = ownership.callee_name if ownership else callee_name(e)
-        self.borrow_rules(e, ownership, name)
         wrapping = effects.wrapping(e)
         if wrapping is not None and wrapping.view is not None and e is not self._bound_view:
             # a view that no name takes goes on (returned, passed on): the object with it
@@ -446,16 +401,22 @@ class ExpressionLowering:
         takes_over = effects.takes_over_arguments(e)
         # only an argument that can owe something can be released or handed over by the callee
         summarised = effects.summarised(e) if any(scope.local(a) in scope.may_owe(effects.may_produce_owner) for a in e.args) else {}
+        kept = effects.kept_arguments(e)
         for i, arg in list(enumerate(e.args))[1 if through else 0:]:  # a receiver is lowered above
             mode = ownership.arg_modes[i] if ownership and i < len(ownership.arg_modes) else None
             star = e.arg_kinds[i] == ARG_STAR
             if mode is Mode.OWN and ownership is not None and i in ownership.stub_args:
                 # a @takes_over stub takes the release over, and the caller may go on
                 # using the value (closing(x), stack.enter_context(f), addHandler(h))
-                self.hand_over_argument(arg, star)
+                rest = self.capture(lambda: self.hand_over_argument(arg, star))
             else:
                 rest = self.argument(e, arg, mode, star, name, inserts, takes_over)
-                self.emit_chain(self.summarised_argument(arg, summarised.get(i), name, rest))
+                rest = self.summarised_argument(arg, summarised.get(i), name, rest)
+            self.emit_chain(self.kept_argument(arg, name, rest) if i in kept else rest)
+            self.hold_argument(arg)
+        # a Mut borrow takes effect when the call runs, after its arguments (two-phase)
+        self.borrow_rules(e, ownership, name)
+        self.uses_at_call(e, name)
         self.lock_effects(e)
 
     def argument(

@@ -146,6 +146,23 @@ def borrow_used_later() -> str:
     return "the borrow is used here, later"
 
 
+def used_later_by_call(callee: str | None) -> str:
+    return f"the borrow is used later by the call to {quoted(callee)}" if callee else "the borrow is used later by the call"
+
+
+def used_by_next_iteration() -> str:
+    return "the borrow is used later, by the loop's next iteration"
+
+
+def by_for_loop() -> str:
+    return "by the for loop over it"
+
+
+def kept_by(callee: str | None) -> str:
+    """A callee that keeps its argument beyond the call (``@keeps``)."""
+    return f"kept by {quoted(callee)} beyond the call" if callee else "kept by the callee beyond the call"
+
+
 def shared_borrow_used_mutably(name: str, detail: str) -> str:
     return f"Cannot mutate through shared borrow {quoted(name)}: {detail}"
 

@@ -168,6 +168,7 @@ class MoveCaptured(NamedTuple):
     line: int
     column: int
     how: str
+    owners: tuple[str, ...] = ()  # their spelling, for the borrows the move ends
 
 
 class MutBorrow(NamedTuple):
@@ -244,6 +245,30 @@ class MoveLoanOfCall(NamedTuple):
     how: str
     name: str
     detail: str
+
+
+class HoldBorrow(NamedTuple):
+    """A borrow held by something no name stands for (``holder``): a reference an argument
+    returned, until the call runs; a for loop's iterator, while the loop runs. It borrows
+    what ``lent`` own, or what they borrow (one borrowed name: its very borrow)."""
+
+    holder: Name
+    mode: Mode
+    lent: tuple[Name, ...]
+    line: int
+    column: int
+    how: str
+
+
+class UseHeld(NamedTuple):
+    """A borrow used where no name is read: by the call it was given to, or by a loop's
+    next iteration (``later`` words it). ``end``: a held borrow that ends here."""
+
+    borrowed: Name
+    line: int
+    column: int
+    later: str
+    end: bool = False
 
 
 class ValueOfName(NamedTuple):
@@ -400,7 +425,8 @@ class If(NamedTuple):
 
 Operation = Union[
     Use, Move, MethodCall, HandOver, DropHeld, MoveCaptured, MutBorrow, Report, EscapeBorrow,
-    EscapeCaptures, MoveBorrow, ReturnBorrow, ReturnLoanOfCall, MoveLoanOfCall, ValueOfName, ValueViewOf, ValueLoanOfCall, Exhaust, OwedWhileNone,
+    EscapeCaptures, MoveBorrow, ReturnBorrow, ReturnLoanOfCall, MoveLoanOfCall, HoldBorrow, UseHeld, ValueOfName,
+    ValueViewOf, ValueLoanOfCall, Exhaust, OwedWhileNone,
     BeginValue, ValueFresh, Bind, Unbind, ForgetFlag, SetFlag, Acquire, ReleaseLock, Leave, WithExit,
     Either, If,
 ]

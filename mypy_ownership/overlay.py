@@ -47,6 +47,7 @@ class Marker(enum.Enum):
     RELEASED_WHEN_TRUE = "released_when_true"  # a member true only once the object is released (closed)
     ACQUIRES = "acquires"  # a successful call leaves the receiver owing a release
     FAILS_WHEN = "fails_when"  # which arguments make an acquisition fail (a try-acquire)
+    OWES_NOTHING_WHEN = "owes_nothing_when"  # which arguments leave the result owning nothing
     RELEASES_LOCK = "releases_lock"  # discharges what an acquisition owes
     TAKES_OVER = "takes_over"  # Own parameters take the release over, the caller may go on
     INSERTS = "inserts"  # the argument is stored in the receiver (container insertion)
@@ -64,6 +65,9 @@ class Marker(enum.Enum):
     EXHAUSTED_WHEN = "exhausted_when"
     WRAPS = "wraps"
     OWES_WHEN = "owes_when"
+    # @keeps("target", "args"): the callee keeps what those parameters are given beyond
+    # the call (a thread's target, a scheduled callback): a borrow given there escapes
+    KEEPS = "keeps"
 
 
 _MARKERS: Final = {m.value: m for m in Marker}
@@ -107,6 +111,12 @@ class FunctionStub:
     owes_when: tuple[tuple[str, object], ...] = ()
     exhausted_when: tuple[tuple[str, object], ...] = ()  # @exhausted_when(url="http")
     if_overridden: bool = False  # @release_if_overridden
+    # @keeps("target", "args", "kwargs"): the parameters kept beyond the call, a *args
+    # parameter as "*args", a **kwargs one as "**kwargs"
+    keeps: tuple[str, ...] = ()
+    # @owes_nothing_when(closefd=False): parameter -> the constant that leaves the result
+    # owning nothing (a file over a descriptor it will not close)
+    owes_nothing_when: tuple[tuple[str, object], ...] = ()
 
     def param_mode(self, name: str | None, position: int) -> Mode | None:
         if name is not None and name in self.params:
@@ -216,19 +226,25 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
     where = f"{path}:{node.lineno}"
     markers = set()
     fails_when: list[tuple[str, object]] = []
+    owes_nothing_when: list[tuple[str, object]] = []
     owes_when: list[tuple[str, object]] = []
     exhausted_when: list[tuple[str, object]] = []
     named: dict[Marker, str] = {}
+    keeps: tuple[str, ...] = ()
     for decorator in node.decorator_list:
         called = decorator.func if isinstance(decorator, ast.Call) else decorator
         name = called.id if isinstance(called, ast.Name) else getattr(called, "attr", None)
         marker = _MARKERS.get(name or "")
         if marker is Marker.FAILS_WHEN and isinstance(decorator, ast.Call):
             fails_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
+        elif marker is Marker.OWES_NOTHING_WHEN and isinstance(decorator, ast.Call):
+            owes_nothing_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
         elif marker is Marker.OWES_WHEN and isinstance(decorator, ast.Call):
             owes_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
         elif marker is Marker.EXHAUSTED_WHEN and isinstance(decorator, ast.Call):
             exhausted_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
+        elif marker is Marker.KEEPS and isinstance(decorator, ast.Call):
+            keeps = _kept(decorator, node, where)
         elif marker in (Marker.VIEW_OF, Marker.WRAPS) and isinstance(decorator, ast.Call):
             assert marker is not None
             named[marker] = _parameter(decorator, node, where)
@@ -255,7 +271,7 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
         node.name, params, tuple(a.arg for a in ordered), returns, items, receiver,
         frozenset(markers), where, tuple(fails_when),
         named.get(Marker.VIEW_OF), named.get(Marker.WRAPS), tuple(owes_when), tuple(exhausted_when),
-        Marker.RELEASE_IF_OVERRIDDEN in markers,
+        Marker.RELEASE_IF_OVERRIDDEN in markers, keeps, tuple(owes_nothing_when),
     )
 
 
@@ -269,10 +285,25 @@ def _parameter(decorator: ast.Call, node: ast.FunctionDef | ast.AsyncFunctionDef
     raise StubError(f"{where}: error: the marker takes the name of one of the function's parameters in ownership stub")
 
 
+def _kept(decorator: ast.Call, node: ast.FunctionDef | ast.AsyncFunctionDef, where: str) -> tuple[str, ...]:
+    """``@keeps("target", "args")``: names of the function's parameters, ``*args`` and
+    ``**kwargs`` included (recorded with their stars)."""
+    args = node.args
+    spelled = {a.arg: a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]}
+    if args.vararg is not None:
+        spelled[args.vararg.arg] = "*" + args.vararg.arg
+    if args.kwarg is not None:
+        spelled[args.kwarg.arg] = "**" + args.kwarg.arg
+    names = [a.value for a in decorator.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+    if not names or len(names) != len(decorator.args) or decorator.keywords or not set(names) <= set(spelled):
+        raise StubError(f"{where}: error: @keeps takes the names of the function's parameters in ownership stub")
+    return tuple(spelled[n] for n in names)
+
+
 def _constant(value: ast.expr, where: str) -> object:
     if isinstance(value, ast.Constant):
         return value.value
-    raise StubError(f"{where}: error: @fails_when and @owes_when take constants (or ...) in ownership stub")
+    raise StubError(f"{where}: error: @fails_when, @owes_when and @owes_nothing_when take constants (or ...) in ownership stub")
 
 
 def _decorator_names(node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:

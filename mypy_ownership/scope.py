@@ -21,6 +21,8 @@ from mypy.nodes import (
     AwaitExpr,
     ExpressionStmt,
     CallExpr,
+    ForStmt,
+    WithStmt,
     TupleExpr,
     Decorator,
     Expression,
@@ -58,6 +60,7 @@ class Scope:
         self.yield_moves = yield_mode(func) is Mode.OWN
         self.owing_params: frozenset[Var] = frozenset()  # a summary's parameters (summaries.py)
         self._may_owe: frozenset[Var] | None = None
+        self._releasing_loops: tuple[frozenset[int], frozenset[Var]] | None = None
 
     @cached_property
     def nested(self) -> frozenset[FuncItem]:
@@ -94,6 +97,25 @@ class Scope:
                         changed = True
             self._may_owe = frozenset(found)
         return self._may_owe
+
+    def releasing_loops(self, releases: Callable[[CallExpr], bool]) -> tuple[frozenset[int], frozenset[Var]]:
+        """The ``for`` statements (by id) whose body releases the loop variable (a call
+        that ``releases`` its receiver, or a ``with`` over it), and the locals such loops run
+        over: what a tuple or list display bound to one of them holds is taken care of by the
+        loop (``for f in (a, b): f.close()``, docs/design.md §2.5)."""
+        if self._releasing_loops is None:
+            loops: set[int] = set()
+            collections: set[Var] = set()
+            for stmt in self.unit.statements():
+                if not isinstance(stmt, ForStmt) or not isinstance(stmt.index, NameExpr):
+                    continue
+                index = stmt.index.node
+                if isinstance(index, Var) and _releases_in(stmt, index, releases):
+                    loops.add(id(stmt))
+                    if isinstance(stmt.expr, NameExpr) and isinstance(stmt.expr.node, Var):
+                        collections.add(stmt.expr.node)
+            self._releasing_loops = frozenset(loops), frozenset(collections)
+        return self._releasing_loops
 
     def tracked(self, var: object) -> bool:
         if not isinstance(var, Var):
@@ -218,6 +240,19 @@ def function_of(node: object) -> FuncItem | None:
     if isinstance(node, FuncDef):
         return node
     return None
+
+
+def _releases_in(loop: ForStmt, index: Var, releases: Callable[[CallExpr], bool]) -> bool:
+    def names_index(expr: Expression) -> bool:
+        return isinstance(expr, NameExpr) and expr.node is index
+
+    for stmt in iter_statements(loop.body.body):
+        if isinstance(stmt, WithStmt) and any(names_index(e) for e in stmt.expr):
+            return True
+        for expr in every_expression(stmt):
+            if isinstance(expr, CallExpr) and isinstance(expr.callee, MemberExpr) and names_index(expr.callee.expr) and releases(expr):
+                return True
+    return False
 
 
 def _deep_statements(body: list[Statement]) -> Iterator[Statement]:

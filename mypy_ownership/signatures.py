@@ -291,6 +291,19 @@ def returned_mode(func: object) -> Mode | None:
     return mode_of(sig.ret_type)
 
 
+def enter_lends(subject_type: Type | None, is_async: bool) -> Mode | None:
+    """``with subject as t``, where the subject's ``__enter__`` (``__aenter__``) declares a
+    borrowed result (``-> Ref[...]``): ``t`` borrows from the subject rather than being the
+    subject itself (docs/design.md §4.1)."""
+    subject = proper(subject_type)
+    if not isinstance(subject, Instance):
+        return None
+    method = subject.type.get("__aenter__" if is_async else "__enter__")
+    node = method.node if method is not None else None
+    mode = returned_mode(node.func if isinstance(node, Decorator) else node)
+    return mode if mode is not None and mode.is_borrow else None
+
+
 def _callee_name(call: CallExpr, sig: CallableType) -> str | None:
     if isinstance(call.callee, (NameExpr, MemberExpr)) and call.callee.name:
         return call.callee.name

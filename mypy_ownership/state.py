@@ -76,9 +76,10 @@ class Escape(NamedTuple):
     column: int
     what: str
     pending: bool = False
+    exceptional: bool = False  # an exception leaves the function (a raise, a failing call)
 
     def settled(self) -> Escape:
-        return Escape(self.line, self.column, self.what) if self.pending else self
+        return Escape(self.line, self.column, self.what, exceptional=self.exceptional) if self.pending else self
 
 
 class Obligation(NamedTuple):
@@ -359,6 +360,21 @@ def without_obligations(state: FlowState, names: Iterable[Name]) -> FlowState:
     for name in dropped:
         del owes[name]
     return state.replace(owes=owes)
+
+
+def not_released(state: FlowState, name: Name) -> FlowState:
+    """``name`` is known not to be released here (the false edge of ``f.closed``): the
+    releases that reached it did not happen on this path; its moves still did."""
+    moved = state.moved.get(name)
+    if moved is None or not any(site.release for site in moved.sites):
+        return state
+    sites = frozenset(site for site in moved.sites if not site.release)
+    changed = dict(state.moved)
+    if sites:
+        changed[name] = moved._replace(sites=sites)
+    else:
+        del changed[name]
+    return state.replace(moved=changed)
 
 
 def follow_test(state: FlowState, test: FlagTest) -> FlowState:

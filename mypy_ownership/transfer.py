@@ -31,6 +31,7 @@ from mypy_ownership.operations import (
     EscapeCaptures,
     ForgetFlag,
     HandOver,
+    HoldBorrow,
     If,
     Leave,
     MethodCall,
@@ -48,6 +49,7 @@ from mypy_ownership.operations import (
     OwedWhileNone,
     Unbind,
     Use,
+    UseHeld,
     ValueFresh,
     ValueLoanOfCall,
     ValueOfName,
@@ -292,8 +294,10 @@ class Machine:
             self.drop(var)
 
     def _move_captured(self, op: MoveCaptured) -> None:
-        for var in op.names:
+        for i, var in enumerate(op.names):
             if var in self.owned:
+                owner = op.owners[i] if i < len(op.owners) else ""
+                self.invalidate(var, op.line, op.column, owner, False)
                 self.move_var(var, op.line, op.column, op.how)
             elif var in self.owes:
                 self.drop(var)  # a known owner goes with the closure: handed over
@@ -331,6 +335,23 @@ class Machine:
     def _move_loan_of_call(self, op: MoveLoanOfCall) -> None:
         loan = self.loan_from(op.lent, op.mode, op.line, op.column, op.how)
         self.emit(BorrowMoved(op.line, op.column, op.name, op.detail, loan))
+
+    def _hold_borrow(self, op: HoldBorrow) -> None:
+        lent = op.lent[0] if len(op.lent) == 1 else None
+        loan = self.loans.get(lent) if lent is not None else None
+        self._mutable()
+        self.loans[op.holder] = loan or self.loan_from(op.lent, op.mode, op.line, op.column, op.how)
+        self.invalid.pop(op.holder, None)
+
+    def _use_held(self, op: UseHeld) -> None:
+        broken = self.invalid.get(op.borrowed)
+        # only a borrow held on every path here: a loop left by break keeps no borrow
+        if broken is not None and op.borrowed in self.loans:
+            self.emit(Conflict(broken, op.line, op.column, op.later))
+        if op.end and (op.borrowed in self.loans or broken is not None):
+            self._mutable()
+            self.loans.pop(op.borrowed, None)
+            self.invalid.pop(op.borrowed, None)
 
     def _begin_value(self, op: BeginValue) -> None:
         self.value_loan = None
@@ -486,6 +507,8 @@ _APPLY: dict[type, Callable[[Machine, Any], None]] = {
     ReturnBorrow: Machine._return_borrow,
     ReturnLoanOfCall: Machine._return_loan_of_call,
     MoveLoanOfCall: Machine._move_loan_of_call,
+    HoldBorrow: Machine._hold_borrow,
+    UseHeld: Machine._use_held,
     ValueOfName: Machine._value_of_name,
     ValueLoanOfCall: Machine._value_loan_of_call,
     ValueViewOf: Machine._value_view_of,

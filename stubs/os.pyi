@@ -3,7 +3,8 @@
 - fdopen() returns an open file object that must be closed (Lib/os.py fdopen: ``return
   io.open(fd, mode, buffering, encoding, *args, **kwargs)``; closing it closes fd, since
   io.open's closefd defaults to True). The fd itself is an int, which the analysis cannot
-  follow, so os.open()/os.close() pairs are not checked.
+  follow, so os.open()/os.close() pairs are not checked. With closefd=False (passed on to
+  io.open) the file owns nothing (see builtins.pyi).
 - scandir() returns an iterator holding an open directory handle: close() and leaving a
   with block close it (Modules/posixmodule.c ScandirIterator_close and ScandirIterator_exit
   both call ScandirIterator_closedir; ScandirIterator_finalize emits a ResourceWarning
@@ -26,7 +27,8 @@ from mypy_ownership import Own
 def _exit(status: int) -> None: ...
 @ends_process
 def abort() -> None: ...
-def fdopen(fd: int, mode: str = ..., buffering: int = ..., encoding: str | None = ..., *args: Any, **kwargs: Any) -> Own[object]: ...
+@owes_nothing_when(closefd=False)
+def fdopen(fd: int, mode: str = ..., buffering: int = ..., encoding: str | None = ..., *args: Any, closefd: bool = ..., **kwargs: Any) -> Own[object]: ...
 def scandir(path: Any = ...) -> Own[object]: ...
 def popen(cmd: str, mode: str = ..., buffering: int = ...) -> Own[object]: ...
 

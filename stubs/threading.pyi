@@ -16,6 +16,13 @@ CPython Lib/threading.py (3.11):
 - BoundedSemaphore(Semaphore) inherits acquire and overrides release only to raise
   ValueError when released more often than acquired: Semaphore's entries cover it along the
   MRO (typeshed declares it a subclass of Semaphore too).
+- Thread.__init__(self, group=None, target=None, name=None, args=(), kwargs=None, *,
+  daemon=None) stores self._target = target, self._args = args, self._kwargs = kwargs
+  (lines 856, 893-896); run() calls self._target(*self._args, **self._kwargs) later, in
+  the new thread (line 982): the thread keeps them beyond the call (@keeps).
+- Timer.__init__(self, interval, function, args=None, kwargs=None) stores self.function,
+  self.args, self.kwargs (lines 1386-1391); run() calls self.function(*self.args,
+  **self.kwargs) once the interval has passed (line 1401).
 """
 
 class Lock:
@@ -45,3 +52,11 @@ class Semaphore:
     def acquire(self, blocking: bool = ..., timeout: float | None = ...) -> bool: ...
     @releases_lock
     def release(self, n: int = ...) -> None: ...
+
+class Thread:
+    @keeps("target", "args", "kwargs")
+    def __init__(self, group: object = ..., target: object = ..., name: object = ..., args: object = ..., kwargs: object = ..., *, daemon: object = ...) -> None: ...
+
+class Timer:
+    @keeps("function", "args", "kwargs")
+    def __init__(self, interval: object, function: object, args: object = ..., kwargs: object = ...) -> None: ...

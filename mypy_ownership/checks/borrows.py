@@ -82,7 +82,7 @@ def _finding(fact: object, returned: Mode | None) -> Finding | None:
             errorcodes.BORROW_CONFLICT,
             (
                 Note(loan.line, loan.column, messages.borrow_created(broken.owner, loan.how)),
-                Note(fact.line, fact.column, messages.borrow_used_later()),
+                Note(fact.line, fact.column, fact.later or messages.borrow_used_later()),
             ),
         )
     if kind is MutThroughShared:

@@ -40,6 +40,11 @@ def check(unit: Unit) -> list[Finding]:
             )
         )
     for acquired, ways in escapes.items():
+        if acquired.help.writer:
+            # a writer's close only finishes its output, which an exception abandons anyway
+            ways = {e for e in ways if not e.exceptional}
+            if not ways:
+                continue
         notes = [
             Note(e.line, e.column, messages.escapes_here(acquired.name, e.what))
             for e in sorted(ways, key=lambda e: (e.line, e.column, e.what))

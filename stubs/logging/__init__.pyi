@@ -8,6 +8,12 @@ CPython Lib/logging/__init__.py (3.11):
   releases a FileHandler, and a FileHandler never closed leaves its file open.
 - FileHandler.emit() reopens the file after close() (when mode is not "w"): handling records
   after the release opens a file nobody closes, so it is a use after release.
+- FileHandler._open() only opens baseFilename with the handler's mode and encoding and
+  returns the new stream (``return open_func(self.baseFilename, self.mode, ...)``): the
+  log-reopen idiom ``handler.close(); handler.stream = handler._open()`` calls it after the
+  release, validly, and the stream it returns is the caller's to keep or close.
+- Handler.acquire()/release() take and drop the handler's I/O lock (``if self.lock:
+  self.lock.acquire()``), which close() leaves in place: valid after the release.
 - The file-based handlers of logging.handlers derive from FileHandler (WatchedFileHandler,
   BaseRotatingHandler and so RotatingFileHandler, TimedRotatingFileHandler): this entry is
   found along their MRO.
@@ -31,6 +37,12 @@ class StreamHandler:
 class FileHandler:
     @repeatable
     def close(self: Own[FileHandler]) -> None: ...
+    @valid_after_release
+    def _open(self) -> Own[object]: ...
+    @valid_after_release
+    def acquire(self) -> None: ...
+    @valid_after_release
+    def release(self) -> None: ...
 
 class Logger:
     @takes_over

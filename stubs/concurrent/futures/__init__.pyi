@@ -17,6 +17,13 @@ CPython Lib/concurrent/futures/ (3.11):
   (docs/design.md §2.5).
   ThreadPoolExecutor and ProcessPoolExecutor derive from Executor (thread.py, process.py):
   these entries are found along their MRO.
+- The same _WorkItem keeps fn as well as its arguments until a worker runs it: submit
+  keeps fn, *args and **kwargs beyond the call (@keeps).
+- _base.py Executor.map(fn, *iterables, ...) submits fn with each tuple of items at once
+  (fs = [self.submit(fn, *args) for args in zip(*iterables)]): fn is kept; the iterables
+  are read during the call.
+- _base.py Future.add_done_callback(fn) appends fn to self._done_callbacks, called when
+  the future completes.
 """
 
 from typing import Any
@@ -25,6 +32,13 @@ from mypy_ownership import Own
 
 class Executor:
     @takes_over
+    @keeps("fn", "args", "kwargs")
     def submit(self, fn: object, /, *args: Own[object], **kwargs: object) -> Any: ...
     def shutdown(self: Own[Executor], wait: bool = ..., *, cancel_futures: bool = ...) -> None: ...
     def __exit__(self: Own[Executor], *args: object) -> None: ...
+    @keeps("fn")
+    def map(self, fn: object, *iterables: object, timeout: object = ..., chunksize: int = ...) -> Any: ...
+
+class Future:
+    @keeps("fn")
+    def add_done_callback(self, fn: object) -> None: ...

@@ -88,3 +88,22 @@ def emit_after_close(record: logging.LogRecord) -> None:
     handler = logging.handlers.SysLogHandler()
     handler.close()  # N: "handler" was released here by close()
     handler.emit(record)  # E: "handler" used after release  [use-after-move]
+
+
+def reopen_after_close(handler: logging.FileHandler) -> None:
+    """The log-reopen idiom: _open() after close() only opens the file again."""
+    handler.acquire()
+    try:
+        if handler.stream:
+            handler.close()
+            handler.stream = handler._open()
+    finally:
+        handler.release()
+
+
+def reopened_stream_dropped(path: str) -> None:
+    """What _open() returns is a file of its own, to keep or close."""
+    handler = logging.FileHandler(path)
+    handler.close()
+    stream = handler._open()  # E: "stream" is not released on every path  [resource-leak]  # N: help: use "with _open(...) as stream:" or call "stream.close()"
+    stream.write("x")  # N: "stream" escapes here: the function ends without releasing it

@@ -161,3 +161,25 @@ def bare_base_holds_nothing() -> None:
 def overriding_close_makes_a_resource(chunks: list[bytes]) -> None:
     stream = SocketStream(chunks)  # E: "stream" is not released on every path  [resource-leak]  # N: help: use "with SocketStream(...) as stream:" or call "stream.close()"
     stream.readable()  # N: "stream" escapes here: the function ends without releasing it
+
+
+def tar_writer_abandoned_on_an_error(f: io.BufferedWriter, names: list[str]) -> None:
+    """A writer's close only finishes its output: an exception abandons the output anyway."""
+    archive = tarfile.open(fileobj=f, mode="w")
+    if not names:
+        raise ValueError("nothing to archive")
+    for name in names:
+        archive.add(name)
+    archive.close()
+
+
+def tar_writer_abandoned_on_a_return(f: io.BufferedWriter, names: list[str]) -> None:
+    """A return leaves the output unfinished for good: reported, on that path only."""
+    archive = tarfile.open(fileobj=f, mode="w")  # E: "archive" is not released on every path  [resource-leak]  # N: help: use "with open(...) as archive:" or call "archive.close()": closing it writes the end of its output
+    if not names:
+        raise ValueError("nothing to archive")
+    if len(names) > 100:
+        return  # N: "archive" escapes here: returns at line 182 without releasing it
+    for name in names:
+        archive.add(name)
+    archive.close()

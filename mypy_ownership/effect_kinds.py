@@ -1,0 +1,49 @@
+"""The kinds of effect a call can have, as plain data: what the call effects
+(``effects.py``) answer and what the lowering and the summaries read (docs/design.md
+§11.2). Kept apart so that a reader of these answers need not import the module that
+interprets the stubs."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from typing import NamedTuple, Protocol
+
+from mypy.nodes import CallExpr, Expression
+from mypy.types import Type
+
+
+class Insertion(enum.Enum):
+    """A call that stores its argument in the receiver (``append``), or its items (``extend``)."""
+
+    VALUE = "value"
+    ITEMS = "items"
+
+
+class Wrapping(NamedTuple):
+    """A wrapper's result (docs/design.md §2.4): a second view of a local name's object
+    (``view``), or an object of its own that owes a release only when ``owes``."""
+
+    view: Expression | None
+    owes: bool
+
+
+class ParamEffect(enum.Enum):
+    """What a function of the module does with a parameter on every path that returns
+    (docs/design.md §2.3): releases it, or hands it over (stores it, gives it away)."""
+
+    RELEASES = "releases"
+    HANDS_OVER = "hands over"
+
+
+class Summaries(Protocol):
+    """Same-module summaries (``summaries.py``): per actual argument of a call."""
+
+    def of_call(
+        self, call: CallExpr, type_of: Callable[[Expression], Type | None]
+    ) -> dict[int, ParamEffect]: ...
+
+
+class LockEffect(enum.Enum):
+    ACQUIRE = "acquire lock"
+    RELEASE = "release lock"
