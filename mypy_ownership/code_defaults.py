@@ -14,7 +14,8 @@ from mypy.types import CallableType, Instance, NoneType, Type, UnionType
 from mypy_ownership.arguments import unknown
 from mypy_ownership.effect_kinds import Wrapping
 from mypy_ownership.modes import Mode
-from mypy_ownership.signatures import mro, proper
+from mypy_ownership.evaluation import spelled
+from mypy_ownership.signatures import giving_back, mro, proper, receiver_mode, receiver_of
 
 if TYPE_CHECKING:
     from mypy_ownership.effects import CallEffects
@@ -78,3 +79,25 @@ def takes_over_arguments(effects: CallEffects, call: CallExpr) -> bool:
             and not any(effects.overlay.class_stub(k.fullname) for k in mro(func.info))
         )
     return False
+
+
+def consumes_receiver(effects: CallEffects, call: CallExpr) -> bool:
+    """A releasing method of the program's own code (``self: Own[...]``, no stub): it
+    consumes its receiver as Rust's ``self`` does, data attributes included
+    (docs/design.md §2.6). Not so on the plain ``self`` of a method (``__exit__(self)``
+    calling ``self.close()``): an unmanaged receiver keeps Python's leniency."""
+    receiver, func = receiver_of(call), effects.func
+    if isinstance(receiver, NameExpr) and isinstance(func, FuncDef) and func.info is not FUNC_NO_INFO:
+        if func.arguments and receiver.node is func.arguments[0].variable and receiver_mode(func) is not Mode.OWN:
+            return False
+    return effects.releases_receiver(call) and effects.stub(call) is None
+
+
+def give_back(effects: CallEffects, call: CallExpr, resource: Type | None) -> str:
+    """``pool.release`` for ``conn = pool.get()`` (``giving_back``), spelled through the
+    receiver; empty where there is none."""
+    callee = call.callee
+    if not isinstance(callee, MemberExpr) or not isinstance(callee.expr, (NameExpr, MemberExpr)):
+        return ""
+    method = giving_back(effects.type_of(callee.expr), resource)
+    return f"{spelled(callee.expr)}.{method}" if method else ""

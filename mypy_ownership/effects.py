@@ -46,7 +46,6 @@ from mypy_ownership.arguments import (
     starts_with,
     unknown,
 )
-from mypy_ownership.evaluation import spelled
 from mypy_ownership.mocks import Patches, patches_in
 from mypy_ownership.modes import Mode
 from mypy_ownership.overlay import FunctionStub, Marker, Overlay, code_stub, decorated, defined_in
@@ -59,7 +58,6 @@ from mypy_ownership.signatures import (
     call_ownership,
     declared_callee_type,
     definition,
-    giving_back,
     mro,
     proper,
     receiver_mode,
@@ -311,7 +309,7 @@ class CallEffects:
         exhausts = stub is not None and any(
             starts_with(argument(call, stub, param), prefix, self._constants) for param, prefix in stub.exhausted_when
         )
-        give_back = self._give_back(call, ownership.return_type)
+        give_back = code_defaults.give_back(self, call, ownership.return_type)
         owing = self._owing(call.line, call.column, name, info, ownership.callee_name, writer, exhausts, give_back)
         pipes = self._pipes(call, stub, name) if stub is not None and stub.owes_pipes else ()
         if not pipes:
@@ -351,15 +349,6 @@ class CallEffects:
             info.asynchronous, give_back,
         )
         return Obligation(frozenset({Acquired(line, column, name, help, info.releasing, exhausts=exhausts)}))
-
-    def _give_back(self, call: CallExpr, resource: Type | None) -> str:
-        """``pool.release`` for ``conn = pool.get()`` (``giving_back``), spelled through the
-        receiver; empty where there is none."""
-        callee = call.callee
-        if not isinstance(callee, MemberExpr) or not isinstance(callee.expr, (NameExpr, MemberExpr)):
-            return ""
-        method = giving_back(self._type(callee.expr), resource)
-        return f"{spelled(callee.expr)}.{method}" if method else ""
 
     def releases_receiver(self, call: CallExpr) -> bool:
         """``x.close()`` where ``close`` takes ``self: Own[...]`` (by the receiver's type; the
@@ -589,6 +578,10 @@ class CallEffects:
             if hit:
                 kept.add(i)
         return frozenset(kept)
+
+    def consumes_receiver(self, call: CallExpr) -> bool:
+        """A releasing method of the program's own code consumes its receiver (``code_defaults``)."""
+        return code_defaults.consumes_receiver(self, call)
 
 
 def _is_constructor(call: CallExpr) -> bool:

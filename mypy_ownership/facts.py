@@ -19,6 +19,7 @@ class Used(NamedTuple):
     reading: bool  # a data-attribute read: allowed after a release, not after a move
     line: int
     column: int
+    attribute: bool = False  # of a data attribute (reading): not after a consuming method
 
 
 class Conflict(NamedTuple):

@@ -38,6 +38,7 @@ from mypy.nodes import (
     WithStmt,
 )
 
+from mypy_ownership import messages
 from mypy_ownership.cfg import Edge, EdgeKind, Step, StepKind
 from mypy_ownership.dataflow import Liveness, live_sets, solve
 from mypy_ownership.effects import CallEffects
@@ -55,6 +56,7 @@ from mypy_ownership.operations import (
     Leave,
     MethodCall,
     Move,
+    MoveLoanOfCall,
     Operation,
     Report,
     ReturnLoanOfCall,
@@ -161,6 +163,12 @@ class OwnershipFlow:
         if not trivial:
             for var, acquired in scope.owned_fields.items():
                 owes[var] = Obligation(frozenset({acquired}))
+        shared = loans.get(scope.self_var) if scope.self_var is not None else None
+        if shared is not None and shared.mode is Mode.REF:
+            # the fields of a Ref receiver belong to a borrowed owner (docs/design.md §4.1)
+            how = messages.field_of_borrowed(shared.mode.value)
+            for var in scope.owned_fields:
+                loans[var] = shared._replace(sources=frozenset({scope.self_var}), how=how)
         return FlowState(frozenset(owned), {}, owes, loans)
 
     def join(self, a: FlowState, b: FlowState) -> FlowState:
@@ -342,7 +350,7 @@ def _scan(ops: Iterable[Operation], names: set[Name]) -> tuple[bool, bool, bool]
     return acts, leaves, forgets
 
 
-_ACTS: Final = (Move, Report, ReturnLoanOfCall, ValueLoanOfCall, HoldBorrow, SetFlag, Acquire)
+_ACTS: Final = (Move, Report, ReturnLoanOfCall, MoveLoanOfCall, ValueLoanOfCall, HoldBorrow, SetFlag, Acquire)
 
 
 def _names_in(values: Iterable[object]) -> list[Name]:

@@ -9,6 +9,7 @@ happens depends on the state (an owner moves, an unmanaged name is only read), i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 from mypy.nodes import (
@@ -16,6 +17,7 @@ from mypy.nodes import (
     Expression,
     AssertStmt,
     CallExpr,
+    ConditionalExpr,
     Var,
     AssignmentStmt,
     DelStmt,
@@ -41,10 +43,12 @@ from mypy_ownership import messages
 from mypy_ownership.cfg import Step, StepKind
 from mypy_ownership.evaluation import awaited_call, children, pattern_parts, spelled, target_name
 from mypy_ownership.lowering_calls import ExpressionLowering
+from mypy_ownership.lowering_temporaries import discarded
 from mypy_ownership.modes import Mode
 from mypy_ownership.operations import (
     BeginValue,
     Borrowed,
+    Either,
     EscapeBorrow,
     Held,
     If,
@@ -63,7 +67,7 @@ from mypy_ownership.operations import (
     WithExit,
 )
 from mypy_ownership.facts import Discarded, ReturnedOwned
-from mypy_ownership.signatures import mode_of, proper
+from mypy_ownership.signatures import enter_lends, mode_of, proper, receiver_mode
 from mypy_ownership.state import Escape, Flag, Loan
 from mypy_ownership.with_blocks import marked_kept_open
 
@@ -147,10 +151,13 @@ class Lowering(ExpressionLowering):
         target = node.target[index]
         if target is not None:
             loan = None
-            if isinstance(target, NameExpr) and releases:
-                # the block releases the subject: its target is only a borrow of it
+            lent = enter_lends(self.unit.types.type_of(subject), node.is_async)
+            if isinstance(target, NameExpr) and (releases or lent is not None):
+                # the block releases the subject, or __enter__ lends a part of it: its
+                # target is only a borrow of it
                 sources = frozenset({subject_var}) if subject_var is not None else frozenset()
-                loan = Loan(Mode.REF, sources, target.line, target.column, messages.as_with_target(), True)
+                how = messages.as_with_target()
+                loan = Loan(lent or Mode.REF, sources, target.line, target.column, how, True, lent is not None)
             self.bind(target, loan=loan)
 
     def kept_open(self, call: CallExpr, target: Expression | None) -> None:
@@ -205,7 +212,7 @@ class Lowering(ExpressionLowering):
         elif isinstance(s, ExpressionStmt):
             self.expr(s.expr)
             if isinstance(s.expr, CallExpr) and self.effects.produces_owned(s.expr):
-                self.discarded(s.expr)
+                discarded(self, s.expr)
         elif isinstance(s, ReturnStmt):
             self.returning(s)
         elif isinstance(s, OperatorAssignmentStmt):
@@ -278,11 +285,19 @@ class Lowering(ExpressionLowering):
 
     def returning(self, s: ReturnStmt) -> None:
         leave = Leave(Escape(s.line, s.column, f"returns at line {s.line}"))
-        value = s.expr
-        if value is None:
-            self.emit(leave)
-            return
+        if s.expr is not None:
+            self.returned(s.expr)
+        self.emit(leave)
+
+    def returned(self, value: Expression) -> None:
         scope = self.scope
+        if isinstance(value, ConditionalExpr) and self._branches_name_a_local(value, scope.local_any):
+            # each branch returns its own value (docs/design.md §2.2)
+            self.expr(value.cond)
+            self.emit(Either(
+                self.capture(lambda: self.returned(value.if_expr)), self.capture(lambda: self.returned(value.else_expr)),
+            ))
+            return
         returned = scope.return_mode
         var = scope.local_any(value)
         call = awaited_call(value)
@@ -297,7 +312,11 @@ class Lowering(ExpressionLowering):
             returns = ReturnBorrow(var, value.line, value.column, spelled(value))
             borrowed = self.capture(lambda: self.use(value), lambda: self.emit(returns))
             rest = self.capture(lambda: self._return_value(value))
-            if returned is not None and returned.is_borrow and scope.has_borrowed_param:
+            if returned is not None and returned.is_borrow and var in scope.owned_fields and _lends(self.unit.func):
+                # a field of a borrowed receiver: the result borrows from the receiver
+                # (docs/design.md §5)
+                rest = self.capture(lambda: self.expr(value))
+            elif returned is not None and returned.is_borrow and scope.has_borrowed_param:
                 report = Report(ReturnedOwned(value.line, value.column, var.name))
                 dies = self.capture(lambda: self.use(value), lambda: self.emit(report))
                 rest = dies if var not in scope.params else (If(Owned(var), dies, rest),)
@@ -313,7 +332,6 @@ class Lowering(ExpressionLowering):
                 self.emit_chain(escapes)
             else:
                 self._return_value(value)
-        self.emit(leave)
 
     def _return_value(self, value: Expression) -> None:
         """``return x`` moves an owner to the caller; an unmanaged name is only read."""
@@ -335,6 +353,9 @@ class Lowering(ExpressionLowering):
             if isinstance(target, (TupleExpr, ListExpr)):
                 if self.parallel_assignment(target, rvalue):
                     return
+            elif isinstance(rvalue, ConditionalExpr) and self._branches_name_a_local(rvalue, scope.local):
+                self.conditional_assignment(target, rvalue)
+                return
             elif scope.local_any(target) is not None:
                 target_var = scope.local_any(target)
                 assert target_var is not None
@@ -344,7 +365,7 @@ class Lowering(ExpressionLowering):
                     return
                 normal = self.capture(lambda: self.bind(target, self.value(rvalue, target_name(target)), with_loan=True))
                 source = scope.local_any(rvalue)
-                if mode_of(target_var.type) is Mode.OWN and source is not None:
+                if mode_of(target_var.type) is Mode.OWN and source is not None and not target_var.is_inferred:
                     how = f"by binding it to the Own name {messages.quoted(target_var.name)}"
                     moved = self.capture(lambda: self.move(rvalue, how), lambda: self.bind(target))
                     self.emit(If(Borrowed(source), moved, normal))
@@ -355,6 +376,27 @@ class Lowering(ExpressionLowering):
                 self.emit_chain(self._store_chain(target, rvalue))
                 return
         self._assign_rest(s)
+
+    def conditional_assignment(self, target: Expression, rvalue: Expression) -> None:
+        """``z = x if c else y``: each branch binds its own value, as an ``if`` statement
+        would: a declared owner moves to ``z`` on its branch, a known one is named again
+        (docs/design.md §2.2, §2.4)."""
+        if not isinstance(rvalue, ConditionalExpr):
+            self.bind(target, self.value(rvalue, target_name(target)), with_loan=True)
+            return
+        self.expr(rvalue.cond)
+        self.emit(Either(
+            self.capture(lambda: self.conditional_assignment(target, rvalue.if_expr)),
+            self.capture(lambda: self.conditional_assignment(target, rvalue.else_expr)),
+        ))
+
+    def _branches_name_a_local(self, e: ConditionalExpr, local: Callable[[Expression], Var | None]) -> bool:
+        """Every branch of the conditional expression (nested ones included) is a name
+        ``local`` follows, or one of them is a declared owner (typed ``Own[...]``). A
+        conditional that also opens a resource (``open(p) if p else stream``) stays one
+        value, as before: what it may hold is not followed."""
+        names = [local(b) for b in _branches(e)]
+        return all(v is not None for v in names) or any(v is not None and mode_of(v.type) is Mode.OWN for v in names)
 
     def _store_chain(self, target: Expression, rvalue: Expression) -> tuple[Operation, ...]:
         """``obj.attr = v``, ``seq[i] = v``, ``GLOBAL = v``: where ``v`` goes."""
@@ -433,3 +475,14 @@ def _is_owned_field(target: MemberExpr) -> bool:
     if not isinstance(node, Var):
         node = getattr(target, "def_var", None)
     return isinstance(node, Var) and mode_of(node.type) is Mode.OWN
+
+
+def _branches(e: ConditionalExpr) -> list[Expression]:
+    """The values a conditional expression may have, nested conditionals flattened."""
+    return [leaf for b in (e.if_expr, e.else_expr) for leaf in (_branches(b) if isinstance(b, ConditionalExpr) else [b])]
+
+
+def _lends(func: object) -> bool:
+    """A method whose receiver is borrowed (``self: Ref[...]`` or ``Mut[...]``)."""
+    mode = receiver_mode(func)
+    return mode is not None and mode.is_borrow

@@ -33,7 +33,7 @@ from mypy.nodes import (
 from mypy_ownership import messages
 from mypy_ownership.effects import CallEffects, Insertion, LockEffect, ParamEffect
 from mypy_ownership.evaluation import awaited_call, callee_name, children, spelled
-from mypy_ownership.facts import Discarded, FieldMoved, LentTwice
+from mypy_ownership.facts import FieldMoved, LentTwice
 from mypy_ownership.modes import Mode
 from mypy_ownership.operations import (
     Acquire,
@@ -64,6 +64,7 @@ from mypy_ownership.operations import (
     ValueViewOf,
     Exhaust,
 )
+from mypy_ownership.lowering_temporaries import on_temporary
 from mypy_ownership.lowering_closures import ClosureLowering
 from mypy_ownership.lowering_loans import LoanLowering
 from mypy_ownership.scope import Scope
@@ -107,11 +108,11 @@ class ExpressionLowering(ClosureLowering, LoanLowering):
 
     # -- names ------------------------------------------------------------------------------------
 
-    def use(self, name: Expression, reading: bool = False) -> None:
+    def use(self, name: Expression, reading: bool = False, attribute: bool = False) -> None:
         if isinstance(name, NameExpr):
             var, borrowed = self.scope.local(name), self.scope.local_any(name)
             if var is not None or borrowed is not None:
-                self.emit(Use(var, borrowed, name, name.name, name.line, name.column, reading))
+                self.emit(Use(var, borrowed, name, name.name, name.line, name.column, reading, attribute))
 
     def move(self, name: Expression, how: str, release: bool = False, again: bool = False) -> None:
         var, borrowed = self.scope.local(name), self.scope.local_any(name)
@@ -282,7 +283,8 @@ class ExpressionLowering(ClosureLowering, LoanLowering):
             if self.scope.local(e) is not None:
                 pass  # an owned field read inside its releasing method
             elif isinstance(e.expr, NameExpr):
-                self.use(e.expr, reading=True)
+                # a member true once released (f.closed) stays readable after any release
+                self.use(e.expr, reading=True, attribute=not self.effects.released_when_true(e.expr, e.name))
             else:
                 self.expr(e.expr)
         elif isinstance(e, OpExpr) and e.op in ("and", "or"):
@@ -350,14 +352,6 @@ class ExpressionLowering(ClosureLowering, LoanLowering):
                 if part is not None:
                     self.expr(part)
 
-    def discarded(self, call: CallExpr) -> None:
-        ownership = self.effects.ownership(call)
-        name = ownership.callee_name if ownership else None
-        obligation = self.effects.result_obligation("the result", call)
-        if obligation is not None:
-            for acquired in sorted(obligation.acquired):
-                self.emit(Report(Discarded(acquired, name or "the call")))
-
     # -- calls ------------------------------------------------------------------------------------
 
     def call(self, e: CallExpr) -> None:
@@ -374,15 +368,14 @@ class ExpressionLowering(ClosureLowering, LoanLowering):
                 effects.releases_receiver(e), messages.by_release(callee.name),
                 # releasing again is harmless, as is a method valid after release
                 effects.repeatable(e) or effects.valid_after_release(e),
-                effects.valid_after_release(e), var.name, effects.leaves_pipes(effects.stub(e)),
+                effects.valid_after_release(e), var.name, effects.leaves_pipes(effects.stub(e)), effects.consumes_receiver(e),
             ))
             exhausts = effects.exhausts(e)
             if exhausts is not None:
                 self.emit(Exhaust(var, exhausts))
         elif isinstance(callee, MemberExpr) and isinstance(receiver, CallExpr):
             self.call(receiver)
-            if not effects.releases_receiver(e) and effects.produces_owned(receiver) and not effects.exhausts_result(e):
-                self.discarded(receiver)
+            on_temporary(self, e, receiver)
         elif through and receiver is not None:
             self.expr(receiver)
         elif isinstance(callee, NameExpr) and scope.local(callee) is not None and scope.closure(callee) is None:

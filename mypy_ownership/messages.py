@@ -122,6 +122,10 @@ def leak_help(name: str, help: Help) -> str:
     return "help: hand it to a new owner on every path"
 
 
+def field_of_borrowed(mode: str) -> str:
+    return f"a field of a {mode} receiver"
+
+
 def as_with_target() -> str:
     return "as the target of a with block"
 

@@ -106,6 +106,7 @@ class Use(NamedTuple):
     line: int
     column: int
     reading: bool = False
+    attribute: bool = False  # a data attribute read or stored (docs/design.md §2.6)
 
 
 class Move(NamedTuple):
@@ -122,6 +123,7 @@ class Move(NamedTuple):
     release: bool = False
     again: bool = False
     owner: str = ""  # the owner's own name, for the borrows its move invalidates
+    consumed: bool = False  # by a releasing method of the program's own code
 
 
 class MethodCall(NamedTuple):
@@ -141,6 +143,7 @@ class MethodCall(NamedTuple):
     valid_after_release: bool
     owner: str = ""
     leaves_pipes: bool = False  # reaps a process, leaving its pipes owed (docs/design.md §2.3)
+    consumes: bool = False  # a releasing method of the program's own code
 
 
 class HandOver(NamedTuple):
@@ -230,6 +233,19 @@ class ReturnLoanOfCall(NamedTuple):
     line: int
     column: int
     how: str
+
+
+class MoveLoanOfCall(NamedTuple):
+    """A call returning a reference, consumed on the spot (``holder.view().consume()``):
+    a move from what it borrows."""
+
+    mode: Mode
+    lent: tuple[Name, ...]
+    line: int
+    column: int
+    how: str
+    name: str
+    detail: str
 
 
 class HoldBorrow(NamedTuple):
@@ -410,7 +426,8 @@ class If(NamedTuple):
 
 Operation = Union[
     Use, Move, MethodCall, HandOver, DropHeld, MoveCaptured, MutBorrow, Report, EscapeBorrow,
-    EscapeCaptures, MoveBorrow, ReturnBorrow, ReturnLoanOfCall, HoldBorrow, UseHeld, ValueOfName, ValueViewOf, ValueLoanOfCall, Exhaust, OwedWhileNone,
+    EscapeCaptures, MoveBorrow, ReturnBorrow, ReturnLoanOfCall, MoveLoanOfCall, HoldBorrow, UseHeld, ValueOfName,
+    ValueViewOf, ValueLoanOfCall, Exhaust, OwedWhileNone,
     BeginValue, ValueFresh, Bind, Unbind, ForgetFlag, SetFlag, Acquire, ReleaseLock, Leave, WithExit,
     Either, If,
 ]

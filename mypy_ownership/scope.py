@@ -40,7 +40,7 @@ from mypy.types import CallableType
 from mypy_ownership.conditions import Conditions
 from mypy_ownership.evaluation import every_expression
 from mypy_ownership.modes import Mode
-from mypy_ownership.signatures import is_copy_type, mode_of, mro, receiver_mode, yield_mode
+from mypy_ownership.signatures import is_copy_type, mode_of, mro, receiver_mode, returned_mode, yield_mode
 from mypy_ownership.state import Acquired, Help
 from mypy_ownership.unit import Unit, iter_statements
 
@@ -54,7 +54,7 @@ class Scope:
         self.self_var, self.owned_fields, self.releasing_method = self._method_fields()
         self.params = frozenset(a.variable for a in func.arguments) if func is not None else frozenset()
         func_type = getattr(func, "type", None)
-        self.return_mode = mode_of(func_type.ret_type) if isinstance(func_type, CallableType) else None
+        self.return_mode = returned_mode(func)
         self.has_borrowed_param = isinstance(func_type, CallableType) and any(
             (m := mode_of(t)) is not None and m.is_borrow for t in func_type.arg_types
         )

@@ -282,10 +282,32 @@ def receiver_of(call: CallExpr) -> Expression | None:
     return call.args[0] if through_class(call) else call.callee.expr
 
 
+_COROUTINE: Final = "typing.Coroutine"
+
+
 def returned_mode(func: object) -> Mode | None:
-    """The mode of a function's declared return."""
+    """The mode of a function's declared return: for an ``async def``, of what awaiting it
+    gives, not of the coroutine mypy makes of it (docs/design.md §5)."""
     sig = getattr(func, "type", None)
-    return mode_of(sig.ret_type) if isinstance(sig, CallableType) else None
+    if not isinstance(sig, CallableType):
+        return None
+    returned = get_proper_type(sig.ret_type)
+    if getattr(func, "is_coroutine", False) and isinstance(returned, Instance) and returned.type.fullname == _COROUTINE:
+        return mode_of(returned.args[2])  # Coroutine[Any, Any, T]
+    return mode_of(sig.ret_type)
+
+
+def enter_lends(subject_type: Type | None, is_async: bool) -> Mode | None:
+    """``with subject as t``, where the subject's ``__enter__`` (``__aenter__``) declares a
+    borrowed result (``-> Ref[...]``): ``t`` borrows from the subject rather than being the
+    subject itself (docs/design.md §4.1)."""
+    subject = proper(subject_type)
+    if not isinstance(subject, Instance):
+        return None
+    method = subject.type.get("__aenter__" if is_async else "__enter__")
+    node = method.node if method is not None else None
+    mode = returned_mode(node.func if isinstance(node, Decorator) else node)
+    return mode if mode is not None and mode.is_borrow else None
 
 
 def _callee_name(call: CallExpr, sig: CallableType) -> str | None:

@@ -22,6 +22,7 @@ class MoveSite(NamedTuple):
     how: str
     release: bool = False  # released (closed) rather than moved to another owner
     through: str = ""  # another name for the same object, through which it went
+    consumed: bool = False  # by a releasing method of the program's own code (§2.6)
 
     @property
     def position(self) -> tuple[int, int]:
@@ -136,6 +137,9 @@ class Loan(NamedTuple):
     column: int
     how: str
     with_target: bool = False  # the target of a with block that releases its subject
+    # a with target its __enter__ declares a borrow (-> Ref[...]): not the subject itself,
+    # so releasing it is no release the block makes anyway
+    lent_by_enter: bool = False
 
 
 class Invalidation(NamedTuple):

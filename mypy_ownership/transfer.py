@@ -38,6 +38,7 @@ from mypy_ownership.operations import (
     Move,
     MoveBorrow,
     MoveCaptured,
+    MoveLoanOfCall,
     MutBorrow,
     Operation,
     ReleaseLock,
@@ -148,24 +149,26 @@ class Machine:
     # -- primitive effects ----------------------------------------------------------------------
 
     def use(self, var: Name | None, borrowed: Name | None, key: object, name: str,
-            line: int, column: int, reading: bool = False) -> None:
+            line: int, column: int, reading: bool = False, attribute: bool = False) -> None:
         if key is None or self.facts is None:
             return
         if var is not None:
-            self.emit(Used(key, name, var, self.moved.get(var), reading, line, column))
+            self.emit(Used(key, name, var, self.moved.get(var), reading, line, column, attribute))
         broken = self.invalid.get(borrowed) if borrowed is not None else None
         if broken is not None:
             self.emit(Conflict(broken, line, column))
 
-    def move_var(self, var: Name, line: int, column: int, how: str, release: bool = False, name: str = "") -> None:
+    def move_var(
+        self, var: Name, line: int, column: int, how: str, release: bool = False, name: str = "", consumed: bool = False,
+    ) -> None:
         """Moved or released: so is every other name for the same object."""
         self._mutable()
         guards = frozenset(self.flags.items())
         for alias in self.aliases(var):
-            site = MoveSite(line, column, how, release, name)
+            site = MoveSite(line, column, how, release, name, consumed)
             self.moved[alias] = Moved(frozenset({site}), True, guards)
             del self.owes[alias]
-        self.moved[var] = Moved(frozenset({MoveSite(line, column, how, release)}), True, guards)
+        self.moved[var] = Moved(frozenset({MoveSite(line, column, how, release, "", consumed)}), True, guards)
         self.owes.pop(var, None)
         self.owned = self.owned - {var}
 
@@ -247,22 +250,23 @@ class Machine:
             self.moved[var] = m._replace(guards=without(m.guards, name) | frozenset(new))
 
     def loan_from(self, lent: tuple[Name, ...], mode: Mode, line: int, column: int, how: str) -> Loan:
-        """A returned reference borrows from what was lent (through their own borrows)."""
+        """A returned reference borrows from what was lent (through their own borrows); a
+        borrowed parameter, which borrows from nothing of the unit, is its own source."""
         sources: set[Name] = set()
         for var in lent:
             loan = self.loans.get(var)
-            sources |= loan.sources if loan is not None else {var}
+            sources |= loan.sources if loan is not None and loan.sources else {var}
         return Loan(mode, frozenset(sources), line, column, how)
 
     # -- operations -----------------------------------------------------------------------------
 
     def _use(self, op: Use) -> None:
-        self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column, op.reading)
+        self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column, op.reading, op.attribute)
 
     def _move(self, op: Move) -> None:
         self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column, op.again)
         loan = self.loans.get(op.borrowed) if op.borrowed is not None else None
-        if loan is not None and op.release and loan.with_target:
+        if loan is not None and op.release and loan.with_target and not loan.lent_by_enter:
             # closing what a with block closes anyway is harmless: the name is released
             assert op.borrowed is not None
             self.move_var(op.borrowed, op.line, op.column, op.how, op.release, op.name)
@@ -271,14 +275,16 @@ class Machine:
             self.emit(BorrowMoved(op.line, op.column, op.name, what, loan))
         elif op.var is not None:
             self.invalidate(op.var, op.line, op.column, op.owner or op.name, op.release)
-            self.move_var(op.var, op.line, op.column, op.how, op.release, op.name)
+            self.move_var(op.var, op.line, op.column, op.how, op.release, op.name, op.consumed)
 
     def _method_call(self, op: MethodCall) -> None:
         owed = self.owes.get(op.var)
         if op.releases and op.leaves_pipes and owed is not None and self.reap(op.var, owed):
             self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column, True)
         elif op.releases or (owed is not None and owed.releasable_by(op.method)):
-            self._move(Move(op.var, op.borrowed, op.key, op.name, op.line, op.column, op.how, True, op.again, op.owner))
+            self._move(Move(
+                op.var, op.borrowed, op.key, op.name, op.line, op.column, op.how, True, op.again, op.owner, op.consumes,
+            ))
         else:
             self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column, op.valid_after_release)
 
@@ -317,7 +323,8 @@ class Machine:
         loan = self.loans.get(op.var)
         if loan is not None and loan.mode is Mode.REF:
             self.emit(MutThroughShared(op.line, op.column, op.name, op.detail, loan))
-        elif loan is None:
+        elif loan is None or loan.mode is Mode.MUT:
+            # a Mut parameter lends what it holds as an owner does (docs/design.md §4.3)
             self.invalidate(op.var, op.line, op.column, op.owner or op.name, False, mutably=True)
 
     def _report(self, op: Report) -> None:
@@ -341,6 +348,10 @@ class Machine:
     def _return_loan_of_call(self, op: ReturnLoanOfCall) -> None:
         loan = self.loan_from(op.lent, op.mode, op.line, op.column, op.how)
         self.emit(Returned(op.line, op.column, "the value", loan))
+
+    def _move_loan_of_call(self, op: MoveLoanOfCall) -> None:
+        loan = self.loan_from(op.lent, op.mode, op.line, op.column, op.how)
+        self.emit(BorrowMoved(op.line, op.column, op.name, op.detail, loan))
 
     def _hold_borrow(self, op: HoldBorrow) -> None:
         lent = op.lent[0] if len(op.lent) == 1 else None
@@ -512,6 +523,7 @@ _APPLY: dict[type, Callable[[Machine, Any], None]] = {
     MoveBorrow: Machine._move_borrow,
     ReturnBorrow: Machine._return_borrow,
     ReturnLoanOfCall: Machine._return_loan_of_call,
+    MoveLoanOfCall: Machine._move_loan_of_call,
     HoldBorrow: Machine._hold_borrow,
     UseHeld: Machine._use_held,
     ValueOfName: Machine._value_of_name,

@@ -37,6 +37,7 @@ from mypy_ownership.operations import (
     MethodCall,
     Move,
     MoveCaptured,
+    MoveLoanOfCall,
     MutBorrow,
     Owned,
     Releasable,
@@ -46,6 +47,7 @@ from mypy_ownership.operations import (
     Unbind,
     Use,
     ValueFresh,
+    ValueLoanOfCall,
     ValueOfName,
     WithExit,
 )
@@ -344,6 +346,30 @@ def test_mut_through_a_ref_is_reported() -> None:
 def test_a_returned_borrow_is_a_fact_for_the_checks_to_judge() -> None:
     _, facts = run((If(Borrowed("r"), (ReturnBorrow("r", 3, 0, "r"),)),), loaned("r"))
     assert [type(f) for f in facts] == [Returned]
+
+
+def test_a_view_of_a_mut_parameter_is_invalidated_by_mutating_the_parameter() -> None:
+    """A parameter borrows from nothing of the unit: a view of it borrows from it, and a Mut
+    borrow of it ends the view (issue 14, shape 12)."""
+    start = FlowState(frozenset(), {}, {}, {"p": Loan(Mode.MUT, frozenset(), 1, 0, "a Mut parameter")})
+    view = (ValueLoanOfCall(1, Mode.REF, ("p",), 2, 0, "by call"), Bind(None, "v", 1, 2, 0, "rebound", False, None, None, False, "v", True))
+    state, facts = run((*view, MutBorrow("p", 3, 0, "p", "called Mut method"), use("v", 4)), start)
+    assert state.loans["v"].sources == frozenset({"p"})
+    [conflict] = [f for f in facts if isinstance(f, Conflict)]
+    assert conflict.invalidation.mutably and (conflict.line, conflict.column) == (4, 0)
+
+
+def test_consuming_a_returned_reference_is_a_move_from_a_borrow() -> None:
+    _, facts = run((MoveLoanOfCall(Mode.REF, ("o",), 3, 0, "by call", "o.view()", "released by f()"),))
+    [moved] = facts
+    assert isinstance(moved, BorrowMoved) and moved.loan.sources == frozenset({"o"})
+
+
+def test_the_target_an_enter_lends_is_not_released_by_closing_it() -> None:
+    """Closing a with target is harmless only when it is the subject itself."""
+    loan = Loan(Mode.REF, frozenset({"cm"}), 2, 0, "as the target", True, True)
+    state, facts = run((move("f", 3, release=True),), FlowState(frozenset(), {}, {}, {"f": loan}))
+    assert [type(f) for f in facts if not isinstance(f, Used)] == [BorrowMoved] and "f" not in state.moved
 
 
 def test_with_exit_releases_the_subject_and_ends_the_targets_borrow() -> None:

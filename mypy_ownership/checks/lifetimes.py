@@ -15,7 +15,7 @@ from mypy_ownership import errorcodes, messages
 from mypy_ownership.diagnostics import Finding, Note
 from mypy_ownership.facts import Returned, ReturnedOwned
 from mypy_ownership.flow import flow_of
-from mypy_ownership.signatures import mode_of
+from mypy_ownership.signatures import mode_of, returned_mode
 from mypy_ownership.unit import Unit
 
 
@@ -52,7 +52,7 @@ def _borrows_from_parameters(unit: Unit) -> bool:
     func = unit.func
     if not isinstance(func, FuncDef) or not isinstance(func.type, CallableType):
         return False
-    returned = mode_of(func.type.ret_type)
+    returned = returned_mode(func)
     return returned is not None and returned.is_borrow and any(
         mode is not None and mode.is_borrow for mode in map(mode_of, func.type.arg_types)
     )
@@ -62,7 +62,7 @@ def _signature(unit: Unit) -> list[Finding]:
     func = unit.func
     if not isinstance(func, FuncDef) or not isinstance(func.type, CallableType):
         return []
-    returned = mode_of(func.type.ret_type)
+    returned = returned_mode(func)
     if returned is None or not returned.is_borrow:
         return []
     if any(mode is not None and mode.is_borrow for mode in map(mode_of, func.type.arg_types)):

@@ -46,7 +46,9 @@ def _merged(seen: tuple[Used, Moved] | None, use: Used) -> Moved:
     if moved is None:
         moved = NOT_MOVED
     elif use.reading:
-        moved = Moved(frozenset(s for s in moved.sites if not s.release), moved.definite)
+        # a consuming method of the program's own code leaves no attribute behind
+        kept = frozenset(s for s in moved.sites if not s.release or (s.consumed and use.attribute))
+        moved = Moved(kept, moved.definite)
     if seen is not None:
         moved = Moved(seen[1].sites | moved.sites, seen[1].definite and moved.definite)
     return moved

@@ -166,14 +166,25 @@ def tuple_displays_hand_over(path: str) -> tuple[File, int]:
 def use_after_close(path: str) -> bytes:
     f = open_file(path)
     f.close()  # N: "f" was released here by close()
-    print(f.name)
     return f.read()  # E: "f" used after release  [use-after-move]
+
+
+def attribute_read_after_close(path: str) -> None:
+    f = open_file(path)
+    f.close()  # N: "f" was released here by close()
+    print(f.name)  # E: "f" used after release  [use-after-move]
 
 
 def attribute_stored_after_close(path: str) -> None:
     f = open_file(path)
-    f.close()
-    f.name = "closed"  # storing a data attribute, like reading one, is allowed after a release
+    f.close()  # N: "f" was released here by close()
+    f.name = "closed"  # E: "f" used after release  [use-after-move]
+
+
+def attribute_read_after_the_with_block(path: str) -> None:
+    with open_file(path) as f:
+        f.read()
+    print(f.name)  # the block's end releases; reading a data attribute is allowed after it
 
 
 def attribute_stored_after_move(path: str) -> None:
@@ -323,7 +334,7 @@ class Rotating:
         self.current = open_file(path)
 
     def rotate_leaky(self, path: str) -> None:
-        self.current = open_file(path)  # N: "current" escapes here: overwritten at line 326 without releasing it
+        self.current = open_file(path)  # N: "current" escapes here: overwritten at line 337 without releasing it
 
     def rotate(self, path: str) -> None:
         self.current.close()
@@ -365,7 +376,7 @@ def two_bindings_of_one_name(path: str, first: bool) -> File:
     else:
         f = open_file(path)
         return f
-    return File()  # N: "f" escapes here: returns at line 368 without releasing it
+    return File()  # N: "f" escapes here: returns at line 379 without releasing it
 
 
 # a flag set after the acquisition decides the release (correlated flags) -------------------------
@@ -436,7 +447,7 @@ def none_flag_that_proves_a_leak(path: str) -> None:
     err = None
     f = open_file(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open_file(...) as f:" or call "f.close()"
     if err is None:
-        return  # N: "f" escapes here: returns at line 439 without releasing it
+        return  # N: "f" escapes here: returns at line 450 without releasing it
     f.close()
 
 

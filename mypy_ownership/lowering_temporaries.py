@@ -1,0 +1,56 @@
+"""Lowering of a method called on a temporary, the result of another call that no name
+holds (``open(p).read()``, ``holder.view().consume()``): a resource discarded there is a
+leak (docs/design.md §3), and a borrowed result consumed there is a move from a borrow
+(§4.1).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mypy.nodes import CallExpr, Expression, MemberExpr, NameExpr
+
+from mypy_ownership import messages
+from mypy_ownership.facts import Discarded
+from mypy_ownership.operations import MoveLoanOfCall, Report
+
+if TYPE_CHECKING:
+    from mypy_ownership.lowering_calls import ExpressionLowering
+
+
+def on_temporary(lowering: ExpressionLowering, e: CallExpr, receiver: CallExpr) -> None:
+    """``e`` is a method call whose receiver is the call ``receiver``, already lowered."""
+    effects = lowering.effects
+    releases = effects.releases_receiver(e)
+    ownership = effects.ownership(receiver)
+    lent = ownership.return_mode if ownership is not None else None
+    if releases and lent is not None and lent.is_borrow:
+        assert isinstance(e.callee, MemberExpr)
+        lowering.emit(MoveLoanOfCall(
+            lent, lowering.lent_to(receiver), receiver.line, receiver.column, lowering.how_call(receiver),
+            _spelled(receiver), "released " + messages.by_release(e.callee.name),
+        ))
+    elif not releases and effects.produces_owned(receiver) and not effects.exhausts_result(e):
+        discarded(lowering, receiver)
+
+
+def discarded(lowering: ExpressionLowering, call: CallExpr) -> None:
+    """The resource a call returns is dropped on the spot."""
+    ownership = lowering.effects.ownership(call)
+    name = ownership.callee_name if ownership else None
+    obligation = lowering.effects.result_obligation("the result", call)
+    if obligation is not None:
+        for acquired in sorted(obligation.acquired):
+            lowering.emit(Report(Discarded(acquired, name or "the call")))
+
+
+def _spelled(expr: Expression) -> str:
+    """A call as the source spells it, ``holder.view()``, with ``...`` for what is neither
+    a name, an attribute nor a call."""
+    if isinstance(expr, NameExpr):
+        return expr.name
+    if isinstance(expr, MemberExpr):
+        return f"{_spelled(expr.expr)}.{expr.name}"
+    if isinstance(expr, CallExpr):
+        return f"{_spelled(expr.callee)}()"
+    return "..."
