@@ -50,6 +50,7 @@ from mypy_ownership.signatures import (
     ResourceInfo,
     ResourceTable,
     call_ownership,
+    callable_of,
     declared_callee_type,
     mro,
     proper,
@@ -486,6 +487,44 @@ class CallEffects:
         given = ((argument(call, stub, param), value) for param, value in stub.fails_when)
         return any(arg is not None and (value is Ellipsis or is_constant(arg, value)) for arg, value in given)
 
+    def from_standard_library(self, call: CallExpr) -> bool:
+        """The callee is defined in the standard library (a module mypy read from
+        typeshed's): it borrows what it is given unless a stub says it takes it over
+        (docs/design.md §2.5)."""
+        callee = call.callee
+        name = callee.fullname if isinstance(callee, RefExpr) and not isinstance(callee.node, Var) else ""
+        if not name:
+            sig = callable_of(self._type(callee))
+            name = sig.definition.fullname if sig is not None and sig.definition is not None else ""
+        return bool(name) and self.overlay.standard_library(name)
+
+    def lends_fresh(self, call: CallExpr, index: int) -> bool:
+        """A resource created in the argument itself (``json.load(open(p))``) is only lent
+        and so never released: the callee is the standard library's, and neither its
+        signature nor a stub takes the argument (``Own``, ``@takes_over``, an insertion, a
+        wrapper). A resource that reading to its end releases (``sorted(os.scandir(d))``)
+        is taken to be read so."""
+        arg = call.args[index]
+        if not isinstance(arg, CallExpr) or not self.produces_owned(arg) or self.iteration_releases(arg):
+            return False
+        stub = self.stub(call)
+        if stub is not None and (stub.view_of is not None or stub.wraps is not None):
+            return False
+        ownership = self.ownership(call)
+        modes = ownership.arg_modes if ownership is not None else []
+        if index < len(modes) and modes[index] is Mode.OWN:
+            return False
+        return self.insertion(call) is None and self.from_standard_library(call)
+
+    def iteration_releases(self, iterable: CallExpr) -> bool:
+        """A fresh resource that a loop running out releases: its type's ``__iter__`` is
+        ``@exhausts``, or its acquisition says reading it to the end releases it."""
+        exhausts = self.iteration_exhausts(iterable)
+        if exhausts:
+            return True
+        obligation = self.result_obligation("the result", iterable) if exhausts is False else None
+        return obligation is not None and all(a.exhausts for a in obligation.acquired)
+
     def takes_over_arguments(self, call: CallExpr) -> bool:
         """Calls that keep what they are given, by default where no stub says otherwise: a
         constructor of a class without ownership stubs (a wrapper stores its argument), a
@@ -497,8 +536,9 @@ class CallEffects:
             return False
         if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
             # the stubs are exact about the classes they name (ZipFile(f) does not close f);
-            # a subclass defined elsewhere (a wrapper over an io base) keeps its argument
-            return self.overlay.class_stub(callee.node.fullname) is None
+            # a subclass defined elsewhere (a wrapper over an io base) keeps its argument;
+            # a class of the standard library borrows it unless a stub says so (enumerate(f))
+            return self.overlay.class_stub(callee.node.fullname) is None and not self.from_standard_library(call)
         callee_type = proper(self._type(callee))
         if isinstance(callee_type, CallableType) and (callee_type.is_type_obj() or callee_type.definition is None):
             return True

@@ -83,8 +83,13 @@ class Leaked(NamedTuple):
 
 
 class Discarded(NamedTuple):
+    """A resource no name holds: discarded, only lent to a call, or iterated over."""
+
     acquired: Acquired
     callee: str
+    why: str = ""  # what happened to it, when it was not simply discarded
+    exits: tuple[tuple[int, int, str], ...] = ()  # where a loop may stop before its end
+    lent: bool = False  # passed to a call (the help says to pass a name)
 
 
 class FieldMoved(NamedTuple):

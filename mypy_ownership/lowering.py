@@ -88,6 +88,7 @@ class Lowering(ExpressionLowering):
         elif kind is StepKind.FOR_ITER:
             assert isinstance(node, ForStmt)
             self.expr(node.expr)
+            self.iterated_fresh(node.expr, node)
         elif kind is StepKind.FOR_END:
             assert isinstance(node, ForStmt)
             var = self.scope.local(node.expr)

@@ -34,7 +34,8 @@ from mypy.nodes import (
 from mypy_ownership import messages
 from mypy_ownership.effects import CallEffects, Insertion, LockEffect, ParamEffect, names_of
 from mypy_ownership.evaluation import awaited_call, callee_name, children, spelled
-from mypy_ownership.facts import Discarded, FieldMoved, LentTwice
+from mypy_ownership.facts import FieldMoved, LentTwice
+from mypy_ownership.lowering_temporaries import Temporaries
 from mypy_ownership.modes import Mode
 from mypy_ownership.operations import (
     Acquire,
@@ -76,7 +77,7 @@ from mypy_ownership.state import Acquired, Loan
 from mypy_ownership.unit import Unit
 
 
-class ExpressionLowering:
+class ExpressionLowering(Temporaries):
     def __init__(self, unit: Unit, scope: Scope, effects: CallEffects) -> None:
         self.unit = unit
         self.scope = scope
@@ -339,7 +340,7 @@ class ExpressionLowering:
         elif isinstance(e, AssignmentExpr):
             self.bind(e.target, self.value(e.value, e.target.name))
         elif isinstance(e, (ListComprehension, SetComprehension)):
-            self.comprehension(e.generator)
+            self.comprehension(e.generator, whole=True)
         elif isinstance(e, (GeneratorExpr, DictionaryComprehension)):
             self.comprehension(e)
         elif isinstance(e, LambdaExpr):
@@ -373,10 +374,12 @@ class ExpressionLowering:
             rest = (If(Borrowed(borrowed), (If(BorrowedByWith(borrowed), rest, escaped),), rest),)
         self.emit_chain(rest)
 
-    def comprehension(self, e: GeneratorExpr | DictionaryComprehension) -> None:
+    def comprehension(self, e: GeneratorExpr | DictionaryComprehension, whole: bool = False) -> None:
         """Its own scope, run zero or more times: moves inside are moves on some paths, and
         a second round sees what the first one moved."""
         self.expr(e.sequences[0])
+        for sequence in e.sequences:
+            self.iterated_fresh(sequence, None, isinstance(e, GeneratorExpr) and not whole)
         body = self.capture(lambda: self._comprehension_body(e))
         self.emit(Either((), body))
         self.emit(Either((), body))
@@ -394,14 +397,6 @@ class ExpressionLowering:
             for part in (e.key, e.value):
                 if part is not None:
                     self.expr(part)
-
-    def discarded(self, call: CallExpr) -> None:
-        ownership = self.effects.ownership(call)
-        name = ownership.callee_name if ownership else None
-        obligation = self.effects.result_obligation("the result", call)
-        if obligation is not None:
-            for acquired in sorted(obligation.acquired):
-                self.emit(Report(Discarded(acquired, name or "the call")))
 
     # -- calls ------------------------------------------------------------------------------------
 
@@ -464,6 +459,7 @@ class ExpressionLowering:
             else:
                 rest = self.argument(e, arg, mode, star, name, inserts, takes_over)
                 self.emit_chain(self.summarised_argument(arg, summarised.get(i), name, rest))
+                self.lent_fresh(e, i, name)
         self.lock_effects(e)
 
     def argument(

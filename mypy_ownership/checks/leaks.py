@@ -25,18 +25,17 @@ def check(unit: Unit) -> list[Finding]:
     if flow is None:
         return found
     escapes: dict[Acquired, set[Escape]] = {}
-    discarded: dict[Acquired, str] = {}
+    discarded: dict[Acquired, Discarded] = {}
     for fact in flow.facts:
         if type(fact) is Discarded:
-            discarded[fact.acquired] = fact.callee
+            discarded[fact.acquired] = fact
         elif type(fact) is Leaked and unit.kind == "function":
             escapes.setdefault(fact.acquired, set()).update(fact.escapes)
-    for acquired, callee in discarded.items():
+    for acquired, fact in discarded.items():
         found.append(
             Finding(
-                acquired.line, acquired.column, messages.discarded_resource(callee),
-                errorcodes.RESOURCE_LEAK,
-                (Note(acquired.line, acquired.column, messages.discarded_help()),),
+                acquired.line, acquired.column, messages.discarded_resource(fact.callee),
+                errorcodes.RESOURCE_LEAK, _discarded_notes(fact),
             )
         )
     for acquired, ways in escapes.items():
@@ -52,6 +51,18 @@ def check(unit: Unit) -> list[Finding]:
             )
         )
     return found
+
+
+def _discarded_notes(fact: Discarded) -> tuple[Note, ...]:
+    """Why a resource no name holds is not released, where a loop over it may stop, and
+    the fix."""
+    acquired = fact.acquired
+    if not fact.why:
+        return (Note(acquired.line, acquired.column, messages.discarded_help()),)
+    notes = [Note(acquired.line, acquired.column, fact.why)]
+    notes.extend(Note(line, column, messages.loop_stops_here(how)) for line, column, how in sorted(fact.exits))
+    notes.append(Note(acquired.line, acquired.column, messages.temporary_help(acquired.help, fact.lent)))
+    return tuple(notes)
 
 
 def _classes_without_release(unit: Unit) -> list[Finding]:
