@@ -2,7 +2,14 @@
 typing ABCs' entries along their MRO). An owned value inserted into one moves into
 it (the container owns it from then on); a borrowed one escapes (container insertion,
 docs/design.md §2.2). ``extend`` stores the items of its argument, not the
-argument itself."""
+argument itself.
+
+``setattr(obj, name, value)`` stores ``value`` as the attribute (Python/bltinmodule.c
+builtin_setattr calls PyObject_SetAttr), as ``obj.name = value`` does: the value goes
+where the analysis does not follow it (docs/design.md §2.5), so it is taken over rather
+than borrowed, the standard library's default."""
+
+from mypy_ownership import Own
 
 class list:
     @inserts
@@ -19,3 +26,6 @@ class set:
 class dict:
     @inserts
     def setdefault(self, key: object, default: object = ...) -> object: ...
+
+@takes_over
+def setattr(obj: object, name: str, value: Own[object], /) -> None: ...
