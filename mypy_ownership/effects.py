@@ -28,6 +28,7 @@ from mypy.nodes import (
     MemberExpr,
     NameExpr,
     RefExpr,
+    SuperExpr,
     TypeInfo,
     Var,
 )
@@ -507,6 +508,8 @@ class CallEffects:
         arg = call.args[index]
         if not isinstance(arg, CallExpr) or not self.produces_owned(arg) or self.iteration_releases(arg):
             return False
+        if isinstance(call.callee, SuperExpr):
+            return False  # super().__init__(open(p)): the object being defined keeps it
         stub = self.stub(call)
         if stub is not None and (stub.view_of is not None or stub.wraps is not None):
             return False

@@ -15,6 +15,7 @@ import functools
 import io
 import itertools
 import json
+import logging
 import os
 import pickle
 import queue
@@ -94,13 +95,13 @@ def count_numbered(path: str) -> int:
     count = 0
     for i, line in enumerate(f):
         count = i
-    return count  # N: "f" escapes here: returns at line 97 without releasing it
+    return count  # N: "f" escapes here: returns at line 98 without releasing it
 
 
 def parse_rows(path: str) -> list[list[str]]:
     """Nor does csv.reader(f)."""
     f = open(path, newline="")  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open(...) as f:" or call "f.close()"
-    return list(csv.reader(f))  # N: "f" escapes here: returns at line 103 without releasing it
+    return list(csv.reader(f))  # N: "f" escapes here: returns at line 104 without releasing it
 
 
 # silent ----------------------------------------------------------------------------------
@@ -185,3 +186,15 @@ class FileTest(unittest.TestCase):
         f = self.enterContext(open("data.txt"))
         self.addCleanup(print, open("other.txt"))
         self.assertTrue(f.read())
+
+
+class LineReader(io.TextIOWrapper):
+    def __init__(self, path: str) -> None:
+        """super().__init__ hands the file to the object being defined."""
+        super().__init__(open(path, "rb"))
+
+
+def log_into(path: str) -> logging.Handler:
+    """A StreamHandler does not close its stream (Lib/logging/__init__.py: "this class does
+    not close the stream"), so a file opened for it is never closed."""
+    return logging.StreamHandler(open(path, "w"))  # E: The resource returned by "open" is discarded without being released  [resource-leak]  # N: "StreamHandler" only borrows it: nothing releases it  # N: help: use "with open(...) as f:" and pass "f"
