@@ -501,10 +501,10 @@ class CallEffects:
 
     def lends_fresh(self, call: CallExpr, index: int) -> bool:
         """A resource created in the argument itself (``json.load(open(p))``) is only lent
-        and so never released: the callee is the standard library's, and neither its
-        signature nor a stub takes the argument (``Own``, ``@takes_over``, an insertion, a
-        wrapper). A resource that reading to its end releases (``sorted(os.scandir(d))``)
-        is taken to be read so."""
+        and so never released: the callee is the standard library's or a stub describes
+        it, and neither its signature nor a stub takes the argument (``Own``,
+        ``@takes_over``, an insertion, a wrapper). A resource that reading to its end
+        releases (``sorted(os.scandir(d))``) is taken to be read so."""
         arg = call.args[index]
         if not isinstance(arg, CallExpr) or not self.produces_owned(arg) or self.iteration_releases(arg):
             return False
@@ -517,7 +517,8 @@ class CallEffects:
         modes = ownership.arg_modes if ownership is not None else []
         if index < len(modes) and modes[index] is Mode.OWN:
             return False
-        return self.insertion(call) is None and self.from_standard_library(call)
+        # a callable a stub describes (a user's, of a third-party library) borrows likewise
+        return self.insertion(call) is None and (stub is not None or self.from_standard_library(call))
 
     def iteration_releases(self, iterable: CallExpr) -> bool:
         """A fresh resource that a loop running out releases: its type's ``__iter__`` is

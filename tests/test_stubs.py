@@ -98,6 +98,24 @@ def test_user_stub_directory_makes_a_third_party_call_owned(tmp_path: Path) -> N
     assert _leaks(run.stdout) == ['app.py:5: error: "conn" is not released on every path  [resource-leak]']
 
 
+def test_a_fresh_resource_given_to_a_third_party_callable(tmp_path: Path) -> None:
+    """docs/design.md §2.5: a callable a stub describes borrows a resource created in its
+    argument (reported); one no stub describes is taken to keep it (silent)."""
+    project = _project(tmp_path, VENDOR_STUB + "\ndef load(stream: object) -> object: ...\n")
+    (project / "vendorlib.py").write_text(
+        VENDOR + "\n\ndef load(stream: object) -> object:\n    return stream\n"
+        "\n\ndef keep(stream: object) -> object:\n    return stream\n"
+    )
+    (project / "reads.py").write_text(
+        "import vendorlib\n\n\ndef a(p: str) -> object:\n    return vendorlib.load(open(p))\n"
+        "\n\ndef b(p: str) -> object:\n    return vendorlib.keep(open(p))\n"
+    )
+    run = run_mypy("--config-file", "mypy.ini", "--no-incremental", "reads.py", cwd=project)
+    assert _leaks(run.stdout) == [
+        'reads.py:5: error: The resource returned by "open" is discarded without being released  [resource-leak]'
+    ]
+
+
 def test_user_stub_overrides_a_shipped_stub_by_module_name(tmp_path: Path) -> None:
     project = _project(tmp_path)
     (project / "ownership_stubs" / "socket.pyi").write_text("def gethostname() -> str: ...\n")
