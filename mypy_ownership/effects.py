@@ -510,6 +510,8 @@ class CallEffects:
             return False
         if isinstance(call.callee, SuperExpr):
             return False  # super().__init__(open(p)): the object being defined keeps it
+        if call.analyzed is not None:
+            return False  # a special form (cast(T, x)) is no call: it passes its argument on
         stub = self.stub(call)
         if stub is not None and (stub.view_of is not None or stub.wraps is not None):
             return False
