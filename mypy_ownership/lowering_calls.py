@@ -487,6 +487,8 @@ class ExpressionLowering(Temporaries):
             # referred to (an exception that records the closed response it came from)
             kept = self.capture(lambda: self.use(arg, reading=True)) if isinstance(arg, NameExpr) else rest
             rest = (If(Held(var), self.capture(lambda: self.hand_over(arg)), kept),)
+        elif mode is None and isinstance(arg, NameExpr) and var is not None and self.effects.valid_after_release(e):
+            rest = (If(Held(var), rest, self.capture(lambda: self.use(arg, reading=True))),)  # type(x)
         return rest
 
     def summarised_argument(
