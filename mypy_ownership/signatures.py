@@ -19,6 +19,7 @@ from mypy.nodes import (
     Decorator,
     Expression,
     FuncDef,
+    FuncItem,
     MemberExpr,
     NameExpr,
     OverloadedFuncDef,
@@ -278,7 +279,7 @@ def receiver_of(call: CallExpr) -> Expression | None:
 
 def returned_mode(func: object) -> Mode | None:
     """The mode of a function's declared return."""
-    sig = getattr(func, "type", None)
+    sig = func.type if isinstance(func, FuncItem) else None
     return mode_of(sig.ret_type) if isinstance(sig, CallableType) else None
 
 
@@ -324,7 +325,7 @@ _GENERATORS: Final = frozenset(
 
 def yield_mode(func: object) -> Mode | None:
     """The mode of a generator's declared yield type (``Iterator[Own[T]]`` yields owned)."""
-    sig = getattr(func, "type", None)
+    sig = func.type if isinstance(func, FuncItem) else None
     if not getattr(func, "is_generator", False) or not isinstance(sig, CallableType):
         return None
     returned = get_proper_type(sig.ret_type)
