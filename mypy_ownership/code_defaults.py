@@ -1,21 +1,24 @@
-"""What calls of code no stub describes do, by default (docs/design.md §2.4, §2.5): a
-class of the user's own that wraps a file object is a second view of it, and constructors
-of classes without stubs, methods of the object being defined and callbacks keep what they
-are given. Read from signatures and types alone; the stubs' markers are interpreted in
-``effects.py``, which asks these questions."""
+"""What calls of code no stub describes do, by default (docs/design.md §2.3-§2.6): a
+class of the user's own that wraps a file object is a second view of it; constructors of
+classes without stubs, methods of the object being defined and callbacks keep what they
+are given, while the standard library's callables borrow; a releasing method of the
+user's own consumes its receiver; a function of the module does what its summary says;
+a member's markers come from its definition. Read from signatures, types and summaries;
+the stubs' markers are interpreted in ``effects.py``, which asks these questions."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mypy.nodes import FUNC_NO_INFO, AwaitExpr, CallExpr, FuncDef, FuncItem, MemberExpr, NameExpr, RefExpr, TypeInfo
+from mypy.nodes import FUNC_NO_INFO, AwaitExpr, CallExpr, FuncDef, FuncItem, MemberExpr, NameExpr, RefExpr, TypeInfo, Var
 from mypy.types import CallableType, Instance, NoneType, Type, UnionType
 
 from mypy_ownership.arguments import unknown
-from mypy_ownership.effect_kinds import Wrapping
+from mypy_ownership.effect_kinds import ParamEffect, Wrapping
 from mypy_ownership.modes import Mode
+from mypy_ownership.overlay import FunctionStub, code_stub
 from mypy_ownership.evaluation import spelled
-from mypy_ownership.signatures import giving_back, mro, proper, receiver_mode, receiver_of
+from mypy_ownership.signatures import callable_of, giving_back, mro, proper, receiver_mode, receiver_of
 
 if TYPE_CHECKING:
     from mypy_ownership.effects import CallEffects
@@ -64,7 +67,10 @@ def takes_over_arguments(effects: CallEffects, call: CallExpr) -> bool:
     if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
         # the stubs are exact about the classes they name (ZipFile(f) does not close f);
         # a subclass defined elsewhere (a wrapper over an io base) keeps its argument
-        return effects.overlay.class_stub(callee.node.fullname) is None and own_wrapper(effects, call) is None
+        return (
+            effects.overlay.class_stub(callee.node.fullname) is None and own_wrapper(effects, call) is None
+            and not from_standard_library(effects, call)
+        )
     callee_type = proper(effects.type_of(callee))
     if isinstance(callee_type, CallableType) and (callee_type.is_type_obj() or callee_type.definition is None):
         return True
@@ -101,3 +107,46 @@ def give_back(effects: CallEffects, call: CallExpr, resource: Type | None) -> st
         return ""
     method = giving_back(effects.type_of(callee.expr), resource)
     return f"{spelled(callee.expr)}.{method}" if method else ""
+
+
+def from_standard_library(effects: CallEffects, call: CallExpr) -> bool:
+    """The callee is defined in the standard library (a module mypy read from
+    typeshed's): it borrows what it is given unless a stub says it takes it over
+    (docs/design.md §2.5)."""
+    callee = call.callee
+    name = callee.fullname if isinstance(callee, RefExpr) and not isinstance(callee.node, Var) else ""
+    if not name:
+        sig = callable_of(effects.type_of(callee))
+        name = sig.definition.fullname if sig is not None and sig.definition is not None else ""
+    return bool(name) and effects.overlay.standard_library(name)
+
+
+def iteration_releases(effects: CallEffects, iterable: CallExpr) -> bool:
+    """A fresh resource that a loop running out releases: its type's ``__iter__`` is
+    ``@exhausts``, or its acquisition says reading it to the end releases it."""
+    exhausts = effects.iteration_exhausts(iterable)
+    if exhausts:
+        return True
+    obligation = effects.result_obligation("the result", iterable) if exhausts is False else None
+    return obligation is not None and all(a.exhausts for a in obligation.acquired)
+
+
+def member_stub(effects: CallEffects, t: Type | None, member: str) -> FunctionStub | None:
+    """A member's stub along the class's MRO, or what the markers on its definition say."""
+    stub = effects.resources.method_stub(t, member)
+    receiver = proper(t)
+    if stub is None and isinstance(receiver, Instance):
+        found = receiver.type.get(member)
+        stub = code_stub(found.node, effects.module_name) if found is not None else None
+    return stub if isinstance(stub, FunctionStub) else None
+
+
+def summarised(effects: CallEffects, call: CallExpr) -> dict[int, ParamEffect]:
+    """What a function of this module does with the arguments of a call to it, by actual
+    index (its summary; an annotated parameter is never among them). A wrapper's
+    constructor over a file object is a view of it (``own_wrapper``), whatever its body
+    does with it."""
+    wrapping = effects.wrapping(call)
+    if effects.summaries is None or (wrapping is not None and wrapping.view is not None):
+        return {}
+    return effects.summaries.of_call(call, effects.type_of)

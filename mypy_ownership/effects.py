@@ -32,6 +32,7 @@ from mypy.nodes import (
     MemberExpr,
     NameExpr,
     RefExpr,
+    SuperExpr,
     TypeInfo,
     Var,
 )
@@ -204,12 +205,12 @@ class CallEffects:
         elif found is None and isinstance(callee, MemberExpr) and not isinstance(callee.node, TypeInfo):
             found = self.resources.method_stub(self._type(callee.expr), callee.name)
         if found is None:
-            found = code_stub(self.definition(call), self._module_name)
+            found = code_stub(self.definition(call), self.module_name)
         self._stubs[call] = found
         return found
 
     @cached_property
-    def _module_name(self) -> str | None:
+    def module_name(self) -> str | None:
         return self.module.fullname if self.module is not None else None
 
     def definition(self, call: CallExpr) -> object:
@@ -380,7 +381,7 @@ class CallEffects:
                 return False
             found = decorated(node)
             if found is not None:
-                return not defined_in(found, self._module_name or "")
+                return not defined_in(found, self.module_name or "")
         return isinstance(call.callee, MemberExpr) and call.callee.name in repeatable_names(self.overlay)
 
     def valid_after_release(self, call: CallExpr) -> bool:
@@ -397,19 +398,10 @@ class CallEffects:
         object is released; on a class neither describes, a member of a name the stubs
         mark so (a ``closed`` property of the user's own file class), as ``@repeatable``
         goes by name."""
-        stub = self._member_stub(self._type(receiver), member)
+        stub = code_defaults.member_stub(self, self._type(receiver), member)
         if stub is None:
             return member in _names_marked(self.overlay, frozenset({Marker.RELEASED_WHEN_TRUE}))
         return Marker.RELEASED_WHEN_TRUE in stub.markers
-
-    def _member_stub(self, t: Type | None, member: str) -> FunctionStub | None:
-        """A member's stub along the class's MRO, or what the markers on its definition say."""
-        stub = self.resources.method_stub(t, member)
-        receiver = proper(t)
-        if stub is None and isinstance(receiver, Instance):
-            found = receiver.type.get(member)
-            stub = code_stub(found.node, self._module_name) if found is not None else None
-        return stub if isinstance(stub, FunctionStub) else None
 
     def insertion(self, call: CallExpr) -> Insertion | None:
         """A container insertion: by the receiver's stubs, or by the method's name where
@@ -451,7 +443,7 @@ class CallEffects:
             found = [n for n, m in (stub.methods.items() if stub else ()) if Marker.RELEASES_LOCK in m.markers]
             found += [
                 n for n, symbol in klass.names.items()
-                if (marked := code_stub(symbol.node, self._module_name)) is not None
+                if (marked := code_stub(symbol.node, self.module_name)) is not None
                 and Marker.RELEASES_LOCK in marked.markers
             ]
             if found:
@@ -486,18 +478,10 @@ class CallEffects:
         return Wrapping(None, any(satisfies(argument(call, stub, p), v) for p, v in stub.owes_when))
 
     def summarised(self, call: CallExpr) -> dict[int, ParamEffect]:
-        """What a function of this module does with the arguments of a call to it, by
-        actual index (its summary; an annotated parameter is never among them). A wrapper's
-        constructor over a file object is a view of it (``_own_wrapper``), whatever its body
-        does with it."""
-        known = self._summarised.get(call)
-        if known is None:
-            wrapping = self.wrapping(call)
-            known = self._summarised[call] = (
-                self.summaries.of_call(call, self._type)
-                if self.summaries is not None and (wrapping is None or wrapping.view is None) else {}
-            )
-        return known
+        """What a function of this module does with a call's arguments (its summary)."""
+        if call not in self._summarised:
+            self._summarised[call] = code_defaults.summarised(self, call)
+        return self._summarised[call]
 
     def exhausts(self, call: CallExpr) -> bool | None:
         """The call reads its receiver to the end: a method marked ``@exhausts`` called with
@@ -516,7 +500,7 @@ class CallEffects:
     def iteration_exhausts(self, iterable: Expression) -> bool | None:
         """A for loop over ``iterable`` that runs out has read it to the end (as ``exhausts``)."""
         t = self._type(iterable)
-        stub = self._member_stub(t, "__iter__")
+        stub = code_defaults.member_stub(self, t, "__iter__")
         if stub is not None:
             return True if Marker.EXHAUSTS in stub.markers else None
         if "__iter__" in _names_marked(self.overlay, frozenset({Marker.EXHAUSTS})) and unknown(t):
@@ -546,6 +530,29 @@ class CallEffects:
             return False
         given = ((argument(call, stub, param), value) for param, value in stub.fails_when)
         return any(arg is not None and (value is Ellipsis or is_constant(arg, value)) for arg, value in given)
+
+    def lends_fresh(self, call: CallExpr, index: int) -> bool:
+        """A resource created in the argument itself (``json.load(open(p))``) is only lent
+        and so never released: the callee is the standard library's or a stub describes
+        it, and neither its signature nor a stub takes the argument (``Own``,
+        ``@takes_over``, an insertion, a wrapper). A resource that reading to its end
+        releases (``sorted(os.scandir(d))``) is taken to be read so."""
+        arg = call.args[index]
+        if not isinstance(arg, CallExpr) or not self.produces_owned(arg) or code_defaults.iteration_releases(self, arg):
+            return False
+        if isinstance(call.callee, SuperExpr):
+            return False  # super().__init__(open(p)): the object being defined keeps it
+        if call.analyzed is not None:
+            return False  # a special form (cast(T, x)) is no call: it passes its argument on
+        stub = self.stub(call)
+        if stub is not None and (stub.view_of is not None or stub.wraps is not None):
+            return False
+        ownership = self.ownership(call)
+        modes = ownership.arg_modes if ownership is not None else []
+        if index < len(modes) and modes[index] is Mode.OWN:
+            return False
+        # a callable a stub describes (a user's, of a third-party library) borrows likewise
+        return self.insertion(call) is None and (stub is not None or code_defaults.from_standard_library(self, call))
 
     def takes_over_arguments(self, call: CallExpr) -> bool:
         """The call keeps what it is given, by the defaults for code no stub describes."""

@@ -85,9 +85,14 @@ class Leaked(NamedTuple):
 
 
 class Discarded(NamedTuple):
+    """A resource no name holds: discarded, only lent to a call, or iterated over."""
+
     acquired: Acquired
     callee: str
     kept_open: bool = False  # the subject of a with block that does not release it
+    why: str = ""  # what happened to it, when it was not simply discarded
+    exits: tuple[tuple[int, int, str], ...] = ()  # where a loop may stop before its end
+    lent: bool = False  # passed to a call (the help says to pass a name)
 
 
 class FieldMoved(NamedTuple):

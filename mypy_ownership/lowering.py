@@ -43,7 +43,6 @@ from mypy_ownership import messages
 from mypy_ownership.cfg import Step, StepKind
 from mypy_ownership.evaluation import awaited_call, children, pattern_parts, spelled, target_name
 from mypy_ownership.lowering_calls import ExpressionLowering
-from mypy_ownership.lowering_temporaries import discarded
 from mypy_ownership.modes import Mode
 from mypy_ownership.operations import (
     BeginValue,
@@ -98,6 +97,7 @@ class Lowering(ExpressionLowering):
                 self.hand_over_display(node.expr)
             else:
                 self.expr(node.expr)
+            self.iterated_fresh(node.expr, node)
             self.hold_iterable(node)
         elif kind is StepKind.FOR_END:
             assert isinstance(node, ForStmt)
@@ -212,7 +212,7 @@ class Lowering(ExpressionLowering):
         elif isinstance(s, ExpressionStmt):
             self.expr(s.expr)
             if isinstance(s.expr, CallExpr) and self.effects.produces_owned(s.expr):
-                discarded(self, s.expr)
+                self.discarded(s.expr)
         elif isinstance(s, ReturnStmt):
             self.returning(s)
         elif isinstance(s, OperatorAssignmentStmt):

@@ -34,6 +34,7 @@ from mypy_ownership import messages
 from mypy_ownership.effects import CallEffects, Insertion, LockEffect, ParamEffect
 from mypy_ownership.evaluation import awaited_call, callee_name, children, spelled
 from mypy_ownership.facts import FieldMoved, LentTwice
+from mypy_ownership.lowering_unnamed import UnnamedResources
 from mypy_ownership.modes import Mode
 from mypy_ownership.operations import (
     Acquire,
@@ -73,7 +74,7 @@ from mypy_ownership.state import Acquired, Loan
 from mypy_ownership.unit import Unit
 
 
-class ExpressionLowering(ClosureLowering, LoanLowering):
+class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
     def __init__(self, unit: Unit, scope: Scope, effects: CallEffects) -> None:
         self.unit = unit
         self.scope = scope
@@ -296,7 +297,7 @@ class ExpressionLowering(ClosureLowering, LoanLowering):
         elif isinstance(e, AssignmentExpr):
             self.bind(e.target, self.value(e.value, e.target.name))
         elif isinstance(e, (ListComprehension, SetComprehension)):
-            self.comprehension(e.generator)
+            self.comprehension(e.generator, whole=True)
         elif isinstance(e, (GeneratorExpr, DictionaryComprehension)):
             self.comprehension(e)
         elif isinstance(e, LambdaExpr):
@@ -330,10 +331,12 @@ class ExpressionLowering(ClosureLowering, LoanLowering):
             rest = (If(Borrowed(borrowed), (If(BorrowedByWith(borrowed), rest, escaped),), rest),)
         self.emit_chain(rest)
 
-    def comprehension(self, e: GeneratorExpr | DictionaryComprehension) -> None:
+    def comprehension(self, e: GeneratorExpr | DictionaryComprehension, whole: bool = False) -> None:
         """Its own scope, run zero or more times: moves inside are moves on some paths, and
         a second round sees what the first one moved."""
         self.expr(e.sequences[0])
+        for sequence in e.sequences:
+            self.iterated_fresh(sequence, None, isinstance(e, GeneratorExpr) and not whole)
         body = self.capture(lambda: self._comprehension_body(e))
         self.emit(Either((), body))
         self.emit(Either((), body))
@@ -412,6 +415,7 @@ class ExpressionLowering(ClosureLowering, LoanLowering):
             else:
                 rest = self.argument(e, arg, mode, star, name, inserts, takes_over)
                 rest = self.summarised_argument(arg, summarised.get(i), name, rest)
+                self.lent_fresh(e, i, name)
             self.emit_chain(self.kept_argument(arg, name, rest) if i in kept else rest)
             self.hold_argument(arg)
         # a Mut borrow takes effect when the call runs, after its arguments (two-phase)
@@ -444,6 +448,8 @@ class ExpressionLowering(ClosureLowering, LoanLowering):
             # referred to (an exception that records the closed response it came from)
             kept = self.capture(lambda: self.use(arg, reading=True)) if isinstance(arg, NameExpr) else rest
             rest = (If(Held(var), self.capture(lambda: self.hand_over(arg)), kept),)
+        elif mode is None and isinstance(arg, NameExpr) and var is not None and self.effects.valid_after_release(e):
+            rest = (If(Held(var), rest, self.capture(lambda: self.use(arg, reading=True))),)  # type(x)
         return rest
 
     def summarised_argument(

@@ -1,7 +1,7 @@
 """Lowering of a method called on a temporary, the result of another call that no name
 holds (``open(p).read()``, ``holder.view().consume()``): a resource discarded there is a
-leak (docs/design.md §3), and a borrowed result consumed there is a move from a borrow
-(§4.1).
+leak (docs/design.md §3, reported by ``lowering_unnamed.py``), and a borrowed result
+consumed there is a move from a borrow (§4.1).
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 from mypy.nodes import CallExpr, Expression, MemberExpr, NameExpr
 
 from mypy_ownership import messages
-from mypy_ownership.facts import Discarded
-from mypy_ownership.operations import MoveLoanOfCall, Report
+from mypy_ownership.operations import MoveLoanOfCall
 
 if TYPE_CHECKING:
     from mypy_ownership.lowering_calls import ExpressionLowering
@@ -31,17 +30,7 @@ def on_temporary(lowering: ExpressionLowering, e: CallExpr, receiver: CallExpr) 
             _spelled(receiver), "released " + messages.by_release(e.callee.name),
         ))
     elif not releases and effects.produces_owned(receiver) and not effects.exhausts_result(e):
-        discarded(lowering, receiver)
-
-
-def discarded(lowering: ExpressionLowering, call: CallExpr) -> None:
-    """The resource a call returns is dropped on the spot."""
-    ownership = lowering.effects.ownership(call)
-    name = ownership.callee_name if ownership else None
-    obligation = lowering.effects.result_obligation("the result", call)
-    if obligation is not None:
-        for acquired in sorted(obligation.acquired):
-            lowering.emit(Report(Discarded(acquired, name or "the call")))
+        lowering.discarded(receiver)
 
 
 def _spelled(expr: Expression) -> str:

@@ -153,6 +153,36 @@ def discarded_help() -> str:
     return "help: bind it with \"with ... as name:\", or keep it in a name and release it"
 
 
+def only_borrowed_by(callee: str) -> str:
+    return f"{quoted(callee)} only borrows it: nothing releases it"
+
+
+def iterating_does_not_release() -> str:
+    return "iterating over it does not release it"
+
+
+def generator_may_stop() -> str:
+    return "a generator expression may be left before the end, where it would be released"
+
+
+def loop_may_stop() -> str:
+    return "leaving the loop before the end leaves it unreleased"
+
+
+def loop_stops_here(how: str) -> str:
+    return f"the loop may stop here ({how}) before the end"
+
+
+def temporary_help(help: Help, lent: bool) -> str:
+    """The fix for a resource no name holds: a name, released when done with it."""
+    use = 'pass "f"' if lent else 'iterate over "f"'
+    if help.context and help.callee:
+        return f'help: use "with {help.callee}(...) as f:" and {use}'
+    if help.method:
+        return f'help: bind it to a name, {use}, then call "f.{help.method}()"'
+    return discarded_help()
+
+
 def field_never_released(field: str, cls: str) -> str:
     return (
         f"Field {quoted(field)} owns a resource, but class {quoted(cls)} has no releasing"

@@ -454,6 +454,10 @@ _T = TypeVar("_T")
 Lookup = Callable[[str], object]  # full name -> the mypy node it stands for, or None
 
 
+def _nowhere(fullname: str) -> bool:
+    return False
+
+
 class Overlay:
     """All stubs of a run, by the real full names mypy gives their members."""
 
@@ -469,6 +473,10 @@ class Overlay:
         self.memo: dict[str, object] = {}
         # what makes each class a resource, shared by every unit of the run
         self.resources = ResourceTable(self)
+        # whether a full name belongs to a module mypy read from typeshed's standard
+        # library, whose callables borrow their arguments by default (docs/design.md §2.5);
+        # the plugin answers it, and with no build nothing is
+        self.standard_library: Callable[[str], bool] = _nowhere
 
     @classmethod
     def load(cls, user_dirs: Iterable[str], shipped: bool) -> Overlay:

@@ -20,6 +20,7 @@ from mypy.nodes import MypyFile, TypeAlias
 from mypy.options import Options
 from mypy.plugin import AnalyzeTypeContext, Plugin, ReportConfigContext
 from mypy.semanal_shared import has_placeholder
+from mypy.util import is_stdlib_file
 from mypy.types import AnyType, Instance, Type, TypeOfAny, get_proper_type
 
 from mypy_ownership import __version__, compat, messages
@@ -61,6 +62,8 @@ class OwnershipPlugin(Plugin):
         self._nested_analysis = 0
         self._user_aliases: dict[str, bool] = {}
         self._daemon_noted = False
+        self._standard: dict[str, bool] = {}
+        self.overlay.standard_library = self._in_standard_library
         if self.ownership.report_stats:
             options.fast_exit = False  # mypy's hard exit would skip the summary
             atexit.register(self._print_stats)
@@ -183,6 +186,22 @@ class OwnershipPlugin(Plugin):
         but not analysed yet would resolve no name. None: not in the build (yet)."""
         tree = self._modules.get(module) if self._modules is not None else None
         return None if tree is None else bool(tree.names)
+
+    def _in_standard_library(self, fullname: str) -> bool:
+        """The name is defined in a module mypy read from typeshed's standard library
+        (docs/design.md §2.5): the longest prefix of it that is a module of the build."""
+        known = self._standard.get(fullname)
+        if known is None:
+            known = False
+            module = fullname
+            while module and self._modules is not None:
+                tree = self._modules.get(module)
+                if tree is not None:
+                    known = tree.is_stub and is_stdlib_file(self.options.abs_custom_typeshed_dir, tree.path)
+                    break
+                module = module.rpartition(".")[0]
+            self._standard[fullname] = known
+        return known
 
     def _lookup_node(self, fullname: str) -> object:
         """The node a stub name stands for; a class alias (``Lock = _thread.LockType``)

@@ -33,7 +33,6 @@ from mypy.nodes import (
     NameExpr,
     Statement,
     Var,
-    WithStmt,
 )
 from mypy.types import CallableType
 
@@ -53,7 +52,7 @@ class Scope:
         self._captures: dict[FuncItem, frozenset[Var]] = {}
         self.self_var, self.owned_fields, self.releasing_method = self._method_fields()
         self.params = frozenset(a.variable for a in func.arguments) if func is not None else frozenset()
-        func_type = getattr(func, "type", None)
+        func_type = func.type if func is not None else None
         self.return_mode = returned_mode(func)
         self.has_borrowed_param = isinstance(func_type, CallableType) and any(
             (m := mode_of(t)) is not None and m.is_borrow for t in func_type.arg_types

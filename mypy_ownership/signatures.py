@@ -19,6 +19,7 @@ from mypy.nodes import (
     Decorator,
     Expression,
     FuncDef,
+    FuncItem,
     MemberExpr,
     MypyFile,
     NameExpr,
@@ -288,7 +289,7 @@ _COROUTINE: Final = "typing.Coroutine"
 def returned_mode(func: object) -> Mode | None:
     """The mode of a function's declared return: for an ``async def``, of what awaiting it
     gives, not of the coroutine mypy makes of it (docs/design.md §5)."""
-    sig = getattr(func, "type", None)
+    sig = func.type if isinstance(func, FuncItem) else None
     if not isinstance(sig, CallableType):
         return None
     returned = get_proper_type(sig.ret_type)
@@ -352,7 +353,7 @@ _GENERATORS: Final = frozenset(
 
 def yield_mode(func: object) -> Mode | None:
     """The mode of a generator's declared yield type (``Iterator[Own[T]]`` yields owned)."""
-    sig = getattr(func, "type", None)
+    sig = func.type if isinstance(func, FuncItem) else None
     if not getattr(func, "is_generator", False) or not isinstance(sig, CallableType):
         return None
     returned = get_proper_type(sig.ret_type)

@@ -10,6 +10,12 @@
   it (Lib/fileinput.py input). The module-level fileinput.close() closes that global
   instance (Lib/fileinput.py close); the analysis cannot link the two, so a name bound to
   input() must be released through it (with, or its close()).
+- Iterating a FileInput to its end releases it (@exhausts on __iter__): __next__ calls
+  nextfile() whenever a file is read out, which closes it and the in-place output and
+  restores sys.stdout, and raises StopIteration only once no file is left open
+  (``if not self._file: raise StopIteration``; Lib/fileinput.py FileInput.__next__,
+  _readline, nextfile). So ``for line in fileinput.input(): ...`` that runs out owes
+  nothing; one left by break or return leaves the current file open.
 - filename(), lineno() and filelineno() return stored counters (``self._filename``,
   ``self._startlineno + self._filelineno``, ``self._filelineno``), still meaningful after
   close() (FileInput.filename, lineno, filelineno).
@@ -23,6 +29,8 @@ class FileInput:
     @repeatable
     def close(self: Own[FileInput]) -> None: ...
     def __exit__(self: Own[FileInput], *args: object) -> None: ...
+    @exhausts
+    def __iter__(self) -> FileInput: ...
     @valid_after_release
     def filename(self) -> str: ...
     @valid_after_release

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from harness import ROOT, run_mypy
-from mypy_ownership.overlay import StubError, read_stub, stub_files
+from mypy_ownership.overlay import LANGUAGE, StubError, read_stub, stub_files
 
 SHIPPED = ROOT / "stubs"
 
@@ -23,7 +23,8 @@ def test_every_shipped_stub_parses() -> None:
 
 
 def test_every_stub_name_resolves_to_a_typeshed_symbol(tmp_path: Path) -> None:
-    modules = sorted(stub_files([], shipped=True))
+    # the language-level stubs too: they are read whatever the options say (docs/design.md §7.3)
+    modules = sorted(set(stub_files([], shipped=True)) | set(stub_files([LANGUAGE], shipped=False)))
     imports = "".join(f"import {m}\n" for m in modules if m != "builtins")
     (tmp_path / "probe.py").write_text(imports)
     (tmp_path / "mypy.ini").write_text("[mypy]\nplugins = stub_probe_plugin\n")
@@ -95,6 +96,24 @@ def test_user_stub_directory_makes_a_third_party_call_owned(tmp_path: Path) -> N
     project = _project(tmp_path)
     run = run_mypy("--config-file", "mypy.ini", "--no-incremental", "app.py", cwd=project)
     assert _leaks(run.stdout) == ['app.py:5: error: "conn" is not released on every path  [resource-leak]']
+
+
+def test_a_fresh_resource_given_to_a_third_party_callable(tmp_path: Path) -> None:
+    """docs/design.md §2.5: a callable a stub describes borrows a resource created in its
+    argument (reported); one no stub describes is taken to keep it (silent)."""
+    project = _project(tmp_path, VENDOR_STUB + "\ndef load(stream: object) -> object: ...\n")
+    (project / "vendorlib.py").write_text(
+        VENDOR + "\n\ndef load(stream: object) -> object:\n    return stream\n"
+        "\n\ndef keep(stream: object) -> object:\n    return stream\n"
+    )
+    (project / "reads.py").write_text(
+        "import vendorlib\n\n\ndef a(p: str) -> object:\n    return vendorlib.load(open(p))\n"
+        "\n\ndef b(p: str) -> object:\n    return vendorlib.keep(open(p))\n"
+    )
+    run = run_mypy("--config-file", "mypy.ini", "--no-incremental", "reads.py", cwd=project)
+    assert _leaks(run.stdout) == [
+        'reads.py:5: error: The resource returned by "open" is discarded without being released  [resource-leak]'
+    ]
 
 
 def test_user_stub_overrides_a_shipped_stub_by_module_name(tmp_path: Path) -> None:

@@ -38,13 +38,12 @@ def check(unit: Unit) -> list[Finding]:
     for acquired, fact in discarded.items():
         if fact.kept_open:
             text = messages.kept_open_by_with(fact.callee)
-            help = messages.kept_open_help(None, acquired.help.method)
+            shown: tuple[Note, ...] = (Note(acquired.line, acquired.column, messages.kept_open_help(None, acquired.help.method)),)
         else:
-            text, help = messages.discarded_resource(fact.callee), messages.discarded_help()
+            text, shown = messages.discarded_resource(fact.callee), _discarded_notes(fact)
         found.append(
             Finding(
-                acquired.line, acquired.column, text, errorcodes.RESOURCE_LEAK,
-                (Note(acquired.line, acquired.column, help),),
+                acquired.line, acquired.column, text, errorcodes.RESOURCE_LEAK, shown,
             )
         )
     for acquired, ways in escapes.items():
@@ -63,6 +62,18 @@ def check(unit: Unit) -> list[Finding]:
         text = messages.pipes_not_closed(acquired.name, acquired.help.pipes) if pipes else messages.not_released(acquired.name)
         found.append(Finding(acquired.line, acquired.column, text, errorcodes.RESOURCE_LEAK, tuple(notes)))
     return found
+
+
+def _discarded_notes(fact: Discarded) -> tuple[Note, ...]:
+    """Why a resource no name holds is not released, where a loop over it may stop, and
+    the fix."""
+    acquired = fact.acquired
+    if not fact.why:
+        return (Note(acquired.line, acquired.column, messages.discarded_help()),)
+    notes = [Note(acquired.line, acquired.column, fact.why)]
+    notes.extend(Note(line, column, messages.loop_stops_here(how)) for line, column, how in sorted(fact.exits))
+    notes.append(Note(acquired.line, acquired.column, messages.temporary_help(acquired.help, fact.lent)))
+    return tuple(notes)
 
 
 def _classes_without_release(unit: Unit) -> list[Finding]:

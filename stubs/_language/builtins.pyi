@@ -2,7 +2,18 @@
 typing ABCs' entries along their MRO). An owned value inserted into one moves into
 it (the container owns it from then on); a borrowed one escapes (container insertion,
 docs/design.md §2.2). ``extend`` stores the items of its argument, not the
-argument itself."""
+argument itself.
+
+``setattr(obj, name, value)`` stores ``value`` as the attribute (Python/bltinmodule.c
+builtin_setattr calls PyObject_SetAttr), as ``obj.name = value`` does: the value goes
+where the analysis does not follow it (docs/design.md §2.5), so it is taken over rather
+than borrowed, the standard library's default.
+
+``type(x)`` reads the type of ``x`` (Objects/typeobject.c type_new with one argument
+returns ``Py_TYPE(x)``): a released value may be passed to it (@valid_after_release on a
+callable: the argument is only referred to, as a data attribute read is)."""
+
+from mypy_ownership import Own
 
 class list:
     @inserts
@@ -19,3 +30,10 @@ class set:
 class dict:
     @inserts
     def setdefault(self, key: object, default: object = ...) -> object: ...
+
+class type:
+    @valid_after_release
+    def __init__(self, o: object, /) -> None: ...
+
+@takes_over
+def setattr(obj: object, name: str, value: Own[object], /) -> None: ...
