@@ -405,6 +405,9 @@ class Lowering(ExpressionLowering):
         var = scope.local(rvalue)
         bind = lambda: self.bind(target)  # noqa: E731
         rest = self.capture(lambda: self.hand_over_or_read(rvalue), bind)
+        if isinstance(target, (IndexExpr, MemberExpr)) and isinstance(rvalue, (TupleExpr, ListExpr)):
+            # obj.pair = (waiter, transport): what the display holds goes with it
+            return self.capture(lambda: self.hand_over_display(rvalue), bind)
         if isinstance(target, (IndexExpr, MemberExpr)):
             how = messages.by_assignment(target_name(target))
             if scope.closure(rvalue) is not None:

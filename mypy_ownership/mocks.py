@@ -32,6 +32,7 @@ from mypy.nodes import (
     WithStmt,
 )
 
+from mypy_ownership.arguments import module_constants
 from mypy_ownership.unit import definitions, iter_statements
 
 # unittest.mock.patch, and the same object from the ``mock`` backport
@@ -76,12 +77,13 @@ def patches_in(module: MypyFile | None, func: object) -> Patches:
     if func.info is not FUNC_NO_INFO and func.name.startswith(_TEST_PREFIX):
         decorators += func.info.defn.decorators
     here = module.fullname
-    everywhere = frozenset(t for t in (patched(d, here) for d in decorators) if t is not None)
+    constants = _string_constants(module)
+    everywhere = frozenset(t for t in (patched(d, here, constants) for d in decorators) if t is not None)
     everywhere |= _inherited(module, func)
     blocks = tuple(
         ((item.end_line or item.line, item.end_column or item.column), stmt.end_line or stmt.line, target)
         for stmt in iter_statements(func.body.body) if isinstance(stmt, WithStmt)
-        for item in stmt.expr if (target := patched(item, here)) is not None
+        for item in stmt.expr if (target := patched(item, here, constants)) is not None
     )
     return Patches(everywhere, blocks, here) if everywhere or blocks else NOTHING
 
@@ -120,19 +122,21 @@ def imports_mock(module: MypyFile) -> bool:
     return False
 
 
-def patched(expr: Expression, module: str = "") -> str | None:
+def patched(expr: Expression, module: str = "", constants: dict[str, str] | None = None) -> str | None:
     """The full name a patcher call replaces: ``patch("builtins.open", ...)``, a global of
     the calling module (``patch("%s.open" % __name__, ...)``, ``create=True`` shadowing the
-    builtin), or ``patch.object(builtins, "open", ...)`` (a module or class, then a literal
-    name)."""
+    builtin), a module named by a string constant of the module (``"%s.open" % builtin``
+    after ``builtin = "builtins"``), or ``patch.object(builtins, "open", ...)`` (a module
+    or class, then a literal name)."""
     if not isinstance(expr, CallExpr) or not expr.args or expr.arg_kinds[0] != ARG_POS:
         return None
     callee, first = expr.callee, expr.args[0]
     if isinstance(callee, RefExpr) and callee.fullname in PATCHERS:
-        if isinstance(first, OpExpr) and first.op == "%" and _is_module_name(first.right):
+        if isinstance(first, OpExpr) and first.op == "%" and isinstance(first.right, NameExpr):
+            named = module if _is_module_name(first.right) else (constants or {}).get(first.right.fullname or "")
             first = first.left  # "%s.open" % __name__
-            if isinstance(first, StrExpr) and first.value.startswith(_FORMAT):
-                return module + first.value[len(_FORMAT) - 1:]
+            if named and isinstance(first, StrExpr) and first.value.startswith(_FORMAT):
+                return named + first.value[len(_FORMAT) - 1:]
         return first.value if isinstance(first, StrExpr) else None
     if (
         isinstance(callee, MemberExpr) and callee.name == _PATCH_OBJECT
@@ -167,9 +171,22 @@ def _names(callee: Expression, module: str = "") -> frozenset[str]:
 
 
 def _decorators(module: MypyFile, func: FuncDef) -> list[Expression]:
-    """A function's decorators, found through its class or module (a nested function's
-    are not: limitations)."""
+    """A function's decorators, found through its class or module, or for a nested
+    function in the body of the function that defines it."""
     table = func.info.names if func.info is not FUNC_NO_INFO else module.names
     symbol = table.get(func.name)
     node = symbol.node if symbol is not None else None
-    return node.original_decorators if isinstance(node, Decorator) and node.func is func else []
+    if isinstance(node, Decorator) and node.func is func:
+        return node.original_decorators
+    path = _enclosing(module.defs, func) if func.info is FUNC_NO_INFO else []
+    for stmt in iter_statements(path[-1].body.body) if path else ():
+        if isinstance(stmt, Decorator) and stmt.func is func:
+            return stmt.original_decorators
+    return []
+
+
+def _string_constants(module: MypyFile) -> dict[str, str]:
+    """The module's globals bound once to a string literal, by full name."""
+    return {
+        var.fullname: value.value for var, value in module_constants(module).items() if isinstance(value, StrExpr)
+    }

@@ -10,6 +10,8 @@ import unittest
 from unittest import mock
 from unittest.mock import MagicMock, mock_open, patch
 
+BUILTINS = "builtins"
+
 
 # a decorated test function: silent ----------------------------------------------------------
 
@@ -58,7 +60,7 @@ class TestUpload(unittest.TestCase):
     def make_scratch(self) -> bytes:
         # not a test method: patch() decorates only the methods named test*
         tmp = tempfile.NamedTemporaryFile()  # E: "tmp" is not released on every path  [resource-leak]  # N: help: use "with NamedTemporaryFile(...) as tmp:" or call "tmp.close()"
-        return tmp.read()  # N: "tmp" escapes here: returns at line 61 without releasing it
+        return tmp.read()  # N: "tmp" escapes here: returns at line 63 without releasing it
 
 
 # with blocks: silent inside, reported after ----------------------------------------------------
@@ -151,4 +153,20 @@ class PatchedModuleGlobal(unittest.TestCase):
     def test_nested_function_outside_any_patch(self) -> None:
         def attempt() -> None:
             tempfile.NamedTemporaryFile().write(b"x")  # E: The resource returned by "NamedTemporaryFile" is discarded without being released  [resource-leak]  # N: help: bind it with "with ... as name:", or keep it in a name and release it
+        attempt()
+
+    def test_nested_function_decorated(self) -> None:
+        """A nested function under its own patch decorator, the module named by a constant."""
+        handle = MagicMock()
+
+        @patch("%s.open" % BUILTINS, handle)
+        def attempt() -> None:
+            self.assertEqual(open("filename", "r"), handle)
+        attempt()
+
+    def test_nested_function_decorated_with_another_patch(self) -> None:
+        """Its patch names another callee: open is the real one there."""
+        @patch("%s.print" % BUILTINS)
+        def attempt(m: MagicMock) -> None:
+            self.assertIsNotNone(open("filename", "r"))  # E: The resource returned by "open" is discarded without being released  [resource-leak]  # N: help: use "with open(...) as f:" and pass "f"  # N: "assertIsNotNone" only borrows it: nothing releases it
         attempt()
