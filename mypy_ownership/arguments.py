@@ -21,12 +21,14 @@ from mypy.nodes import (
     MypyFile,
     NameExpr,
     OpExpr,
+    Statement,
     StrExpr,
     Var,
 )
 from mypy.types import AnyType, Instance, Type, UnionType
 
-from mypy_ownership.signatures import mro, proper
+from mypy_ownership.evaluation import every_expression
+from mypy_ownership.signatures import callable_of, mro, proper
 from mypy_ownership.unit import iter_statements
 
 
@@ -119,3 +121,31 @@ def is_constant(arg: Expression, value: object) -> bool:
     if isinstance(arg, IntExpr):
         return value is False and arg.value == 0
     return False
+
+
+def used_as_file(call: CallExpr, param: str, arg: Expression, body: list[Statement], type_of: Callable[[Expression], Type | None]) -> bool:
+    """An untyped name given as ``param`` that the function itself uses as a file object:
+    it calls a method on it that a file type of the parameter's declared type has and
+    none of its path types (``str``, ``bytes``, ``os.PathLike``) has: ``f.seek(0)`` before
+    ``wave.open(f)``. Read from the callee's own signature, so no method is named here."""
+    if not isinstance(arg, NameExpr) or not isinstance(arg.node, Var) or not unknown(type_of(arg)):
+        return False
+    sig = callable_of(type_of(call.callee), annotated=False)
+    if sig is None or param not in sig.arg_names:
+        return False
+    infos = [t.type for t in _flat(sig.arg_types[sig.arg_names.index(param)]) if isinstance(t, Instance)]
+    paths = [i for i in infos if any(k.fullname in _PATHS for k in mro(i))]
+    files = [i for i in infos if i not in paths]
+    called = {
+        e.callee.name for stmt in iter_statements(body) for e in every_expression(stmt)
+        if isinstance(e, CallExpr) and isinstance(e.callee, MemberExpr)
+        and isinstance(e.callee.expr, NameExpr) and e.callee.expr.node is arg.node
+    }
+    return any(all(p.get(m) is None for p in paths) and any(f.get(m) for f in files) for m in called)
+
+
+def _flat(t: Type) -> list[Type]:
+    p = proper(t)
+    if isinstance(p, UnionType):
+        return [x for item in p.items for x in _flat(item)]
+    return [p] if p is not None else []

@@ -39,13 +39,7 @@ from mypy.nodes import (
 from mypy.types import AnyType, Instance, Type
 
 from mypy_ownership.arguments import (
-    argument,
-    is_constant,
-    is_path,
-    module_constants,
-    satisfies,
-    starts_with,
-    unknown,
+    argument, is_constant, is_path, module_constants, satisfies, starts_with, unknown, used_as_file,
 )
 from mypy_ownership.mocks import Patches, patches_in
 from mypy_ownership.modes import Mode
@@ -473,7 +467,8 @@ class CallEffects:
             return Wrapping(wrapped, False)
         assert stub.wraps is not None
         wrapped = argument(call, stub, stub.wraps)
-        if wrapped is None or is_constant(wrapped, None) or is_path(self._type(wrapped)):
+        if wrapped is None or is_constant(wrapped, None) or (is_path(self._type(wrapped)) and not used_as_file(
+                call, stub.wraps, wrapped, self.func.body.body if isinstance(self.func, FuncItem) else [], self._type)):
             return None
         return Wrapping(None, any(satisfies(argument(call, stub, p), v) for p, v in stub.owes_when))
 

@@ -9,6 +9,13 @@ builtin_setattr calls PyObject_SetAttr), as ``obj.name = value`` does: the value
 where the analysis does not follow it (docs/design.md §2.5), so it is taken over rather
 than borrowed, the standard library's default.
 
+``memoryview(obj)`` exports ``obj``'s buffer and keeps a reference to ``obj`` for as long
+as the view lives (Objects/memoryobject.c: memory_new calls PyMemoryView_FromObject, whose
+PyObject_GetBuffer fills ``view->obj`` with a new reference, dropped only by
+PyBuffer_Release when the view is released); an ``mmap`` cannot even be closed while
+exported (Modules/mmapmodule.c mmap_close_method: "cannot close exported pointers
+exist"). The view takes its object over, as ``setattr`` does.
+
 ``type(x)`` reads the type of ``x`` (Objects/typeobject.c type_new with one argument
 returns ``Py_TYPE(x)``): a released value may be passed to it (@valid_after_release on a
 callable: the argument is only referred to, as a data attribute read is)."""
@@ -37,3 +44,8 @@ class type:
 
 @takes_over
 def setattr(obj: object, name: str, value: Own[object], /) -> None: ...
+
+
+class memoryview:
+    @takes_over
+    def __init__(self, obj: Own[object]) -> None: ...

@@ -66,3 +66,13 @@ def size_after_the_block(path: str) -> int:
     with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:  # N: "mm" was released here when the with block ended
         mm.readline()
     return mm.size()  # E: "mm" used after release  [use-after-move]
+
+
+def zero_copy_view(fd: int) -> memoryview:
+    """A memoryview keeps the map it exports alive: the view takes it over."""
+    return memoryview(mmap.mmap(fd, 0, access=mmap.ACCESS_READ))
+
+
+def copied_out(fd: int) -> bytes:
+    """bytes() copies the map and lets it go: nothing closes it."""
+    return bytes(mmap.mmap(fd, 0, access=mmap.ACCESS_READ))  # E: The resource returned by "mmap" is discarded without being released  [resource-leak]  # N: "bytes" only borrows it: nothing releases it  # N: help: use "with mmap(...) as f:" and pass "f"
