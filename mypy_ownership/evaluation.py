@@ -314,12 +314,16 @@ def spelled(expr: Expression) -> str:
 
 
 def target_name(target: Expression) -> str:
+    """An assignment target, or a call's receiver, as the source spells it (``holder.view()``),
+    with ``...`` for what is neither a name, an attribute, a subscript nor a call."""
     if isinstance(target, NameExpr):
         return target.name
     if isinstance(target, MemberExpr):
         return f"{target_name(target.expr)}.{target.name}"
     if isinstance(target, IndexExpr):
         return f"{target_name(target.base)}[...]"
+    if isinstance(target, CallExpr):
+        return f"{target_name(target.callee)}()"
     return "..."
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mypy.nodes import CallExpr, Expression, MemberExpr, NameExpr
+from mypy.nodes import CallExpr, MemberExpr
 
 from mypy_ownership import messages
+from mypy_ownership.evaluation import target_name
 from mypy_ownership.operations import MoveLoanOfCall
 
 if TYPE_CHECKING:
@@ -27,19 +28,7 @@ def on_temporary(lowering: ExpressionLowering, e: CallExpr, receiver: CallExpr) 
         assert isinstance(e.callee, MemberExpr)
         lowering.emit(MoveLoanOfCall(
             lent, lowering.lent_to(receiver), receiver.line, receiver.column, lowering.how_call(receiver),
-            _spelled(receiver), "released " + messages.by_release(e.callee.name),
+            target_name(receiver), "released " + messages.by_release(e.callee.name),
         ))
     elif not releases and effects.produces_owned(receiver) and not effects.exhausts_result(e):
         lowering.discarded(receiver)
-
-
-def _spelled(expr: Expression) -> str:
-    """A call as the source spells it, ``holder.view()``, with ``...`` for what is neither
-    a name, an attribute nor a call."""
-    if isinstance(expr, NameExpr):
-        return expr.name
-    if isinstance(expr, MemberExpr):
-        return f"{_spelled(expr.expr)}.{expr.name}"
-    if isinstance(expr, CallExpr):
-        return f"{_spelled(expr.callee)}()"
-    return "..."

@@ -17,10 +17,8 @@ from mypy.nodes import (
     CallExpr,
     ComparisonExpr,
     ConditionalExpr,
-    Decorator,
     Expression,
     ForStmt,
-    FuncDef,
     IfStmt,
     MemberExpr,
     NameExpr,
@@ -31,7 +29,7 @@ from mypy.nodes import (
 )
 
 from mypy_ownership.evaluation import every_expression
-from mypy_ownership.unit import iter_statements
+from mypy_ownership.unit import deep_statements
 
 
 def owed_pipes(
@@ -54,7 +52,7 @@ def owed_pipes(
             if pipe(e) is not None:
                 reads.add(id(e))
 
-    for stmt in _statements(body):
+    for stmt in deep_statements(body):  # a closure may close the pipe
         if isinstance(stmt, IfStmt):
             read(*stmt.expr)
         elif isinstance(stmt, (WhileStmt, AssertStmt, ForStmt)):
@@ -78,15 +76,3 @@ def owed_pipes(
                 read(e.cond)
     settled.update(e.name for e in occurrences if id(e) not in reads)
     return tuple(p for p in wanted if p not in settled)
-
-
-def _statements(body: list[Statement]) -> list[Statement]:
-    """The body's statements, and those of the functions nested in it (a closure may
-    close the pipe)."""
-    found: list[Statement] = []
-    for stmt in iter_statements(body):
-        found.append(stmt)
-        func = stmt.func if isinstance(stmt, Decorator) else stmt
-        if isinstance(func, FuncDef):
-            found.extend(_statements(func.body.body))
-    return found

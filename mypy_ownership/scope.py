@@ -8,7 +8,7 @@ docs/design.md §1.4, §2.1 and §2.8 say why these and no others.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable
 from collections.abc import Callable
 from functools import cached_property
 
@@ -31,7 +31,6 @@ from mypy.nodes import (
     LambdaExpr,
     MemberExpr,
     NameExpr,
-    Statement,
     Var,
 )
 from mypy.types import CallableType
@@ -41,7 +40,7 @@ from mypy_ownership.evaluation import every_expression
 from mypy_ownership.modes import Mode
 from mypy_ownership.signatures import is_copy_type, mode_of, mro, receiver_mode, returned_mode, yield_mode
 from mypy_ownership.state import Acquired, Help
-from mypy_ownership.unit import Unit, iter_statements
+from mypy_ownership.unit import Unit, deep_statements, iter_statements
 
 
 class Scope:
@@ -191,7 +190,7 @@ class Scope:
         known = self._captures.get(func)
         if known is None:
             found = set()
-            for stmt in _deep_statements(func.body.body):
+            for stmt in deep_statements(func.body.body):
                 for expr in every_expression(stmt):
                     if isinstance(expr, NameExpr) and isinstance(expr.node, Var):
                         found.add(expr.node)
@@ -259,11 +258,3 @@ def _releases_in(loop: ForStmt, index: Var, releases: Callable[[CallExpr], bool]
             if isinstance(expr, CallExpr) and isinstance(expr.callee, MemberExpr) and names_index(expr.callee.expr) and releases(expr):
                 return True
     return False
-
-
-def _deep_statements(body: list[Statement]) -> Iterator[Statement]:
-    for stmt in iter_statements(body):
-        yield stmt
-        func = function_of(stmt)
-        if func is not None:
-            yield from _deep_statements(func.body.body)

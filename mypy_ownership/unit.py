@@ -153,6 +153,16 @@ def definitions(body: list[Statement]) -> Iterator[FuncDef]:
                 yield func
 
 
+def deep_statements(body: list[Statement]) -> Iterator[Statement]:
+    """``iter_statements``, and the statements of the functions nested in the body too
+    (what a closure's code may do)."""
+    for stmt in iter_statements(body):
+        yield stmt
+        func = stmt.func if isinstance(stmt, Decorator) else stmt
+        if isinstance(func, FuncDef):
+            yield from deep_statements(func.body.body)
+
+
 def iter_statements(body: list[Statement]) -> Iterator[Statement]:
     """Every statement of a body in source order, inside compound statements too (their
     unreachable blocks excepted), not inside nested scopes."""
