@@ -289,6 +289,9 @@ class OwnershipFlow:
                 return True
         return False
 
+    def observe(self, step: Step, state: FlowState) -> None:
+        """A look at the solved state before each step, for a subclass (``summaries.py``)."""
+
     def run(self) -> FlowResult:
         cfg = self.unit.cfg
         solution = solve(cfg, self)
@@ -299,6 +302,7 @@ class OwnershipFlow:
             if state is None:
                 continue
             for step in block.steps:
+                self.observe(step, state)
                 if self.relevant(step, state):
                     state = apply(self.lowering.ops_of(step), state, result.facts)
         for end in (cfg.exit, cfg.raise_exit):
