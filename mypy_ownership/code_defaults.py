@@ -159,3 +159,10 @@ def summarised_result(effects: CallEffects, call: CallExpr) -> Acquired | None:
     if effects.summaries is None or effects.stub(call) is not None:
         return None
     return effects.summaries.result_of(call, effects.type_of)
+
+
+def owning_class_method(effects: CallEffects, call: CallExpr) -> bool:
+    """A method called on a value of a class of this module owning what it stores: valid
+    after a release, as Python's methods are (docs/design.md §6)."""
+    receiver = receiver_of(call)
+    return effects.summaries is not None and receiver is not None and effects.summaries.of_owning_class(effects.type_of(receiver))

@@ -9,7 +9,7 @@ import enum
 from collections.abc import Callable
 from typing import NamedTuple, Protocol
 
-from mypy.nodes import CallExpr, Expression
+from mypy.nodes import CallExpr, Expression, FuncDef, Var
 from mypy.types import Type
 
 from mypy_ownership.state import Acquired
@@ -51,6 +51,12 @@ class Summaries(Protocol):
     def result_of(self, call: CallExpr, type_of: Callable[[Expression], Type | None]) -> Acquired | None:
         """The resource the called function of the module returns, acquired at the call
         (a known owner, docs/design.md §2.4); None if it returns none."""
+
+    def fields_released_in(self, func: FuncDef) -> dict[Var, frozenset[Acquired]]:
+        """The fields a releasing method of a class owning what it stores must release."""
+
+    def of_owning_class(self, t: Type | None) -> bool:
+        """A value of a class of the module owning what it stores (docs/design.md §6)."""
 
 
 class LockEffect(enum.Enum):

@@ -382,7 +382,8 @@ class CallEffects:
 
     def valid_after_release(self, call: CallExpr) -> bool:
         stub = self.stub(call)
-        return stub is not None and Marker.VALID_AFTER_RELEASE in stub.markers
+        marked = stub is not None and Marker.VALID_AFTER_RELEASE in stub.markers
+        return marked or (stub is None and code_defaults.owning_class_method(self, call))
 
     def released_unless_none(self, call: CallExpr) -> bool:
         """``status = proc.poll()``: a result other than None says the receiver is released."""

@@ -162,7 +162,7 @@ class OwnershipFlow:
                         owes[var] = obligation
         if not trivial:
             for var, acquired in scope.owned_fields.items():
-                owes[var] = Obligation(frozenset({acquired}))
+                owes[var] = Obligation(scope.field_owes.get(var, frozenset({acquired})))
         shared = loans.get(scope.self_var) if scope.self_var is not None else None
         if shared is not None and shared.mode is Mode.REF:
             # the fields of a Ref receiver belong to a borrowed owner (docs/design.md §4.1)

@@ -29,17 +29,20 @@ from mypy.nodes import (
     ARG_STAR2,
     FUNC_NO_INFO,
     CallExpr,
+    ClassDef,
     Expression,
     FuncDef,
     MypyFile,
     MemberExpr,
     NameExpr,
     ReturnStmt,
+    RefExpr,
     Statement,
+    TypeInfo,
     Var,
 )
 from mypy.argmap import map_actuals_to_formals
-from mypy.types import AnyType, CallableType, Type, TypeOfAny
+from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_proper_type
 
 from mypy_ownership.config import OwnershipOptions
 from mypy_ownership.effects import ParamEffect, untyped_resource
@@ -49,6 +52,7 @@ from mypy_ownership.flow import OwnershipFlow
 from mypy_ownership.overlay import Overlay
 from mypy_ownership.signatures import callable_of, is_copy_type, mode_of
 from mypy_ownership.messages import by_return
+from mypy_ownership.stored_fields import StoredResources
 from mypy_ownership.state import PIPES, Acquired, FlowState, Help, Obligation
 from mypy_ownership.unit import TypeFacts, Unit, definitions, iter_statements
 
@@ -73,6 +77,19 @@ class ModuleSummaries:
         self._relied: set[FuncDef] = set()  # whose assumed summary a computation read
         self._own: frozenset[FuncDef] | None = None
         self._results: dict[FuncDef, Acquired | None] = {}
+        self.stored = StoredResources(module, types, overlay, self)
+
+    def fields_released_in(self, func: FuncDef) -> dict[Var, frozenset[Acquired]]:
+        """What a releasing method of a class owning what it stores leaves owed of its
+        fields (docs/design.md §6)."""
+        return self.stored.left_owed(func)
+
+    def of_owning_class(self, t: Type | None) -> bool:
+        """A value of a class of this module owning what it stores: its methods stay
+        callable after a release, as Python's are."""
+        p = get_proper_type(t)
+        found = self.stored.of_class(p.type) if isinstance(p, Instance) else None
+        return found is not None and found.gives_owner
 
     def called(self, call: CallExpr, type_of: Callable[[Expression], Type | None]) -> FuncDef | None:
         """The function of this module a call reaches, if its signature is plain enough."""
@@ -89,6 +106,11 @@ class ModuleSummaries:
         if self.types.type_map is None:
             return calls
         found, candidates = list(calls), [e for e in self.types.type_map if type(e) is CallExpr]
+        lines = sorted(c.line for c in found)
+        for owning in self.stored.classes(lambda defn: _spans(defn, lines)):
+            found += owning.releases  # a releasing method is checked
+            if owning.gives_owner:
+                found += [c for c in candidates if isinstance(c.callee, RefExpr) and c.callee.node is owning.info]
         while True:
             lines = sorted(c.line for c in found)
             holders = {f.name for f in self._functions() if _spans(f, lines)}
@@ -109,6 +131,9 @@ class ModuleSummaries:
     def result_of(self, call: CallExpr, type_of: Callable[[Expression], Type | None]) -> Acquired | None:
         """The resource the called function returns, acquired at the call; an ownership
         word on its return wins over the summary."""
+        if isinstance(call.callee, RefExpr) and isinstance(call.callee.node, TypeInfo):
+            owning = self.stored.of_class(call.callee.node)
+            return owning.acquired(call, "") if owning is not None and owning.gives_owner else None
         func = self.called(call, type_of)
         if func is None or (isinstance(func.type, CallableType) and mode_of(func.type.ret_type) is not None):
             return None
@@ -290,7 +315,7 @@ class _ReturnFlow(OwnershipFlow):
             self.returned[stmt] = state.owes.get(var) if var is not None else None
 
 
-def _spans(func: FuncDef, lines: list[int]) -> bool:
+def _spans(func: FuncDef | ClassDef, lines: list[int]) -> bool:
     at = bisect.bisect_left(lines, func.line)
     return at < len(lines) and lines[at] <= (func.end_line or func.line)
 
