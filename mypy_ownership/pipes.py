@@ -21,7 +21,6 @@ from mypy.nodes import (
     ForStmt,
     IfStmt,
     MemberExpr,
-    NameExpr,
     OpExpr,
     Statement,
     UnaryExpr,
