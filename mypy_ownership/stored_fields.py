@@ -126,9 +126,11 @@ class StoredResources:
         storing: set[FuncDef] = set()
         others: set[str] = set()  # fields also given something else: perhaps a caller's object
         for func in methods:
+            effects = None
             for target, value in _self_stores(func):
-                effects = self._effects(func)
-                if not isinstance(value, CallExpr) or not effects.produces_owned(value):
+                if isinstance(value, CallExpr) and effects is None:
+                    effects = self._effects(func)
+                if effects is None or not isinstance(value, CallExpr) or not effects.produces_owned(value):
                     if not _is_none(value):
                         others.add(target.name)
                     continue

@@ -103,26 +103,32 @@ class ModuleSummaries:
 
     def with_returned(self, calls: list[CallExpr]) -> list[CallExpr]:
         """The prefilter's calls (docs/design.md §11.8), with the calls of this module's
-        functions that return a resource; only a function holding one of them can."""
+        functions that return a resource, the constructors of its classes owning what they
+        store and the releases in their releasing methods; only a function or class holding
+        one of these calls can return or store a resource."""
         if self.types.type_map is None:
             return calls
         found, candidates = list(calls), [e for e in self.types.type_map if type(e) is CallExpr]
-        lines = sorted(c.line for c in found)
-        for owning in self.stored.classes(lambda defn: _spans(defn, lines)):
-            found += owning.releases  # a releasing method is checked
-            if owning.gives_owner:
-                found += [c for c in candidates if isinstance(c.callee, RefExpr) and c.callee.node is owning.info]
-        while True:
-            lines = sorted(c.line for c in found)
+        seen = set(found)
+
+        def add(more: list[CallExpr]) -> None:
+            found.extend(c for c in more if c not in seen)
+            seen.update(more)
+
+        while True:  # a class or function holding an added call may return or store one
+            size, lines = len(found), sorted(c.line for c in found)
+            for owning in self.stored.classes(lambda defn: _spans(defn, lines)):
+                add(list(owning.releases))  # a releasing method is checked
+                if owning.gives_owner:
+                    add([c for c in candidates if isinstance(c.callee, RefExpr) and c.callee.node is owning.info])
             holders = {f.name for f in self.functions() if _spans(f, lines)}
-            more = [
+            add([
                 c for c in candidates
-                if isinstance(c.callee, (NameExpr, MemberExpr)) and c.callee.name in holders and c not in found
+                if isinstance(c.callee, (NameExpr, MemberExpr)) and c.callee.name in holders and c not in seen
                 and self.result_of(c, self.types.type_of) is not None
-            ]
-            if not more:
+            ])
+            if len(found) == size:
                 return sorted(found, key=lambda c: (c.line, c.column))
-            found += more
 
     def functions(self) -> frozenset[FuncDef]:
         """Every function the module defines (at top level, in classes, nested)."""
