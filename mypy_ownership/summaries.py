@@ -6,8 +6,8 @@ handed: if every path that returns released it (``f.close()``, a with block, ano
 summarised helper), the function *releases* it for its callers; if every such path
 released it or moved it (to an ``Own`` parameter or field), it *takes it over*: a move
 for callers; if every such path released, moved or handed it over (stored it, returned
-it, gave it to a ``@takes_over`` callee), it *hands it over*. A path that keeps it, rebinds it or lets it go unpaid means
-neither. Only this module's bodies are read, so a warm run (which does not see other
+it, gave it to a ``@takes_over`` callee), it *hands it over*. A path that keeps it,
+rebinds it or lets it go unpaid means neither. Only this module's bodies are read, so a warm run (which does not see other
 modules' bodies either) agrees with a cold one. Recursion is solved to the greatest fixed
 point: a recursive call is first taken to release what it is given, and the summary is
 computed again until it says what was assumed.
@@ -163,23 +163,31 @@ class ModuleSummaries:
         ]
         if not values or not all(isinstance(v, (CallExpr, NameExpr)) for v in values):
             return None
-        self._results[func] = found = self._returned(func)
+        self._results[func] = found = self._returned(func, values)
         return found
 
-    def _returned(self, func: FuncDef) -> Acquired | None:
+    def _returned(self, func: FuncDef, values: list[Expression]) -> Acquired | None:
+        """What the ``return`` statements give back; a flow is solved only where one
+        returns a local, to know what it owes there."""
         unit = Unit(
             self.module, func.body.body, func, self.types, self.options, kind="function",
             name=func.name, overlay=self.overlay, summaries=self,
         )
         flow = _ReturnFlow(unit)
-        if not flow.anything_to_follow():
+        effects = flow.effects
+        if all(isinstance(v, CallExpr) for v in values):
+            flow.returned = {
+                s: s.expr for s in iter_statements(func.body.body)
+                if isinstance(s, ReturnStmt) and isinstance(s.expr, CallExpr)
+            }
+        elif not flow.anything_to_follow():
             return None
-        flow.run()
+        else:
+            flow.run()
         params = {(a.line, a.column) for a in func.arguments}
         found: list[Acquired] = []
         for stmt, value in flow.returned.items():
             if isinstance(value, CallExpr):
-                effects = flow.effects
                 obligation = effects.result_obligation("", value) if effects.produces_owned(value) else None
             else:
                 obligation = value
@@ -324,9 +332,10 @@ class _ReturnFlow(OwnershipFlow):
             self.returned[stmt] = state.owes.get(var) if var is not None else None
 
 
-def _spans(func: FuncDef | ClassDef, lines: list[int]) -> bool:
-    at = bisect.bisect_left(lines, func.line)
-    return at < len(lines) and lines[at] <= (func.end_line or func.line)
+def _spans(node: FuncDef | ClassDef, lines: list[int]) -> bool:
+    """A definition holds one of these lines (sorted)."""
+    at = bisect.bisect_left(lines, node.line)
+    return at < len(lines) and lines[at] <= (node.end_line or node.line)
 
 
 def _is_none(expr: Expression) -> bool:
