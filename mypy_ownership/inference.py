@@ -15,9 +15,11 @@ from mypy.nodes import (
     ARG_STAR,
     ARG_STAR2,
     FUNC_NO_INFO,
+    CallExpr,
     ConditionalExpr,
     Expression,
     FuncDef,
+    IndexExpr,
     MemberExpr,
     MypyFile,
     NameExpr,
@@ -37,7 +39,7 @@ from mypy.types import (
 
 from mypy_ownership.effect_kinds import ParamEffect
 from mypy_ownership.modes import Mode
-from mypy_ownership.signatures import mode_of, receiver_mode, returned_mode
+from mypy_ownership.signatures import callable_of, mode_of, receiver_mode, receiver_of, returned_mode
 from mypy_ownership.summaries import ModuleSummaries
 from mypy_ownership.unit import TypeFacts, iter_statements
 
@@ -126,11 +128,12 @@ def _borrowed_result(func: FuncDef, types: TypeFacts, returned: Mode | None, pro
     sources: dict[int, Mode | None] = {}
     for value in values:
         for leaf in _leaves(value):
-            root = _root(leaf)
-            if root is None or root.node not in params:
+            roots = _lent_by_call(leaf, types) if isinstance(leaf, CallExpr) else [_root(leaf)]
+            if not roots or any(root is None or root.node not in params for root in roots):
                 return []
-            i = params[root.node]  # type: ignore[index]
-            sources[i] = _param_mode(func, i)
+            for root in roots:
+                i = params[root.node]  # type: ignore[union-attr,index]
+                sources[i] = _param_mode(func, i)
     if not sources:
         return []
     if returned is not None:  # declared a borrow: the sources it needs
@@ -155,10 +158,24 @@ def _leaves(value: Expression) -> list[Expression]:
 
 
 def _root(expr: Expression) -> NameExpr | None:
-    """The parameter an attribute chain is read off (``self.data`` -> ``self``)."""
-    while isinstance(expr, MemberExpr):
-        expr = expr.expr
+    """The name an attribute or item chain is read off (``self.lines[-1]`` -> ``self``)."""
+    while isinstance(expr, (MemberExpr, IndexExpr)):
+        expr = expr.expr if isinstance(expr, MemberExpr) else expr.base
     return expr if isinstance(expr, NameExpr) else None
+
+
+def _lent_by_call(call: CallExpr, types: TypeFacts) -> list[NameExpr | None]:
+    """What a call returning a borrow borrows from (docs/design.md §5): the names its
+    arguments given to ``Ref``/``Mut`` parameters, and its borrowed receiver, are read
+    off; nothing if it returns no borrow."""
+    sig = callable_of(types.type_of(call.callee))
+    if sig is None or (returned := mode_of(sig.ret_type)) is None or not returned.is_borrow:
+        return []
+    lent = [arg for arg, t in zip(call.args, sig.arg_types) if (m := mode_of(t)) is not None and m.is_borrow]
+    receiver = receiver_of(call)
+    if receiver is not None and (m := receiver_mode(sig.definition)) is not None and m.is_borrow:
+        lent.append(receiver)
+    return [_root(arg) for arg in lent]
 
 
 def _param_mode(func: FuncDef, i: int) -> Mode | None:

@@ -11,7 +11,7 @@ a class may release its fields in several methods, and a method may guard its re
 (``if self._closed: return``). The constructor of a class with a releasing method (and no
 ``__exit__``, ``__aexit__`` or ``__del__``, whose release the analysis would have to read
 from their bodies) gives callers in the module a known owner, released by any releasing
-method. A class that declares ownership itself (an ``Own`` field, a moded receiver), or
+method. A class that declares what it owns (an ``Own`` field or receiver), or
 that the stubs make a resource, is left to its annotations. Only this module's bodies are
 read, and only classes one of whose methods stores the result of a call are inspected.
 """
@@ -45,6 +45,7 @@ from mypy.types import Type
 
 from mypy_ownership.effects import CallEffects
 from mypy_ownership.evaluation import every_expression
+from mypy_ownership.modes import Mode
 from mypy_ownership.overlay import Overlay
 from mypy_ownership.pipes import owed_pipes
 from mypy_ownership.signatures import mode_of, receiver_mode
@@ -121,9 +122,9 @@ class StoredResources:
     def _inspect(self, info: TypeInfo) -> OwningClass | None:
         if info.module_name != self.module.fullname or self.overlay.resources.of_class(info) is not None:
             return None
-        if any(receiver_mode(m) is not None or (isinstance(v := symbol.node, Var) and mode_of(v.type) is not None)
+        if any(receiver_mode(m) is Mode.OWN or (isinstance(v := symbol.node, Var) and mode_of(v.type) is Mode.OWN)
                for symbol in info.names.values() for m in [_function(symbol.node)]):
-            return None  # it declares ownership: its annotations say what it owns
+            return None  # it declares what it owns: its annotations say so
         methods = [f for f in map(_function, info.defn.defs.body) if f is not None and _is_method(f)]
         stores: dict[str, StoredField] = {}
         storing: set[FuncDef] = set()

@@ -93,6 +93,7 @@ def test_returned_borrow_and_missing_lifetime(tmp_path: Path, monkeypatch: pytes
             def __init__(self) -> None:
                 self.data = bytearray()
                 self.size = 0
+                self.parts = [bytearray()]
             def view(self: Ref["Buffer"]) -> bytearray:
                 return self.data
             def edit(self: Mut["Buffer"]) -> bytearray:
@@ -103,17 +104,28 @@ def test_returned_borrow_and_missing_lifetime(tmp_path: Path, monkeypatch: pytes
                 return self.data
             def needs_source(self) -> Ref[bytearray]:
                 return self.data
+            def last(self: Ref["Buffer"]) -> bytearray:
+                return self.parts[-1]
         def from_param(buffer: Ref[Buffer], other: Mut[Buffer], pick: bool) -> bytearray:
             return buffer.data if pick else other.data
         def unborrowed(buffer: Buffer) -> Ref[bytearray]:
             return buffer.data
+        def data_of(buffer: Ref[Buffer]) -> Ref[bytearray]:
+            return buffer.data
+        def through_a_call(buffer: Ref[Buffer]) -> bytearray:
+            return data_of(buffer)
+        def through_a_local(buffer: Ref[Buffer]) -> bytearray:
+            local = Buffer()
+            return data_of(local)
     """)
     assert ("Buffer.view", "return", "Ref", "bytearray", "receiver") in found
     assert ("Buffer.edit", "return", "Mut", "bytearray", "receiver") in found
     assert ("Buffer.needs_source", "receiver", "Ref", "Buffer", "") in found
     assert ("from_param", "return", "Ref", "bytearray", "param:buffer,param:other") in found
     assert ("unborrowed", "param:buffer", "Ref", "Buffer", "") in found
-    assert not [p for p in found if p[0] in ("Buffer.count", "Buffer.plain")]
+    assert ("Buffer.last", "return", "Ref", "bytearray", "receiver") in found
+    assert ("through_a_call", "return", "Ref", "bytearray", "param:buffer") in found
+    assert not [p for p in found if p[0] in ("Buffer.count", "Buffer.plain", "data_of", "through_a_local")]
 
 
 def test_owned_fields_and_releasing_receiver(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
