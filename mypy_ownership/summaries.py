@@ -46,6 +46,7 @@ from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_pro
 
 from mypy_ownership.config import OwnershipOptions
 from mypy_ownership.effects import ParamEffect, untyped_resource
+from mypy_ownership.evaluation import every_expression
 from mypy_ownership.facts import Leaked
 from mypy_ownership.cfg import Step
 from mypy_ownership.flow import OwnershipFlow
@@ -281,17 +282,22 @@ class ModuleSummaries:
 
     def _parameters(self, func: FuncDef) -> dict[int, Acquired]:
         """The parameters to follow: not the receiver, not ``*args``, not annotated with a
-        mode, not of a Copy type; each owes a release from its own position."""
+        mode, not of a Copy type, not called (a callable: calling it releases nothing);
+        each owes a release from its own position."""
         declared = func.type.arg_types if isinstance(func.type, CallableType) else []
         method = func.info is not FUNC_NO_INFO and not func.is_static
         releasing = untyped_resource(self.overlay).releasing
+        called = {
+            e.callee.node for stmt in iter_statements(func.body.body) for e in every_expression(stmt)
+            if isinstance(e, CallExpr) and isinstance(e.callee, NameExpr)
+        }
         found = {}
         for i, arg in enumerate(func.arguments):
             if (i == 0 and method) or arg.kind in (ARG_STAR, ARG_STAR2):
                 continue
             if i < len(declared) and mode_of(declared[i]) is not None:
                 continue
-            if is_copy_type(arg.variable.type):
+            if is_copy_type(arg.variable.type) or arg.variable in called:
                 continue
             found[i] = Acquired(arg.line, arg.column, arg.variable.name, Help("resource"), releasing)
         return found

@@ -79,11 +79,14 @@ def test_parameters_released_or_taken_over(tmp_path: Path, monkeypatch: pytest.M
             into.append(f)
         def reads(f: IO[str]) -> str:
             return f.read()
+        def calls(factory: Any) -> None:
+            with factory() as made:
+                made.write("x")
     """)
     assert ("closes", "param:f", "Own", "IO[str]", "") in found
     assert ("adopts", "param:f", "Own", "IO[str]", "") in found
-    # already annotated, handed over where the analysis cannot follow, only read
-    assert not [p for p in found if p[0] in ("consume", "keeps", "reads")]
+    # already annotated, handed over where the analysis cannot follow, only read, called
+    assert not [p for p in found if p[0] in ("consume", "keeps", "reads", "calls")]
 
 
 def test_returned_borrow_and_missing_lifetime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
