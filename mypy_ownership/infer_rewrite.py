@@ -124,7 +124,7 @@ def _positional(params: cst.Parameters) -> list[cst.Param]:
     return [*params.posonly_params, *params.params]
 
 
-def _mode_of(annotation: cst.Annotation | None) -> str | None:
+def mode_of(annotation: cst.Annotation | None) -> str | None:
     """The ownership word an annotation is written with, if any."""
     if annotation is None:
         return None
@@ -335,7 +335,7 @@ def _place(proposal: Proposal, sites: _Sites, types: _Types) -> tuple[cst.CSTNod
             return "no such parameter"
         annotation = param.annotation
     if annotation is not None:
-        existing = _mode_of(annotation)
+        existing = mode_of(annotation)
         if existing == proposal.mode:
             return "already"
         return f"annotated {existing}" if existing else (node, None)
@@ -353,7 +353,7 @@ def _field(proposal: Proposal, sites: _Sites, types: _Types) -> tuple[cst.CSTNod
     declared = [found.declared] if found.declared is not None else []
     annotated = declared or [node for _, node in found.stores if isinstance(node, cst.AnnAssign)]
     if annotated:
-        existing = {_mode_of(node.annotation) for node in annotated if isinstance(node, cst.AnnAssign)}
+        existing = {mode_of(node.annotation) for node in annotated if isinstance(node, cst.AnnAssign)}
         if proposal.mode in existing:
             return "already"
         if existing - {None}:
