@@ -62,6 +62,8 @@ class ModuleAnalyzer:
         self.stats.modules += 1
         check_untyped = bool(mypy_options is not None and mypy_options.check_untyped_defs)
         summaries = ModuleSummaries(module, types, self.options, self.overlay, check_untyped)
+        if ownership_calls is not None:
+            ownership_calls = summaries.with_returned(ownership_calls)
         context = _Context(types, self.options, self.overlay, check_untyped, ownership_calls, summaries)
         for unit in units_of(module, context):
             self.stats.findings += reporter.emit(self._run(unit))

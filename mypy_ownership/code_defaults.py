@@ -19,6 +19,7 @@ from mypy_ownership.modes import Mode
 from mypy_ownership.overlay import FunctionStub, code_stub
 from mypy_ownership.evaluation import spelled
 from mypy_ownership.signatures import callable_of, giving_back, mro, proper, receiver_mode, receiver_of
+from mypy_ownership.state import Acquired
 
 if TYPE_CHECKING:
     from mypy_ownership.effects import CallEffects
@@ -150,3 +151,18 @@ def summarised(effects: CallEffects, call: CallExpr) -> dict[int, ParamEffect]:
     if effects.summaries is None or (wrapping is not None and wrapping.view is not None):
         return {}
     return effects.summaries.of_call(call, effects.type_of)
+
+
+def summarised_result(effects: CallEffects, call: CallExpr) -> Acquired | None:
+    """The resource a function of this module returns (its summary), where no stub and no
+    ownership word on its return say otherwise: the caller is its known owner."""
+    if effects.summaries is None or effects.stub(call) is not None:
+        return None
+    return effects.summaries.result_of(call, effects.type_of)
+
+
+def owning_class_method(effects: CallEffects, call: CallExpr) -> bool:
+    """A method called on a value of a class of this module owning what it stores: valid
+    after a release, as Python's methods are (docs/design.md §6)."""
+    receiver = receiver_of(call)
+    return effects.summaries is not None and receiver is not None and effects.summaries.of_owning_class(effects.type_of(receiver))

@@ -9,8 +9,10 @@ import enum
 from collections.abc import Callable
 from typing import NamedTuple, Protocol
 
-from mypy.nodes import CallExpr, Expression
+from mypy.nodes import CallExpr, Expression, FuncDef, Var
 from mypy.types import Type
+
+from mypy_ownership.state import Acquired
 
 
 class Insertion(enum.Enum):
@@ -30,9 +32,12 @@ class Wrapping(NamedTuple):
 
 class ParamEffect(enum.Enum):
     """What a function of the module does with a parameter on every path that returns
-    (docs/design.md §2.3): releases it, or hands it over (stores it, gives it away)."""
+    (docs/design.md §2.3): releases it, takes it over (moves it to an ``Own`` parameter or
+    field: for callers a move, as an ``Own`` parameter is), or hands it over (stores it
+    where the analysis cannot follow it)."""
 
     RELEASES = "releases"
+    TAKES_OVER = "takes over"
     HANDS_OVER = "hands over"
 
 
@@ -42,6 +47,16 @@ class Summaries(Protocol):
     def of_call(
         self, call: CallExpr, type_of: Callable[[Expression], Type | None]
     ) -> dict[int, ParamEffect]: ...
+
+    def result_of(self, call: CallExpr, type_of: Callable[[Expression], Type | None]) -> Acquired | None:
+        """The resource the called function of the module returns, acquired at the call
+        (a known owner, docs/design.md §2.4); None if it returns none."""
+
+    def fields_released_in(self, func: FuncDef) -> dict[Var, frozenset[Acquired]]:
+        """The fields a releasing method of a class owning what it stores must release."""
+
+    def of_owning_class(self, t: Type | None) -> bool:
+        """A value of a class of the module owning what it stores (docs/design.md §6)."""
 
 
 class LockEffect(enum.Enum):

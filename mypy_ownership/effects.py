@@ -263,7 +263,8 @@ class CallEffects:
         if ownership.return_mode is Mode.OWN:
             return True
         # a constructor of a resource type hands the caller a resource to release
-        return _is_constructor(call) and self.resources.of_type(ownership.return_type) is not None
+        constructs = _is_constructor(call) and self.resources.of_type(ownership.return_type) is not None
+        return constructs or code_defaults.summarised_result(self, call) is not None
 
     def may_produce_owner(self, call: CallExpr) -> bool:
         """The result may owe a release: an owner, a tuple of owners, a view of a name."""
@@ -297,7 +298,8 @@ class CallEffects:
             if isinstance(proper(ownership.return_type), AnyType):
                 info = untyped_resource(self.overlay)
         if info is None:
-            return None
+            returned = code_defaults.summarised_result(self, call)
+            return Obligation(frozenset({returned._replace(name=name)})) if returned is not None else None
         # owing at all, a wrapper over a file object owes as a writer
         stub = self.stub(call)
         writer = self.wrapping(call) is not None and stub is not None and stub.wraps is not None
@@ -380,7 +382,8 @@ class CallEffects:
 
     def valid_after_release(self, call: CallExpr) -> bool:
         stub = self.stub(call)
-        return stub is not None and Marker.VALID_AFTER_RELEASE in stub.markers
+        marked = stub is not None and Marker.VALID_AFTER_RELEASE in stub.markers
+        return marked or (stub is None and code_defaults.owning_class_method(self, call))
 
     def released_unless_none(self, call: CallExpr) -> bool:
         """``status = proc.poll()``: a result other than None says the receiver is released."""

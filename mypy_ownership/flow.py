@@ -162,7 +162,7 @@ class OwnershipFlow:
                         owes[var] = obligation
         if not trivial:
             for var, acquired in scope.owned_fields.items():
-                owes[var] = Obligation(frozenset({acquired}))
+                owes[var] = Obligation(scope.field_owes.get(var, frozenset({acquired})))
         shared = loans.get(scope.self_var) if scope.self_var is not None else None
         if shared is not None and shared.mode is Mode.REF:
             # the fields of a Ref receiver belong to a borrowed owner (docs/design.md §4.1)
@@ -289,6 +289,9 @@ class OwnershipFlow:
                 return True
         return False
 
+    def observe(self, step: Step, state: FlowState) -> None:
+        """A look at the solved state before each step, for a subclass (``summaries.py``)."""
+
     def run(self) -> FlowResult:
         cfg = self.unit.cfg
         solution = solve(cfg, self)
@@ -299,6 +302,7 @@ class OwnershipFlow:
             if state is None:
                 continue
             for step in block.steps:
+                self.observe(step, state)
                 if self.relevant(step, state):
                     state = apply(self.lowering.ops_of(step), state, result.facts)
         for end in (cfg.exit, cfg.raise_exit):

@@ -455,13 +455,15 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
     def summarised_argument(
         self, arg: Expression, effect: ParamEffect | None, name: str | None, rest: tuple[Operation, ...]
     ) -> tuple[Operation, ...]:
-        """An owner given to a function of this module that releases it, or hands it over,
-        on every path (its summary)."""
+        """An owner given to a function of this module that releases it, takes it over, or
+        hands it over, on every path (its summary)."""
         var = self.scope.local(arg)
         if effect is None or var is None:
             return rest
         if effect is ParamEffect.RELEASES:
             done = self.capture(lambda: self.move(arg, messages.by_call(name), release=True))
+        elif effect is ParamEffect.TAKES_OVER:  # as an Own parameter (docs/design.md §2.3)
+            done = self.capture(lambda: self.move(arg, messages.by_call(name)))
         else:
             done = self.capture(lambda: self.hand_over(arg))
         return (If(Held(var), done, rest),)

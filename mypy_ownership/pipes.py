@@ -21,29 +21,28 @@ from mypy.nodes import (
     ForStmt,
     IfStmt,
     MemberExpr,
-    NameExpr,
     OpExpr,
     Statement,
     UnaryExpr,
     WhileStmt,
 )
 
-from mypy_ownership.evaluation import every_expression
+from mypy_ownership.evaluation import every_expression, spelled
 from mypy_ownership.unit import deep_statements
 
 
 def owed_pipes(
     body: list[Statement], name: str, pipes: Iterable[str], releases: Callable[[Expression, str], bool],
 ) -> tuple[str, ...]:
-    """The ``pipes`` (attribute names) of the object bound to ``name`` that ``body`` only
-    reads; ``releases(pipe, method)``: calling ``method`` on that pipe closes it."""
+    """The ``pipes`` (attribute names) of the object bound to ``name`` (a local, or a field
+    of ``self`` spelled ``self.proc``) that ``body`` only reads; ``releases(pipe, method)``: calling ``method`` on that pipe closes it."""
     wanted = tuple(pipes)
     occurrences: list[MemberExpr] = []
     reads: set[int] = set()
     settled: set[str] = set()
 
     def pipe(e: object) -> MemberExpr | None:
-        if isinstance(e, MemberExpr) and isinstance(e.expr, NameExpr) and e.expr.name == name and e.name in wanted:
+        if isinstance(e, MemberExpr) and spelled(e.expr) == name and e.name in wanted:
             return e
         return None
 
@@ -76,3 +75,4 @@ def owed_pipes(
                 read(e.cond)
     settled.update(e.name for e in occurrences if id(e) not in reads)
     return tuple(p for p in wanted if p not in settled)
+

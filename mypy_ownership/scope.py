@@ -39,7 +39,7 @@ from mypy_ownership.conditions import Conditions
 from mypy_ownership.evaluation import every_expression
 from mypy_ownership.modes import Mode
 from mypy_ownership.signatures import is_copy_type, mode_of, mro, receiver_mode, returned_mode, yield_mode
-from mypy_ownership.state import Acquired, Help
+from mypy_ownership.state import PIPES, Acquired, Help
 from mypy_ownership.unit import Unit, deep_statements, iter_statements
 
 
@@ -49,6 +49,9 @@ class Scope:
         func = unit.func
         self._tracked: dict[Var, bool] = {}
         self._captures: dict[FuncItem, frozenset[Var]] = {}
+        # what a field of a class owning what it stores owes at entry, where not its one
+        # acquisition (owned_fields): only the pipes of a process, say
+        self.field_owes: dict[Var, frozenset[Acquired]] = {}
         self.self_var, self.owned_fields, self.releasing_method = self._method_fields()
         self.params = frozenset(a.variable for a in func.arguments) if func is not None else frozenset()
         func_type = func.type if func is not None else None
@@ -219,6 +222,14 @@ class Scope:
         releasing = receiver_mode(func) is Mode.OWN
         info = self.unit.overlay.resources.of_class(func.info)
         self_var = func.arguments[0].variable
+        stored = self.unit.summaries.fields_released_in(func) if info is None and self.unit.summaries else {}
+        if stored:  # a class of the module owning what it stores (docs/design.md §6)
+            help = Help("release-in", func.name)
+            self.field_owes = {
+                var: frozenset(a if a.help.kind == PIPES else a._replace(help=help) for a in owes)
+                for var, owes in stored.items()
+            }
+            return self_var, {var: min(owes) for var, owes in self.field_owes.items()}, True
         if info is None or (func.name == "__init__" and not releasing):
             return (self_var if releasing else None), {}, releasing
         help = Help("release-in", func.name) if releasing else Help("overwrite")

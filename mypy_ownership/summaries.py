@@ -1,19 +1,26 @@
-"""Same-module summaries: what a function of the module does with each parameter, read
-from its body (docs/design.md §2.3).
+"""Same-module summaries: what a function of the module does with each parameter, and
+whether it returns a resource it acquired, read from its body (docs/design.md §2.3).
 
 A parameter with no ownership annotation is analysed as a known owner the function was
 handed: if every path that returns released it (``f.close()``, a with block, another
 summarised helper), the function *releases* it for its callers; if every such path
-released it or handed it over (stored it, returned it, gave it to a ``@takes_over``
-callee), it *hands it over*. A path that keeps it, rebinds it or lets it go unpaid means
+released it or moved it (to an ``Own`` parameter or field), it *takes it over*: a move
+for callers; if every such path released, moved or handed it over (stored it, returned
+it, gave it to a ``@takes_over`` callee), it *hands it over*. A path that keeps it, rebinds it or lets it go unpaid means
 neither. Only this module's bodies are read, so a warm run (which does not see other
 modules' bodies either) agrees with a cold one. Recursion is solved to the greatest fixed
 point: a recursive call is first taken to release what it is given, and the summary is
 computed again until it says what was assumed.
+
+A function whose every ``return`` of a value gives back a resource acquired in its body
+(a call that produces one, or a local still owing it there) *returns a known owner*: its
+callers in the module owe the release, as for ``open()``. A recursive call is taken to
+return none while this is computed.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator
 from typing import Final
 
@@ -22,23 +29,32 @@ from mypy.nodes import (
     ARG_STAR2,
     FUNC_NO_INFO,
     CallExpr,
+    ClassDef,
     Expression,
     FuncDef,
     MypyFile,
+    MemberExpr,
+    NameExpr,
+    ReturnStmt,
+    RefExpr,
     Statement,
+    TypeInfo,
     Var,
 )
 from mypy.argmap import map_actuals_to_formals
-from mypy.types import AnyType, CallableType, Type, TypeOfAny
+from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_proper_type
 
 from mypy_ownership.config import OwnershipOptions
 from mypy_ownership.effects import ParamEffect, untyped_resource
 from mypy_ownership.facts import Leaked
+from mypy_ownership.cfg import Step
 from mypy_ownership.flow import OwnershipFlow
 from mypy_ownership.overlay import Overlay
 from mypy_ownership.signatures import callable_of, is_copy_type, mode_of
-from mypy_ownership.state import Acquired, FlowState, Help, Obligation
-from mypy_ownership.unit import TypeFacts, Unit, definitions
+from mypy_ownership.messages import by_return
+from mypy_ownership.stored_fields import StoredResources
+from mypy_ownership.state import PIPES, Acquired, FlowState, Help, Obligation
+from mypy_ownership.unit import TypeFacts, Unit, definitions, iter_statements
 
 
 _ROUNDS: Final = 4  # each round can only weaken a summary: releases, hands over, nothing
@@ -60,6 +76,113 @@ class ModuleSummaries:
         self._assumed: dict[FuncDef, tuple[ParamEffect | None, ...]] = {}
         self._relied: set[FuncDef] = set()  # whose assumed summary a computation read
         self._own: frozenset[FuncDef] | None = None
+        self._results: dict[FuncDef, Acquired | None] = {}
+        self.stored = StoredResources(module, types, overlay, self)
+
+    def fields_released_in(self, func: FuncDef) -> dict[Var, frozenset[Acquired]]:
+        """What a releasing method of a class owning what it stores leaves owed of its
+        fields (docs/design.md §6)."""
+        return self.stored.left_owed(func)
+
+    def of_owning_class(self, t: Type | None) -> bool:
+        """A value of a class of this module owning what it stores: its methods stay
+        callable after a release, as Python's are."""
+        p = get_proper_type(t)
+        found = self.stored.of_class(p.type) if isinstance(p, Instance) else None
+        return found is not None and found.gives_owner
+
+    def called(self, call: CallExpr, type_of: Callable[[Expression], Type | None]) -> FuncDef | None:
+        """The function of this module a call reaches, if its signature is plain enough."""
+        sig = callable_of(type_of(call.callee))
+        func = sig.definition if sig is not None else None
+        return func if isinstance(func, FuncDef) and self.summarisable(func) else None
+
+    def summarisable(self, func: FuncDef) -> bool:
+        return func in self._functions() and (self.check_untyped or not func.is_dynamic()) and bool(func.body.body)
+
+    def with_returned(self, calls: list[CallExpr]) -> list[CallExpr]:
+        """The prefilter's calls (docs/design.md §11.8), with the calls of this module's
+        functions that return a resource; only a function holding one of them can."""
+        if self.types.type_map is None:
+            return calls
+        found, candidates = list(calls), [e for e in self.types.type_map if type(e) is CallExpr]
+        lines = sorted(c.line for c in found)
+        for owning in self.stored.classes(lambda defn: _spans(defn, lines)):
+            found += owning.releases  # a releasing method is checked
+            if owning.gives_owner:
+                found += [c for c in candidates if isinstance(c.callee, RefExpr) and c.callee.node is owning.info]
+        while True:
+            lines = sorted(c.line for c in found)
+            holders = {f.name for f in self._functions() if _spans(f, lines)}
+            more = [
+                c for c in candidates
+                if isinstance(c.callee, (NameExpr, MemberExpr)) and c.callee.name in holders and c not in found
+                and self.result_of(c, self.types.type_of) is not None
+            ]
+            if not more:
+                return sorted(found, key=lambda c: (c.line, c.column))
+            found += more
+
+    def _functions(self) -> frozenset[FuncDef]:
+        if self._own is None:
+            self._own = frozenset(_functions(self.module.defs))
+        return self._own
+
+    def result_of(self, call: CallExpr, type_of: Callable[[Expression], Type | None]) -> Acquired | None:
+        """The resource the called function returns, acquired at the call; an ownership
+        word on its return wins over the summary."""
+        if isinstance(call.callee, RefExpr) and isinstance(call.callee.node, TypeInfo):
+            owning = self.stored.of_class(call.callee.node)
+            return owning.acquired(call, "") if owning is not None and owning.gives_owner else None
+        func = self.called(call, type_of)
+        if func is None or (isinstance(func.type, CallableType) and mode_of(func.type.ret_type) is not None):
+            return None
+        found = self.returns(func)
+        if found is None:
+            return None
+        return found._replace(line=call.line, column=call.column, help=found.help._replace(callee=func.name))
+
+    def returns(self, func: FuncDef) -> Acquired | None:
+        """The resource every ``return`` of a value gives back (as acquired in the body)."""
+        if func in self._results:
+            return self._results[func]
+        self._results[func] = None  # a recursive call, while this is computed
+        if func.is_generator or func.is_coroutine or func.name == "__init__" or not self.summarisable(func):
+            return None
+        values = [
+            s.expr for s in iter_statements(func.body.body)
+            if isinstance(s, ReturnStmt) and s.expr is not None and not _is_none(s.expr)
+        ]
+        if not values or not all(isinstance(v, (CallExpr, NameExpr)) for v in values):
+            return None
+        self._results[func] = found = self._returned(func)
+        return found
+
+    def _returned(self, func: FuncDef) -> Acquired | None:
+        unit = Unit(
+            self.module, func.body.body, func, self.types, self.options, kind="function",
+            name=func.name, overlay=self.overlay, summaries=self,
+        )
+        flow = _ReturnFlow(unit)
+        if not flow.anything_to_follow():
+            return None
+        flow.run()
+        params = {(a.line, a.column) for a in func.arguments}
+        found: list[Acquired] = []
+        for stmt, value in flow.returned.items():
+            if isinstance(value, CallExpr):
+                effects = flow.effects
+                obligation = effects.result_obligation("", value) if effects.produces_owned(value) else None
+            else:
+                obligation = value
+            acquired = sorted(
+                a for a in (obligation.acquired if obligation is not None else ())
+                if a.help.kind != PIPES and (a.line, a.column) not in params and not a.held
+            )
+            if not acquired:
+                return None
+            found.append(acquired[0])
+        return found[0] if found else None
 
     def of_call(self, call: CallExpr, type_of: Callable[[Expression], Type | None]) -> dict[int, ParamEffect]:
         """What the called function of this module does with each actual argument; an
@@ -91,9 +214,7 @@ class ModuleSummaries:
         if assumed is not None:
             self._relied.add(func)
             return assumed  # a recursive call, while its summary is computed
-        if self._own is None:
-            self._own = frozenset(_functions(self.module.defs))
-        if func not in self._own or (func.is_dynamic() and not self.check_untyped) or not func.body.body:
+        if not self.summarisable(func):
             return ()
         params = self._parameters(func)
         if not params:
@@ -132,8 +253,13 @@ class ModuleSummaries:
             if end is None or (acquired.line, acquired.column) in unpaid or var in end.owes:
                 continue
             moved = end.moved.get(var)
-            released = moved is not None and moved.definite and all(s.release for s in moved.sites)
-            effects[i] = ParamEffect.RELEASES if released else ParamEffect.HANDS_OVER
+            sites = moved.sites if moved is not None and moved.definite else frozenset()
+            if sites and all(s.release for s in sites):
+                effects[i] = ParamEffect.RELEASES
+            elif sites and all(s.how != by_return() for s in sites):
+                effects[i] = ParamEffect.TAKES_OVER
+            else:
+                effects[i] = ParamEffect.HANDS_OVER
         return tuple(effects)
 
     def _parameters(self, func: FuncDef) -> dict[int, Acquired]:
@@ -167,6 +293,35 @@ class _ParameterFlow(OwnershipFlow):
         owes = dict(state.owes)
         owes.update((var, Obligation(frozenset({a}))) for var, a in self.params.items())
         return state.replace(owes=owes)
+
+
+class _ReturnFlow(OwnershipFlow):
+    """The flow of a function, noting what each ``return`` gives back: the call it
+    returns, or what the returned local owes just before (None: nothing)."""
+
+    def __init__(self, unit: Unit) -> None:
+        super().__init__(unit)
+        self.returned: dict[ReturnStmt, CallExpr | Obligation | None] = {}
+
+    def observe(self, step: Step, state: FlowState) -> None:
+        stmt = step.node
+        if not isinstance(stmt, ReturnStmt) or stmt.expr is None or _is_none(stmt.expr):
+            return
+        value = stmt.expr
+        if isinstance(value, CallExpr):
+            self.returned[stmt] = value
+        else:
+            var = self.scope.local(value)
+            self.returned[stmt] = state.owes.get(var) if var is not None else None
+
+
+def _spans(func: FuncDef | ClassDef, lines: list[int]) -> bool:
+    at = bisect.bisect_left(lines, func.line)
+    return at < len(lines) and lines[at] <= (func.end_line or func.line)
+
+
+def _is_none(expr: Expression) -> bool:
+    return isinstance(expr, NameExpr) and expr.fullname == "builtins.None"
 
 
 def _functions(body: list[Statement]) -> Iterator[FuncDef]:

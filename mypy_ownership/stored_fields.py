@@ -1,0 +1,259 @@
+"""Classes that own what they store (docs/design.md §6): within the module being analysed,
+a class whose own methods store a fresh resource in a field of ``self``
+(``self._handle = open(p)``, ``self.proc = Popen(cmd, stdout=PIPE)``) owns it as if the
+field were declared ``Own``.
+
+A method of such a class that releases some of these fields (and stores none) is a
+*releasing method*: it must release all of them, the pipes a process owes included, on
+every path. The constructor of a class with a releasing method (and no ``__exit__``,
+``__aexit__`` or ``__del__``, whose release the analysis would have to read from their
+bodies) gives callers in the module a known owner, released by any releasing method. A
+class that declares ownership itself (an ``Own`` field, a moded receiver), or that the
+stubs make a resource, is left to its annotations. Only this module's bodies are read,
+and only classes one of whose methods stores the result of a call are inspected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from mypy.nodes import (
+    FUNC_NO_INFO,
+    AssignmentStmt,
+    CallExpr,
+    ClassDef,
+    Decorator,
+    Expression,
+    FuncDef,
+    MemberExpr,
+    MypyFile,
+    NameExpr,
+    ReturnStmt,
+    Statement,
+    TempNode,
+    TupleExpr,
+    TypeInfo,
+    Var,
+    WithStmt,
+)
+from mypy.types import Type
+
+from mypy_ownership.effects import CallEffects
+from mypy_ownership.evaluation import every_expression
+from mypy_ownership.overlay import Overlay
+from mypy_ownership.pipes import owed_pipes
+from mypy_ownership.signatures import mode_of, receiver_mode
+from mypy_ownership.state import PIPES, Acquired, Help
+from mypy_ownership.unit import TypeFacts, iter_statements
+from mypy_ownership.with_blocks import without_none
+
+if TYPE_CHECKING:
+    from mypy_ownership.effect_kinds import Summaries
+
+_MANAGED = ("__exit__", "__aexit__", "__del__")
+
+
+@dataclass(frozen=True)
+class StoredField:
+    """A field of ``self`` a method stores a fresh resource in: where first, and what it owes."""
+
+    var: Var
+    line: int
+    column: int
+    owes: frozenset[Acquired]  # the resource (and the pipes of a process), as acquired at the store
+    type: Type | None
+
+
+@dataclass(frozen=True)
+class OwningClass:
+    info: TypeInfo
+    fields: tuple[StoredField, ...]
+    # each releasing method (it releases some field, stores none), with what it leaves
+    # owed: the fields it never releases, the pipes of a process it only reaps
+    releasing: dict[FuncDef, dict[Var, frozenset[Acquired]]]
+    releases: tuple[CallExpr, ...]  # the calls in them that release a field
+
+    @property
+    def gives_owner(self) -> bool:
+        """Its constructor gives callers a known owner."""
+        return bool(self.releasing) and not any(name in self.info.names for name in _MANAGED)
+
+    def acquired(self, call: CallExpr, name: str) -> Acquired:
+        """What a name bound to the constructor's result owes."""
+        names = tuple(f.name for f in self.releasing)
+        return Acquired(call.line, call.column, name, Help("resource", names[0], self.info.name), names)
+
+
+class StoredResources:
+    """The owning classes of one module, each inspected once, when first asked."""
+
+    def __init__(self, module: MypyFile, types: TypeFacts, overlay: Overlay, summaries: Summaries) -> None:
+        self.module = module
+        self.types = types
+        self.overlay = overlay
+        self.summaries = summaries
+        self._known: dict[TypeInfo, OwningClass | None] = {}
+
+    def of_class(self, info: TypeInfo) -> OwningClass | None:
+        if info not in self._known:
+            self._known[info] = None  # while inspected
+            self._known[info] = self._inspect(info)
+        return self._known[info]
+
+    def classes(self, spans: Callable[[ClassDef], bool]) -> Iterator[OwningClass]:
+        """The owning classes among the module's classes that ``spans`` selects."""
+        for defn in _class_defs(self.module.defs):
+            if spans(defn):
+                found = self.of_class(defn.info)
+                if found is not None:
+                    yield found
+
+    def left_owed(self, func: FuncDef) -> dict[Var, frozenset[Acquired]]:
+        """What a releasing method of an owning class leaves owed, by field."""
+        found = self.of_class(func.info) if _is_method(func) else None
+        return found.releasing.get(func, {}) if found is not None else {}
+
+    def _inspect(self, info: TypeInfo) -> OwningClass | None:
+        if info.module_name != self.module.fullname or self.overlay.resources.of_class(info) is not None:
+            return None
+        if any(receiver_mode(m) is not None or (isinstance(v := symbol.node, Var) and mode_of(v.type) is not None)
+               for symbol in info.names.values() for m in [_function(symbol.node)]):
+            return None  # it declares ownership: its annotations say what it owns
+        methods = [f for f in map(_function, info.defn.defs.body) if f is not None and _is_method(f)]
+        stores: dict[str, StoredField] = {}
+        storing: set[FuncDef] = set()
+        others: set[str] = set()  # fields also given something else: perhaps a caller's object
+        for func in methods:
+            for target, value in _self_stores(func):
+                effects = self._effects(func)
+                if not isinstance(value, CallExpr) or not effects.produces_owned(value):
+                    if not _is_none(value):
+                        others.add(target.name)
+                    continue
+                var = info.get(target.name)
+                if var is None or not isinstance(var.node, Var):
+                    continue
+                storing.add(func)
+                if target.name not in stores:
+                    obligation = effects.result_obligation(target.name, value)
+                    if obligation is not None:
+                        stores[target.name] = StoredField(
+                            var.node, target.line, target.column, obligation.acquired, self.types.type_of(value),
+                        )
+        fields = tuple(self._pipes_settled(f, methods) for name, f in stores.items() if name not in others)
+        if not fields:
+            return None
+        releasing: dict[FuncDef, dict[Var, frozenset[Acquired]]] = {}
+        releases: list[CallExpr] = []
+        for func in methods:
+            if func in storing or func.name == "__init__":
+                continue
+            found = _releases(func, fields)
+            if found is not None:
+                releasing[func], calls = found
+                releases += calls
+        return OwningClass(info, fields, releasing, tuple(releases))
+
+    def _pipes_settled(self, stored: StoredField, methods: list[FuncDef]) -> StoredField:
+        """A process's pipes stay owed only where no method of the class closes them or lets
+        them go (docs/design.md §2.3)."""
+        body = [s for func in methods for s in func.body.body]
+        effects = self._effects(methods[0])
+        closes = lambda pipe, method: effects.resources.method_releases(without_none(effects.type_of(pipe)), method)  # noqa: E731
+        owes = set()
+        for a in stored.owes:
+            if a.help.kind == PIPES:
+                pipes = owed_pipes(body, f"self.{stored.var.name}", a.help.pipes, closes)
+                if not pipes:
+                    continue
+                a = a._replace(help=a.help._replace(pipes=pipes))
+            owes.add(a._replace(line=stored.line, column=stored.column, name=stored.var.name))
+        return StoredField(stored.var, stored.line, stored.column, frozenset(owes), stored.type)
+
+    def _effects(self, func: FuncDef) -> CallEffects:
+        return CallEffects(self.overlay, self.types.type_of, True, func, self.module, self.summaries)
+
+
+def _releases(
+    func: FuncDef, fields: tuple[StoredField, ...]
+) -> tuple[dict[Var, frozenset[Acquired]], list[CallExpr]] | None:
+    """What a method releases of the fields (None: nothing, it is no releasing method), and
+    so what it leaves owed: a field it neither releases nor lets go anywhere in its body,
+    the pipes of a process it only reaps. Only these are followed on every path: a method
+    guarding its release (``if self._closed: return``) releases what it releases."""
+    self_var = func.arguments[0].variable
+    called: dict[str, list[tuple[CallExpr, str]]] = {}
+    let_go: set[str] = set()
+    for stmt in iter_statements(func.body.body):
+        for expr in every_expression(stmt):
+            if not isinstance(expr, CallExpr):
+                continue
+            if isinstance(expr.callee, MemberExpr) and (name := _field_of(expr.callee.expr, self_var)) is not None:
+                called.setdefault(name, []).append((expr, expr.callee.name))
+            let_go.update(n for a in expr.args if (n := _field_of(a, self_var)) is not None)
+        let_go.update(n for e in _let_go(stmt) if (n := _field_of(e, self_var)) is not None)
+    owed: dict[Var, frozenset[Acquired]] = {}
+    releases: list[CallExpr] = []
+    for field in fields:
+        process = [a for a in field.owes if a.help.kind != PIPES]
+        pipes = frozenset(a for a in field.owes if a.help.kind == PIPES)
+        releasing = [(c, m) for c, m in called.get(field.var.name, []) if any(m in a.releasing for a in process)]
+        releases += [c for c, _ in releasing]
+        if field.var.name in let_go:
+            continue
+        if not releasing:
+            owed[field.var] = field.owes
+        elif pipes and not any(m in a.releasing for _, m in releasing for a in pipes):
+            owed[field.var] = pipes
+    return (owed, releases) if releases else None
+
+
+def _self_stores(func: FuncDef) -> Iterator[tuple[MemberExpr, Expression]]:
+    """``self.NAME = value`` in a method (a plain assignment to one target; a bare
+    declaration ``self.NAME: T`` stores nothing)."""
+    self_var = func.arguments[0].variable
+    for stmt in iter_statements(func.body.body):
+        if isinstance(stmt, AssignmentStmt) and len(stmt.lvalues) == 1 and not isinstance(stmt.rvalue, TempNode):
+            target = stmt.lvalues[0]
+            if isinstance(target, MemberExpr) and _field_of(target, self_var) is not None:
+                yield target, stmt.rvalue
+
+
+def _let_go(stmt: Statement) -> list[Expression]:
+    """What a statement may hand on: the value it assigns or returns, its with subjects."""
+    if isinstance(stmt, AssignmentStmt):
+        return [stmt.rvalue, *(stmt.rvalue.items if isinstance(stmt.rvalue, TupleExpr) else [])]
+    if isinstance(stmt, ReturnStmt) and stmt.expr is not None:
+        return [stmt.expr]
+    if isinstance(stmt, WithStmt):
+        return list(stmt.expr)
+    return []
+
+
+def _is_none(expr: Expression) -> bool:
+    return isinstance(expr, NameExpr) and expr.fullname == "builtins.None"
+
+
+def _field_of(expr: Expression, self_var: Var) -> str | None:
+    if isinstance(expr, MemberExpr) and isinstance(expr.expr, NameExpr) and expr.expr.node is self_var:
+        return expr.name
+    return None
+
+
+def _function(node: object) -> FuncDef | None:
+    if isinstance(node, Decorator):
+        return node.func
+    return node if isinstance(node, FuncDef) else None
+
+
+def _is_method(func: FuncDef) -> bool:
+    return bool(func.arguments) and not func.is_static and not func.is_class and func.info is not FUNC_NO_INFO
+
+
+def _class_defs(body: list[Statement]) -> Iterator[ClassDef]:
+    for stmt in iter_statements(body):
+        if isinstance(stmt, ClassDef):
+            yield stmt
+            yield from _class_defs(stmt.defs.body)
