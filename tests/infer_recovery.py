@@ -133,12 +133,19 @@ class _Places(cst.CSTTransformer):
         params = updated_node.params
         positional = [*params.posonly_params, *params.params]
         in_class = bool(self.stack) and isinstance(self.stack[-1], cst.ClassDef)
-        for param in [*positional, *params.kwonly_params]:
+
+        def strip(param: cst.Param) -> cst.Param:
             receiver = in_class and param is positional[0]
             place = "receiver" if receiver else f"param:{param.name.value}"
-            if self._record(qual, place, param.annotation, ("Own",)):
-                changed = param.with_changes(annotation=None if receiver else _unwrap(param.annotation))
-                params = params.deep_replace(param, changed)
+            if not self._record(qual, place, param.annotation, ("Own",)):
+                return param
+            if receiver:
+                return param.with_changes(annotation=None, equal=cst.MaybeSentinel.DEFAULT)
+            return param.with_changes(annotation=_unwrap(param.annotation))
+
+        params = params.with_changes(**{
+            kind: [strip(p) for p in getattr(params, kind)] for kind in ("posonly_params", "params", "kwonly_params")
+        })
         return updated_node.with_changes(params=params)
 
     def leave_AnnAssign(self, original_node: cst.AnnAssign, updated_node: cst.AnnAssign) -> cst.AnnAssign:

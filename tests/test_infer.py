@@ -291,3 +291,24 @@ def test_the_plugin_never_imports_the_command() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert done.stdout.strip() == "[]", done.stderr
+
+
+# -- the recovery measure -----------------------------------------------------------------------
+
+def test_recovery_measure_counts_a_perfect_engine_as_perfect() -> None:
+    """The script's stripping and reading, checked against the rewriting: proposing back
+    exactly what was stripped restores every place with its mode, and nothing else."""
+    from infer_recovery import places
+
+    for name in ("resources.py", "lifetimes.py", "consuming_receivers.py"):
+        original = (ROOT / "tests" / "cases" / name).read_text(encoding="utf-8")
+        stripped, modes, removed = places(original, strip=True)
+        assert removed and all(mode != "Ref" or key[1] == "return" for key, mode in removed.items())
+        back = [
+            Proposal("m", name, 0, "" if place.startswith("field:") else where,
+                     where if place.startswith("field:") else where.rpartition(".")[0], place, mode, "", "")
+            for (where, place), mode in removed.items()
+        ]
+        outcome = annotate(stripped, back, "m")
+        assert not outcome.skipped
+        assert places(outcome.source)[1] == modes
