@@ -143,7 +143,7 @@ class Inference:
             else:
                 bad = _new_guarded(baseline, messages) + _lost(baseline, messages)
                 if bad:
-                    culprits = _culprits(bad, accepted, current)
+                    culprits = _culprits(bad, accepted, self.originals)
                     if not culprits:  # nothing to blame: back to the last sound set, and stop
                         accepted = sound
                         current = self._rewrite(accepted)
@@ -229,7 +229,7 @@ def _lost(baseline: list[Message], now: list[Message]) -> list[Message]:
     return [m for m in baseline if m.code in OWNERSHIP_CODES and (m.path, m.line, m.code) not in after]
 
 
-def _culprits(bad: list[Message], accepted: dict[Key, Proposal], current: dict[str, str]) -> dict[Key, Message]:
+def _culprits(bad: list[Message], accepted: dict[Key, Proposal], originals: dict[str, str]) -> dict[Key, Message]:
     """The proposals to blame for messages a round added or lost: those whose function the
     message or its notes name, or whose definition is on the message's line; else those of
     the functions called on that line or that produced the value the message names
@@ -237,7 +237,7 @@ def _culprits(bad: list[Message], accepted: dict[Key, Proposal], current: dict[s
     blamed: dict[Key, Message] = {}
     for message in bad:
         texts = " ".join((message.text, *message.notes))
-        called = _calls_behind(message, current.get(message.path, ""))
+        called = _calls_behind(message, originals.get(message.path, ""))
         tiers = (
             lambda key, p: f'"{_short(p)}"' in texts or (key[0] == message.path and abs(p.line - message.line) <= 1),
             lambda key, p: _short(p) in called,
@@ -279,14 +279,23 @@ def _describe(message: Message) -> str:
 
 
 def _original_line(original: str, current: str, line: int) -> int:
-    """A line of the rewritten source, as the line it was in the original (0: added)."""
-    matcher = difflib.SequenceMatcher(None, original.splitlines(), current.splitlines(), autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if j1 < line <= j2:
-            if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
-                return i1 + line - j1
-            return 0
-    return 0
+    """A line of the rewritten source, as the line it was in the original (0: added). The
+    rewriting edits lines in place and inserts one run of lines (the imports, and blank
+    lines after them): the run is where the most lines before it and after it still match."""
+    before, after = original.splitlines(), current.splitlines()
+    added = len(after) - len(before)
+    if added <= 0:
+        return line if line <= len(before) else 0
+    head = [0]
+    for old, new in zip(before, after):
+        head.append(head[-1] + (old == new))
+    tail = [0] * (len(before) + 1)
+    for i in range(len(before) - 1, -1, -1):
+        tail[i] = tail[i + 1] + (before[i] == after[i + added])
+    start = max(range(len(before) + 1), key=lambda k: (head[k] + tail[k], k))
+    if line <= start:
+        return line
+    return line - added if line > start + added else 0
 
 
 def _root(paths: list[str]) -> str:

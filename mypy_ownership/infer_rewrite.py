@@ -374,8 +374,11 @@ def _add_imports(module: cst.Module, modes: set[str], types: _Types) -> cst.Modu
     """Merge the vocabulary (and a type's ``typing`` names) into an existing ``from ...
     import`` line, or add one after the module's leading imports; add ``import x`` for a
     type's dotted module."""
-    wanted = {VOCABULARY_MODULE: sorted(modes), "typing": sorted(types.from_typing)}
+    wanted = {"typing": sorted(types.from_typing), VOCABULARY_MODULE: sorted(modes)}
     body = list(module.body)
+    for name in sorted(types.imports):
+        if name.split(".")[0] not in types.bound["*"]:
+            body.insert(_import_position(body), cst.parse_statement(f"import {name}\n"))
     for source, names in wanted.items():
         missing = [n for n in names if n not in types.bound.get(source, set())]
         if not missing:
@@ -388,9 +391,10 @@ def _add_imports(module: cst.Module, modes: set[str], types: _Types) -> cst.Modu
         else:
             line = f"from {source} import {', '.join(missing)}\n"
             body.insert(_import_position(body), cst.parse_statement(line))
-    for name in sorted(types.imports):
-        if name.split(".")[0] not in types.bound["*"]:
-            body.insert(_import_position(body), cst.parse_statement(f"import {name}\n"))
+    after = _import_position(body)
+    if after < len(body) and len(body) > len(module.body) and not body[after].leading_lines:
+        blank = 2 if isinstance(body[after], (cst.ClassDef, cst.FunctionDef)) else 1
+        body[after] = body[after].with_changes(leading_lines=[cst.EmptyLine()] * blank)
     return module.with_changes(body=body)
 
 
