@@ -77,6 +77,7 @@ class ModuleSummaries:
         self._relied: set[FuncDef] = set()  # whose assumed summary a computation read
         self._own: frozenset[FuncDef] | None = None
         self._results: dict[FuncDef, Acquired | None] = {}
+        self.result_types: dict[FuncDef, Type | None] = {}  # of what a function returning a resource returns
         self.stored = StoredResources(module, types, overlay, self)
 
     def fields_released_in(self, func: FuncDef) -> dict[Var, frozenset[Acquired]]:
@@ -98,7 +99,7 @@ class ModuleSummaries:
         return func if isinstance(func, FuncDef) and self.summarisable(func) else None
 
     def summarisable(self, func: FuncDef) -> bool:
-        return func in self._functions() and (self.check_untyped or not func.is_dynamic()) and bool(func.body.body)
+        return func in self.functions() and (self.check_untyped or not func.is_dynamic()) and bool(func.body.body)
 
     def with_returned(self, calls: list[CallExpr]) -> list[CallExpr]:
         """The prefilter's calls (docs/design.md §11.8), with the calls of this module's
@@ -113,7 +114,7 @@ class ModuleSummaries:
                 found += [c for c in candidates if isinstance(c.callee, RefExpr) and c.callee.node is owning.info]
         while True:
             lines = sorted(c.line for c in found)
-            holders = {f.name for f in self._functions() if _spans(f, lines)}
+            holders = {f.name for f in self.functions() if _spans(f, lines)}
             more = [
                 c for c in candidates
                 if isinstance(c.callee, (NameExpr, MemberExpr)) and c.callee.name in holders and c not in found
@@ -123,7 +124,8 @@ class ModuleSummaries:
                 return sorted(found, key=lambda c: (c.line, c.column))
             found += more
 
-    def _functions(self) -> frozenset[FuncDef]:
+    def functions(self) -> frozenset[FuncDef]:
+        """Every function the module defines (at top level, in classes, nested)."""
         if self._own is None:
             self._own = frozenset(_functions(self.module.defs))
         return self._own
@@ -182,6 +184,7 @@ class ModuleSummaries:
             if not acquired:
                 return None
             found.append(acquired[0])
+            self.result_types.setdefault(func, self.types.type_of(stmt.expr) if stmt.expr is not None else None)
         return found[0] if found else None
 
     def of_call(self, call: CallExpr, type_of: Callable[[Expression], Type | None]) -> dict[int, ParamEffect]:

@@ -1,0 +1,161 @@
+"""Unit tests of ``inference.proposals`` (docs/design.md §2.3, §5, §6): each small module is
+checked by real mypy with the plugin, in this process, and the proposals are computed from
+the summaries of the module right after its analysis, as the ``infer`` command does."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from mypy import api
+
+from harness import ROOT
+from mypy_ownership import analysis
+from mypy_ownership.inference import Proposal, proposals
+from mypy_ownership.summaries import ModuleSummaries
+
+
+def _proposals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str) -> list[tuple[str, str, str, str, str]]:
+    """(function, place, mode, type_text, source) of every proposal for module ``m``."""
+    made: list[ModuleSummaries] = []
+    found: list[Proposal] = []
+    failed: list[int] = []
+
+    class Recorded(ModuleSummaries):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            made.append(self)
+
+    analyze = analysis.ModuleAnalyzer.analyze
+
+    def analyze_then_propose(self: analysis.ModuleAnalyzer, module: object, types: object, *rest: object) -> None:
+        analyze(self, module, types, *rest)  # type: ignore[arg-type]
+        summaries = made[-1]
+        if summaries.module.fullname == "m":
+            found.extend(proposals(summaries.module, summaries, summaries.types))
+            failed.append(self.stats.failed)
+
+    monkeypatch.setattr(analysis, "ModuleSummaries", Recorded)
+    monkeypatch.setattr(analysis.ModuleAnalyzer, "analyze", analyze_then_propose)
+    (tmp_path / "m.py").write_text(textwrap.dedent(source))
+    stdout, stderr, _ = api.run([
+        "--config-file", str(ROOT / "tests" / "cases" / "mypy.ini"), "--no-incremental",
+        "--cache-dir", str(tmp_path / ".cache"), str(tmp_path / "m.py"),
+    ])
+    assert "Traceback" not in stdout + stderr
+    assert failed == [0], failed  # no function failed to analyse
+    assert all(p.module == "m" and p.path.endswith("m.py") for p in found)
+    return [(p.function, p.place, p.mode, p.type_text, p.source) for p in found]
+
+
+def test_factory_returns_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    found = _proposals(tmp_path, monkeypatch, """
+        from typing import TextIO
+        def open_log(path: str) -> TextIO:
+            return open(path, "a")
+        def open_named(path: str):
+            f = open(path, "rb")
+            return f
+        def name_of(f: TextIO) -> str:
+            return f.name
+    """)
+    assert ("open_log", "return", "Own", "TextIO", "") in found
+    assert ("open_named", "return", "Own", "BufferedReader", "") in found
+    assert not [p for p in found if p[0] == "name_of"]
+
+
+def test_parameters_released_or_taken_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    found = _proposals(tmp_path, monkeypatch, """
+        from typing import IO, Any
+        from mypy_ownership import Own
+        def consume(f: Own[IO[str]]) -> None:
+            f.close()
+        def closes(f: IO[str]) -> None:
+            f.close()
+        def adopts(f: IO[str]) -> None:
+            consume(f)
+        def keeps(f: IO[str], into: list[Any]) -> None:
+            into.append(f)
+        def reads(f: IO[str]) -> str:
+            return f.read()
+    """)
+    assert ("closes", "param:f", "Own", "IO[str]", "") in found
+    assert ("adopts", "param:f", "Own", "IO[str]", "") in found
+    # already annotated, handed over where the analysis cannot follow, only read
+    assert not [p for p in found if p[0] in ("consume", "keeps", "reads")]
+
+
+def test_returned_borrow_and_missing_lifetime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    found = _proposals(tmp_path, monkeypatch, """
+        from mypy_ownership import Mut, Ref
+        class Buffer:
+            def __init__(self) -> None:
+                self.data = bytearray()
+                self.size = 0
+            def view(self: Ref["Buffer"]) -> bytearray:
+                return self.data
+            def edit(self: Mut["Buffer"]) -> bytearray:
+                return self.data
+            def count(self: Ref["Buffer"]) -> int:
+                return self.size
+            def plain(self) -> bytearray:
+                return self.data
+            def needs_source(self) -> Ref[bytearray]:
+                return self.data
+        def from_param(buffer: Ref[Buffer], other: Mut[Buffer], pick: bool) -> bytearray:
+            return buffer.data if pick else other.data
+        def unborrowed(buffer: Buffer) -> Ref[bytearray]:
+            return buffer.data
+    """)
+    assert ("Buffer.view", "return", "Ref", "bytearray", "receiver") in found
+    assert ("Buffer.edit", "return", "Mut", "bytearray", "receiver") in found
+    assert ("Buffer.needs_source", "receiver", "Ref", "Buffer", "") in found
+    assert ("from_param", "return", "Ref", "bytearray", "param:buffer,param:other") in found
+    assert ("unborrowed", "param:buffer", "Ref", "Buffer", "") in found
+    assert not [p for p in found if p[0] in ("Buffer.count", "Buffer.plain")]
+
+
+def test_owned_fields_and_releasing_receiver(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    found = _proposals(tmp_path, monkeypatch, """
+        import subprocess
+        from typing import IO
+        class Runner:
+            def __init__(self, cmd: list[str]) -> None:
+                self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
+            def stop(self) -> None:
+                self.proc.communicate()
+        class NeverReleased:
+            def __init__(self, path: str) -> None:
+                self.f = open(path)
+        class KeepsCallers:
+            def __init__(self, f: IO[str]) -> None:
+                self.f = f
+            def close(self) -> None:
+                self.f.close()
+    """)
+    assert ("", "field:proc", "Own", "Popen[bytes]", "") in found
+    assert ("Runner.stop", "receiver", "Own", "Runner", "") in found
+    assert not [p for p in found if p[0].startswith(("NeverReleased", "KeepsCallers")) or p[2] != "Own"]
+    assert len(found) == 2
+
+
+def test_nothing_where_a_mode_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    found = _proposals(tmp_path, monkeypatch, """
+        from typing import IO
+        from mypy_ownership import Own, Ref
+        def opened(path: str) -> Own[IO[str]]:
+            return open(path)
+        def closes(f: Own[IO[str]]) -> None:
+            f.close()
+        class Log:
+            out: Own[IO[str]]
+            def __init__(self, path: str) -> None:
+                self.out = open(path)
+            def close(self: Own["Log"]) -> None:
+                self.out.close()
+            def peek(self: Ref["Log"]) -> Ref[IO[str]]:
+                return self.out
+    """)
+    assert found == []
+
