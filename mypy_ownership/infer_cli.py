@@ -6,7 +6,7 @@ mypy with the plugin proposes annotations, they are written into the copy, and m
 again on the result. A round whose result reports an ``ownership-annotation``,
 ``missing-lifetime`` or ``use-after-move`` error the original code did not have, or no
 longer reports a finding the original code had, drops the proposals that caused it and
-tries again; a round that proposes nothing new ends it. What is left is printed as a
+tries again (``infer_soundness.py``); a round that proposes nothing new ends it. What is left is printed as a
 unified diff, or written in place with ``--write``.
 
 Exit status: 0 when nothing is left to propose (or it was written), 1 when the diff is
@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -28,21 +27,13 @@ from typing import TYPE_CHECKING, Final, TextIO
 
 if TYPE_CHECKING:
     from mypy_ownership.infer_mypy import Message
+    from mypy_ownership.infer_soundness import Judge, Key
     from mypy_ownership.inference import Proposal
 
 MISSING_LIBCST: Final = (
     "mypy-ownership infer needs libcst to rewrite sources: pip install 'mypy-ownership[infer]'"
 )
-# errors a proposal must never add (the issue's soundness rule); the other codes may appear,
-# being the cross-module findings the annotations make visible
-GUARDED_CODES: Final = frozenset({"ownership-annotation", "missing-lifetime", "use-after-move"})
-OWNERSHIP_CODES: Final = frozenset({
-    "use-after-move", "resource-leak", "move-from-borrow", "borrow-escape", "borrow-conflict",
-    "missing-lifetime", "ownership-annotation",
-})
 _SKIPPED_DIRS: Final = frozenset({"__pycache__", "node_modules", "build", "dist"})
-
-Key = tuple[str, str, str, str]  # file, function, class, place
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -123,11 +114,12 @@ class Inference:
 
     def _rounds(self, rounds: int) -> dict[str, str]:
         from mypy_ownership import infer_mypy
+        from mypy_ownership.infer_soundness import Judge, describe
 
         accepted: dict[Key, Proposal] = {}
         dropped: dict[Key, str] = {}
         current = dict(self.originals)
-        baseline: list[Message] | None = None
+        judge: Judge | None = None
         sound: dict[Key, Proposal] = {}
         failures = 0
         for _ in range(max(rounds, 1)):
@@ -138,18 +130,18 @@ class Inference:
             for failure in result.failures:
                 print(f"mypy-ownership infer: {failure}", file=self.log)
             messages = [self._relative(m, current) for m in result.messages]
-            if baseline is None:
-                baseline = messages
+            if judge is None:
+                judge = Judge(self.originals, messages)
             else:
-                bad = _new_guarded(baseline, messages) + _lost(baseline, messages)
+                bad = judge.bad(messages, accepted)
                 if bad:
-                    culprits = _culprits(bad, accepted, self.originals)
+                    culprits = judge.culprits(bad, messages, accepted)
                     if not culprits:  # nothing to blame: back to the last sound set, and stop
                         accepted = sound
                         current = self._rewrite(accepted)
                         break
                     for culprit, message in culprits.items():
-                        dropped[culprit] = _describe(message)
+                        dropped[culprit] = describe(message)
                         del accepted[culprit]
                     current = self._rewrite(accepted)
                     continue
@@ -197,11 +189,12 @@ class Inference:
         """The message with its file relative to the copy and its line in the original
         source (0 for a line the rewriting added), so that rounds compare."""
         from mypy_ownership.infer_mypy import Message
+        from mypy_ownership.infer_soundness import original_line
 
         rel = os.path.relpath(message.path, self.copy)
         line = message.line
         if rel in self.originals and current[rel] != self.originals[rel]:
-            line = _original_line(self.originals[rel], current[rel], line)
+            line = original_line(self.originals[rel], current[rel], line)
         return Message(rel, line, message.severity, message.text, message.code, message.notes)
 
     def _summary(self, accepted: dict[Key, Proposal], dropped: dict[Key, str], failures: int) -> None:
@@ -217,85 +210,6 @@ class Inference:
             print(f"  dropped {rel}: {where} {place}, for {why}", file=self.log)
         if failures:
             print(f"  {failures} modules whose proposals could not be computed", file=self.log)
-
-
-def _new_guarded(baseline: list[Message], now: list[Message]) -> list[Message]:
-    before = {(m.path, m.line, m.code, m.text) for m in baseline}
-    return [m for m in now if m.code in GUARDED_CODES and (m.path, m.line, m.code, m.text) not in before]
-
-
-def _lost(baseline: list[Message], now: list[Message]) -> list[Message]:
-    after = {(m.path, m.line, m.code) for m in now}
-    return [m for m in baseline if m.code in OWNERSHIP_CODES and (m.path, m.line, m.code) not in after]
-
-
-def _culprits(bad: list[Message], accepted: dict[Key, Proposal], originals: dict[str, str]) -> dict[Key, Message]:
-    """The proposals to blame for messages a round added or lost: those whose function the
-    message or its notes name, or whose definition is on the message's line; else those of
-    the functions called on that line or that produced the value the message names
-    (``f = opener(...)`` above ``f`` used after move); else every proposal of its file."""
-    blamed: dict[Key, Message] = {}
-    for message in bad:
-        texts = " ".join((message.text, *message.notes))
-        called = _calls_behind(message, originals.get(message.path, ""))
-        tiers = (
-            lambda key, p: f'"{_short(p)}"' in texts or (key[0] == message.path and abs(p.line - message.line) <= 1),
-            lambda key, p: _short(p) in called,
-            lambda key, p: key[0] == message.path,
-        )
-        for tier in tiers:
-            found = {key for key, p in accepted.items() if tier(key, p)}
-            if found:
-                blamed.update((key, message) for key in found if key not in blamed)
-                break
-    return blamed
-
-
-def _calls_behind(message: Message, source: str) -> set[str]:
-    """Names called on the message's line, and those whose result was bound, above it, to
-    the first name the message quotes."""
-    lines = source.splitlines()
-    if not 0 < message.line <= len(lines):
-        return set()
-    found = set(re.findall(r"(\w+)\s*\(", lines[message.line - 1]))
-    quoted = re.search(r'"(\w+)"', message.text)
-    if quoted:
-        name = re.escape(quoted[1])
-        binding = re.compile(rf"(?:\b{name}\b[^=\n]*?=|\bas\s+{name}\b)")
-        for text in lines[: message.line - 1]:
-            if binding.search(text):
-                found |= set(re.findall(r"(\w+)\s*\(", text))
-    return found
-
-
-def _short(proposal: Proposal) -> str:
-    """The name a caller writes: the function's, or the class's for its constructor."""
-    name = proposal.function.rpartition(".")[2]
-    return proposal.cls.rpartition(".")[2] if name == "__init__" else name
-
-
-def _describe(message: Message) -> str:
-    return f"{message.path}:{message.line}: {message.code}: {message.text}"
-
-
-def _original_line(original: str, current: str, line: int) -> int:
-    """A line of the rewritten source, as the line it was in the original (0: added). The
-    rewriting edits lines in place and inserts one run of lines (the imports, and blank
-    lines after them): the run is where the most lines before it and after it still match."""
-    before, after = original.splitlines(), current.splitlines()
-    added = len(after) - len(before)
-    if added <= 0:
-        return line if line <= len(before) else 0
-    head = [0]
-    for old, new in zip(before, after):
-        head.append(head[-1] + (old == new))
-    tail = [0] * (len(before) + 1)
-    for i in range(len(before) - 1, -1, -1):
-        tail[i] = tail[i + 1] + (before[i] == after[i + added])
-    start = max(range(len(before) + 1), key=lambda k: (head[k] + tail[k], k))
-    if line <= start:
-        return line
-    return line - added if line > start + added else 0
 
 
 def _root(paths: list[str]) -> str:
