@@ -195,7 +195,7 @@ class Inference:
         line = message.line
         if rel in self.originals and current[rel] != self.originals[rel]:
             line = original_line(self.originals[rel], current[rel], line)
-        return Message(rel, line, message.severity, message.text, message.code, message.notes)
+        return Message(rel, line, message.severity, message.text, message.code)
 
     def _summary(self, accepted: dict[Key, Proposal], dropped: dict[Key, str], failures: int) -> None:
         outcomes = getattr(self, "outcomes", {})

@@ -53,8 +53,7 @@ class Message:
     line: int
     severity: str
     text: str
-    code: str
-    notes: tuple[str, ...] = ()  # the notes that follow an error, with their text only
+    code: str  # "" for a note
 
 
 @dataclass
@@ -121,21 +120,12 @@ def _plugin(options: Options) -> Plugin:
 
 
 def parse_messages(lines: Sequence[str]) -> list[Message]:
-    """mypy's output lines as messages, each note joined to the error before it when it is
-    in the same file, on its line or below (a note above its error, as a move's place above
-    the use after it, stays a message of its own)."""
+    """mypy's output lines as messages. Notes stay messages of their own: mypy sorts them by
+    line, so a move's note comes before the use after it, and no order tells whose they are."""
     messages: list[Message] = []
     for line in lines:
         found = _MESSAGE.match(line)
-        if found is None:
-            continue
-        path = os.path.abspath(found["path"])
-        last = messages[-1] if messages else None
-        if (
-            found["severity"] == "note" and last is not None and last.severity == "error"
-            and last.path == path and last.line <= int(found["line"])
-        ):
-            messages[-1] = Message(last.path, last.line, last.severity, last.text, last.code, (*last.notes, found["text"]))
-            continue
-        messages.append(Message(path, int(found["line"]), found["severity"], found["text"], found["code"] or ""))
+        if found is not None:
+            path = os.path.abspath(found["path"])
+            messages.append(Message(path, int(found["line"]), found["severity"], found["text"], found["code"] or ""))
     return messages

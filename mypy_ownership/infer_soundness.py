@@ -66,27 +66,29 @@ class Judge:
 
     def culprits(self, bad: list[Message], messages: list[Message], accepted: dict[Key, Proposal]) -> dict[Key, Message]:
         """The proposals to blame for each bad message, from the closest tie outwards:
-        those it or the notes about its name name (``"f" was moved here by call to
-        "adopt"``), or in whose function it is (a field's: in whose class, for an
-        annotation error); else those of functions called on its line or whose result was
-        bound to the name it quotes (``f = opener(p)`` above ``"f" used after move``); else
-        every proposal of its file."""
+        those of its module it or the notes about its name name (``"f" was moved here by
+        call to "adopt"``), or in whose function it is (a field's: in whose class, for an
+        annotation error); else those of other modules so named; else those of functions
+        called on its line or whose result was bound to the name it quotes (``f =
+        opener(p)`` above ``"f" used after move``); else every proposal of its module."""
         blamed: dict[Key, Message] = {}
         for message in bad:
-            texts = " ".join((message.text, *message.notes, *self._notes_about(message, messages)))
+            texts = " ".join((message.text, *self._notes_about(message, messages)))
             called = _calls_behind(message, self.originals.get(message.path, ""))
+            called |= self._called_by_named(message.path, texts)
 
-            def closest(key: Key, p: Proposal, message: Message = message, texts: str = texts) -> bool:
-                if f'"{_short(p)}"' in texts:
-                    return True
+            def here(key: Key, p: Proposal, message: Message = message, texts: str = texts) -> bool:
                 if key[0] != message.path:
                     return False
+                if f'"{_short(p)}"' in texts:
+                    return True
                 if p.place.startswith("field:"):
                     return message.code == "ownership-annotation" and self._inside(key[0], p.cls, message.line)
                 return self._inside(key[0], p.function, message.line)
 
             tiers = (
-                closest,
+                here,
+                lambda key, p, texts=texts: f'"{_short(p)}"' in texts,  # named, in another module
                 lambda key, p, called=called: _short(p) in called,
                 lambda key, p, message=message: key[0] == message.path,
             )
@@ -96,6 +98,17 @@ class Judge:
                     blamed.update((key, message) for key in found if key not in blamed)
                     break
         return blamed
+
+    def _called_by_named(self, rel: str, texts: str) -> set[str]:
+        """What the functions of the module the texts name call: a helper that hands its
+        parameter on to one given ``Own`` takes it over through that one."""
+        lines = self.originals.get(rel, "").splitlines()
+        found: set[str] = set()
+        for name in re.findall(r'"(\w+)"', texts):
+            for qualname, (start, end) in self.spans.get(rel, {}).items():
+                if qualname.rpartition(".")[2] == name:
+                    found |= {c for text in lines[start:end] for c in re.findall(r"(\w+)\s*\(", text)}
+        return found
 
     def _notes_about(self, message: Message, messages: list[Message]) -> list[str]:
         """The notes of the run on the same name, above the message in its function (mypy

@@ -18,12 +18,14 @@ Run ``python tests/infer_recovery.py`` (``-v`` lists each miss and each wrong pr
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +48,7 @@ LEFT_OUT = {
     "docs/errors/ownership-annotation.md": "the same misuses, as the error page shows them",
 }
 
-Place = tuple[str, str, str]  # file, function or class, place
+Place = tuple[str, ...]  # (unit,) file, function or class, place
 
 
 @dataclass
@@ -62,6 +64,7 @@ class Unit:
 class Figures:
     originals: dict[Place, str] = field(default_factory=dict)
     proposed: dict[Place, str] = field(default_factory=dict)
+    causes: dict[Place, str] = field(default_factory=dict)  # why an original was missed
 
     @property
     def recovered(self) -> list[Place]:
@@ -74,6 +77,11 @@ class Figures:
     def add(self, other: Figures) -> None:
         self.originals.update(other.originals)
         self.proposed.update(other.proposed)
+        self.causes.update(other.causes)
+
+    def missed_by_cause(self) -> Counter[str]:
+        recovered = set(self.recovered)
+        return Counter(self.causes[p] for p in self.originals if p not in recovered)
 
     def summary(self) -> str:
         found, wrong = len(self.recovered), len(self.wrong)
@@ -247,11 +255,53 @@ def recover(unit: Unit, keep: Path | None = None) -> tuple[Figures, str]:
             if rel.endswith(".py"):
                 _, modes, _ = places((work / "src" / rel).read_text(encoding="utf-8"))
                 figures.proposed.update({(rel, *k): m for k, m in modes.items() if before[rel].get(k) != m})
+        dropped = {
+            (os.path.relpath(found[1], "src"), found[2], found[3])
+            for found in re.finditer(r"^  dropped (\S+): (\S+) (\S+), for", done.stderr, re.MULTILINE)
+        }
+        for place in figures.originals:
+            figures.causes[place] = _cause(place, figures, dropped, unit.files[place[0]])
         if keep is not None:
             shutil.copytree(work / "src", keep / re.sub(r"\W+", "_", unit.name), dirs_exist_ok=True)
         return figures, done.stderr
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _cause(place: Place, figures: Figures, dropped: set[Place], source: str) -> str:
+    """Why an original place was not proposed back (for the figures' breakdown)."""
+    got = figures.proposed.get(place)
+    if got == figures.originals[place]:
+        return "recovered"
+    if got is not None:
+        return f"proposed {got}"
+    if place in dropped:
+        return "proposed, dropped by the soundness check"
+    where, kind = place[-2:]
+    if not kind.startswith("field:") and where in _declarations_only(source):
+        return "a body that shows nothing (..., pass, a docstring)"
+    return "not proposed"
+
+
+def _declarations_only(source: str) -> set[str]:
+    """The functions whose body is only ``...``, ``pass``, a docstring or a raise."""
+    found: set[str] = set()
+
+    def visit(body: list[ast.stmt], prefix: str) -> None:
+        for node in body:
+            if isinstance(node, ast.ClassDef):
+                visit(node.body, f"{prefix}{node.name}.")
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if all(
+                    isinstance(stmt, (ast.Pass, ast.Raise))
+                    or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant))
+                    for stmt in node.body
+                ):
+                    found.add(prefix + node.name)
+                visit(node.body, f"{prefix}{node.name}.")
+
+    visit(ast.parse(source).body, "")
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -262,8 +312,8 @@ def main(argv: list[str] | None = None) -> int:
     total = Figures()
     for unit in units():
         figures, report = recover(unit, args.keep)
-        total.add(Figures({(unit.name, *k): v for k, v in figures.originals.items()},
-                          {(unit.name, *k): v for k, v in figures.proposed.items()}))
+        total.add(Figures(*({(unit.name, *k): v for k, v in d.items()}
+                            for d in (figures.originals, figures.proposed, figures.causes))))
         print(f"{unit.name}: {figures.summary()}")
         if args.verbose:
             print("".join(f"    {line}\n" for line in report.splitlines()), end="")
@@ -274,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  wrong  {'/'.join(place)}: {figures.proposed[place]}"
                       + (f" (original {figures.originals[place]})" if place in figures.originals else ""))
     print(f"total: {total.summary()}")
+    for cause, count in total.missed_by_cause().most_common():
+        print(f"  missed {count}: {cause}")
     return 0
 
 
