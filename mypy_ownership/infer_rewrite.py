@@ -16,7 +16,11 @@ where there is no annotation to wrap.
 from __future__ import annotations
 
 import builtins
+import functools
+import importlib
+import os
 import re
+import sys
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -156,6 +160,16 @@ class _Types:
         self.future = "annotations" in self.bound.get("__future__", set())
         self.imports: set[str] = set()  # ``import x.y`` lines to add
         self.from_typing: set[str] = set()
+        self.imported = _imported_modules(module)
+
+    def _home(self, name: str) -> str | None:
+        """The standard module a short class name comes from: one the module imports, else
+        the only one among the modules the ownership stubs describe (those whose classes
+        are resources); None when there is none, or more than one."""
+        for module in self.imported.values():
+            if module.partition(".")[0] in sys.stdlib_module_names and _defines(module, name):
+                return module
+        return _standard_home(name)
 
     def expression(self, text: str, line: int) -> cst.BaseExpression | None:
         if self.module_name and text.startswith(self.module_name + "."):
@@ -178,12 +192,59 @@ class _Types:
             elif hasattr(typing, root):
                 typing_names.add(root)
             else:
-                return None  # a name the module cannot see: better no annotation than a wrong one
+                home = self._home(root)
+                if home is None:
+                    return None  # a name the module cannot see: better no annotation than a wrong one
+                if home not in self.imported.values():
+                    imports.add(home)
+                alias = next((bound for bound, name in self.imported.items() if name == home), home)
+                return self.expression(re.sub(rf"(?<![\w.]){root}\b", f"{alias}.{root}", text), line)
         self.imports |= imports
         self.from_typing |= typing_names
         if early and not self.future:
             return cst.SimpleString('"' + cst.Module([]).code_for_node(expr) + '"')
         return expr
+
+
+def _defines(module: str, name: str) -> bool:
+    try:
+        return isinstance(getattr(importlib.import_module(module), name, None), type)
+    except Exception:  # a module this interpreter lacks (a platform's), or one failing to import
+        return False
+
+
+@functools.lru_cache(maxsize=None)
+def _standard_home(name: str) -> str | None:
+    from mypy_ownership.overlay import SHIPPED
+
+    found: dict[object, str] = {}
+    for folder, _, files in sorted(os.walk(SHIPPED)):
+        package = os.path.relpath(folder, SHIPPED).replace(os.sep, ".").removeprefix(".")
+        for file in sorted(files):
+            stem = file.removesuffix(".pyi")
+            module = package if stem == "__init__" else f"{package}.{stem}".strip(".")
+            if not module or any(part.startswith("_") for part in module.split(".")) or module in ("builtins", "typing"):
+                continue
+            if _defines(module, name):
+                cls = getattr(importlib.import_module(module), name)
+                if cls not in found or len(module) < len(found[cls]):
+                    found[cls] = module
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _imported_modules(module: cst.Module) -> dict[str, str]:
+    """``import m`` / ``import m as x`` at module level: the bound name -> the module."""
+    found: dict[str, str] = {}
+    for stmt in module.body:
+        for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
+            if isinstance(small, cst.Import):
+                for alias in small.names:
+                    name = cst.Module([]).code_for_node(alias.name)
+                    if alias.asname is not None:
+                        found[cst.Module([]).code_for_node(alias.asname.name)] = name
+                    elif "." not in name:
+                        found[name] = name
+    return found
 
 
 def _roots(expr: cst.BaseExpression) -> list[tuple[str, str]]:

@@ -255,8 +255,8 @@ def recover(unit: Unit, keep: Path | None = None) -> tuple[Figures, str]:
             if rel.endswith(".py"):
                 _, modes, _ = places((work / "src" / rel).read_text(encoding="utf-8"))
                 figures.proposed.update({(rel, *k): m for k, m in modes.items() if before[rel].get(k) != m})
-        dropped = {
-            (os.path.relpath(found[1], "src"), found[2], found[3])
+        dropped: set[Place] = {
+            (found[1], found[2], found[3])
             for found in re.finditer(r"^  dropped (\S+): (\S+) (\S+), for", done.stderr, re.MULTILINE)
         }
         for place in figures.originals:
@@ -278,30 +278,51 @@ def _cause(place: Place, figures: Figures, dropped: set[Place], source: str) -> 
     if place in dropped:
         return "proposed, dropped by the soundness check"
     where, kind = place[-2:]
-    if not kind.startswith("field:") and where in _declarations_only(source):
+    empty = _declarations_only(source)
+    if not kind.startswith("field:") and where in empty:
         return "a body that shows nothing (..., pass, a docstring)"
+    if kind.startswith("param:") and kind[6:] in _handed_to(source, where, empty):
+        return "handed to a function whose body shows nothing"
     return "not proposed"
 
 
-def _declarations_only(source: str) -> set[str]:
-    """The functions whose body is only ``...``, ``pass``, a docstring or a raise."""
-    found: set[str] = set()
+def _functions(source: str) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]:
+    found: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
 
     def visit(body: list[ast.stmt], prefix: str) -> None:
         for node in body:
             if isinstance(node, ast.ClassDef):
                 visit(node.body, f"{prefix}{node.name}.")
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                if all(
-                    isinstance(stmt, (ast.Pass, ast.Raise))
-                    or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant))
-                    for stmt in node.body
-                ):
-                    found.add(prefix + node.name)
+                found.setdefault(prefix + node.name, node)
                 visit(node.body, f"{prefix}{node.name}.")
 
     visit(ast.parse(source).body, "")
     return found
+
+
+def _handed_to(source: str, where: str, empty: set[str]) -> set[str]:
+    """The names the function passes to a call of a function whose body shows nothing."""
+    func = _functions(source).get(where)
+    if func is None:
+        return set()
+    return {
+        arg.id for call in ast.walk(func) if isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Name) and call.func.id in empty
+        for arg in [*call.args, *(k.value for k in call.keywords)] if isinstance(arg, ast.Name)
+    }
+
+
+def _declarations_only(source: str) -> set[str]:
+    """The functions whose body is only ``...``, ``pass``, a docstring or a raise."""
+    return {
+        name for name, func in _functions(source).items()
+        if all(
+            isinstance(stmt, (ast.Pass, ast.Raise))
+            or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant))
+            for stmt in func.body
+        )
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -318,8 +339,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             print("".join(f"    {line}\n" for line in report.splitlines()), end="")
             for place in sorted(set(figures.originals) - set(figures.recovered)):
-                got = figures.proposed.get(place)
-                print(f"  missed {'/'.join(place)}: {figures.originals[place]}" + (f" (proposed {got})" if got else ""))
+                print(f"  missed {'/'.join(place)}: {figures.originals[place]}: {figures.causes[place]}")
             for place in sorted(figures.wrong):
                 print(f"  wrong  {'/'.join(place)}: {figures.proposed[place]}"
                       + (f" (original {figures.originals[place]})" if place in figures.originals else ""))
