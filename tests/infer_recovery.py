@@ -283,7 +283,37 @@ def _cause(place: Place, figures: Figures, dropped: set[Place], source: str) -> 
         return "a body that shows nothing (..., pass, a docstring)"
     if kind.startswith("param:") and kind[6:] in _handed_to(source, where, empty):
         return "handed to a function whose body shows nothing"
+    declared = {qual.rpartition(".")[0].rpartition(".")[2] for qual in empty if "." in qual}
+    declared = {
+        cls for cls in declared
+        if any(p[-2].startswith(f"{cls}.") and p[-1] == "receiver" for p in figures.originals)
+    }
+    if re.search(rf"\b({'|'.join(map(re.escape, declared))})\b", _annotation(source, where, kind)) and declared:
+        return "a class only a stripped releasing method with an empty body makes a resource"
     return "not proposed"
+
+
+def _annotation(source: str, where: str, kind: str) -> str:
+    """The original annotation's text at a place ("" if none)."""
+    if kind.startswith("field:"):
+        name = kind[6:]
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.AnnAssign) and (
+                (isinstance(node.target, ast.Name) and node.target.id == name)
+                or (isinstance(node.target, ast.Attribute) and node.target.attr == name)
+            ):
+                return ast.unparse(node.annotation)
+        return ""
+    func = _functions(source).get(where)
+    if func is None:
+        return ""
+    if kind == "return":
+        return ast.unparse(func.returns) if func.returns else ""
+    args = [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]
+    if kind == "receiver":
+        return where.rpartition(".")[0]
+    arg = next((a for a in args if a.arg == kind[6:]), None)
+    return ast.unparse(arg.annotation) if arg is not None and arg.annotation else ""
 
 
 def _functions(source: str) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]:
