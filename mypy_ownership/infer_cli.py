@@ -137,6 +137,7 @@ class Inference:
                 if bad:
                     culprits = judge.culprits(bad, messages, accepted)
                     if not culprits:  # nothing to blame: back to the last sound set, and stop
+                        print(f"  stopped: nothing to blame for {describe(bad[0])}", file=self.log)
                         accepted = sound
                         current = self._rewrite(accepted)
                         break

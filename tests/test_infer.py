@@ -284,6 +284,21 @@ def test_missing_libcst_says_how_to_install_it(tmp_path: Path) -> None:
     )
 
 
+def test_the_channel_stays_out_of_the_cache_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The plugin reads MYPY_OWNERSHIP_INFER_OUTPUT at start, and mypy's cache key (the
+    plugin's config data) is the same with it as without it."""
+    from mypy.options import Options
+
+    from mypy_ownership.plugin import INFER_OUTPUT_VARIABLE, OwnershipPlugin
+
+    monkeypatch.delenv(INFER_OUTPUT_VARIABLE, raising=False)
+    plain = OwnershipPlugin(Options())
+    monkeypatch.setenv(INFER_OUTPUT_VARIABLE, str(tmp_path / "proposals.jsonl"))
+    inferring = OwnershipPlugin(Options())
+    assert plain._infer_output is None and inferring._infer_output == str(tmp_path / "proposals.jsonl")
+    assert inferring._config_data == plain._config_data
+
+
 def test_the_plugin_never_imports_the_command() -> None:
     """libcst stays the command's dependency: nothing the plugin imports reaches it."""
     code = (
