@@ -54,6 +54,7 @@ from mypy_ownership.operations import (
     Leave,
     MoveBorrow,
     Operation,
+    HoldsObject,
     Owned,
     ReturnBorrow,
     ReturnLoanOfCall,
@@ -368,6 +369,10 @@ class Lowering(ExpressionLowering):
                 if mode_of(target_var.type) is Mode.OWN and source is not None and not target_var.is_inferred:
                     how = f"by binding it to the Own name {messages.quoted(target_var.name)}"
                     moved = self.capture(lambda: self.move(rvalue, how), lambda: self.bind(target))
+                    if isinstance(target, MemberExpr):  # a known owner stored into an Own field moves (§2.2)
+                        how = messages.by_assignment(target_name(target))
+                        stored = self.capture(lambda: self.move(rvalue, how), lambda: self.bind(target))
+                        normal = (If(Owned(source), normal, (If(HoldsObject(source), stored, normal),)),)
                     self.emit(If(Borrowed(source), moved, normal))
                 else:
                     self.ops.extend(normal)

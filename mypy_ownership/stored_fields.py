@@ -4,13 +4,16 @@ a class whose own methods store a fresh resource in a field of ``self``
 field were declared ``Own``.
 
 A method of such a class that releases some of these fields (and stores none) is a
-*releasing method*: it must release all of them, the pipes a process owes included, on
-every path. The constructor of a class with a releasing method (and no ``__exit__``,
-``__aexit__`` or ``__del__``, whose release the analysis would have to read from their
-bodies) gives callers in the module a known owner, released by any releasing method. A
-class that declares ownership itself (an ``Own`` field, a moded receiver), or that the
-stubs make a resource, is left to its annotations. Only this module's bodies are read,
-and only classes one of whose methods stores the result of a call are inspected.
+*releasing method*. A field that no releasing method releases is owed by the one
+releasing the most, and the pipes of a process that every method releasing it only reaps
+(``wait()``) by the first of those: the flow of that method reports them. Precision first:
+a class may release its fields in several methods, and a method may guard its releases
+(``if self._closed: return``). The constructor of a class with a releasing method (and no
+``__exit__``, ``__aexit__`` or ``__del__``, whose release the analysis would have to read
+from their bodies) gives callers in the module a known owner, released by any releasing
+method. A class that declares ownership itself (an ``Own`` field, a moded receiver), or
+that the stubs make a resource, is left to its annotations. Only this module's bodies are
+read, and only classes one of whose methods stores the result of a call are inspected.
 """
 
 from __future__ import annotations
@@ -70,8 +73,8 @@ class StoredField:
 class OwningClass:
     info: TypeInfo
     fields: tuple[StoredField, ...]
-    # each releasing method (it releases some field, stores none), with what it leaves
-    # owed: the fields it never releases, the pipes of a process it only reaps
+    # each releasing method (it releases some field, stores none), with what its flow
+    # must see released: the fields no releasing method releases, unclosed pipes
     releasing: dict[FuncDef, dict[Var, frozenset[Acquired]]]
     releases: tuple[CallExpr, ...]  # the calls in them that release a field
 
@@ -126,9 +129,11 @@ class StoredResources:
         storing: set[FuncDef] = set()
         others: set[str] = set()  # fields also given something else: perhaps a caller's object
         for func in methods:
+            effects = None
             for target, value in _self_stores(func):
-                effects = self._effects(func)
-                if not isinstance(value, CallExpr) or not effects.produces_owned(value):
+                if isinstance(value, CallExpr) and effects is None:
+                    effects = self._effects(func)
+                if effects is None or not isinstance(value, CallExpr) or not effects.produces_owned(value):
                     if not _is_none(value):
                         others.add(target.name)
                     continue
@@ -145,16 +150,24 @@ class StoredResources:
         fields = tuple(self._pipes_settled(f, methods) for name, f in stores.items() if name not in others)
         if not fields:
             return None
-        releasing: dict[FuncDef, dict[Var, frozenset[Acquired]]] = {}
-        releases: list[CallExpr] = []
-        for func in methods:
-            if func in storing or func.name == "__init__":
+        found = {
+            func: released for func in methods
+            if func not in storing and func.name != "__init__" and (released := _released(func, fields)).calls
+        }
+        releasing: dict[FuncDef, dict[Var, frozenset[Acquired]]] = {func: {} for func in found}
+        for field in fields if found else ():
+            name = field.var.name
+            by = [func for func, released in found.items() if name in released.fields]
+            if not by:  # no releasing method releases it: the one releasing the most owes it
+                main = max(found, key=lambda func: len(found[func].fields))
+                releasing[main][field.var] = field.owes
                 continue
-            found = _releases(func, fields)
-            if found is not None:
-                releasing[func], calls = found
-                releases += calls
-        return OwningClass(info, fields, releasing, tuple(releases))
+            pipes = frozenset(a for a in field.owes if a.help.kind == PIPES)
+            reaping = [func for func in by if name in found[func].reaps_only]
+            if pipes and len(reaping) == len(by):  # every method releasing it only reaps it
+                releasing[reaping[0]][field.var] = pipes
+        releases = tuple(c for released in found.values() for c in released.calls)
+        return OwningClass(info, fields, releasing, releases)
 
     def _pipes_settled(self, stored: StoredField, methods: list[FuncDef]) -> StoredField:
         """A process's pipes stay owed only where no method of the class closes them or lets
@@ -176,13 +189,18 @@ class StoredResources:
         return CallEffects(self.overlay, self.types.type_of, True, func, self.module, self.summaries)
 
 
-def _releases(
-    func: FuncDef, fields: tuple[StoredField, ...]
-) -> tuple[dict[Var, frozenset[Acquired]], list[CallExpr]] | None:
-    """What a method releases of the fields (None: nothing, it is no releasing method), and
-    so what it leaves owed: a field it neither releases nor lets go anywhere in its body,
-    the pipes of a process it only reaps. Only these are followed on every path: a method
-    guarding its release (``if self._closed: return``) releases what it releases."""
+@dataclass(frozen=True)
+class _Released:
+    """What a method does to the fields: those it releases or lets go anywhere in its body,
+    those of them it only reaps (a release leaving a process's pipes open), and the calls
+    releasing them."""
+
+    fields: frozenset[str]
+    reaps_only: frozenset[str]
+    calls: tuple[CallExpr, ...]
+
+
+def _released(func: FuncDef, fields: tuple[StoredField, ...]) -> _Released:
     self_var = func.arguments[0].variable
     called: dict[str, list[tuple[CallExpr, str]]] = {}
     let_go: set[str] = set()
@@ -194,20 +212,18 @@ def _releases(
                 called.setdefault(name, []).append((expr, expr.callee.name))
             let_go.update(n for a in expr.args if (n := _field_of(a, self_var)) is not None)
         let_go.update(n for e in _let_go(stmt) if (n := _field_of(e, self_var)) is not None)
-    owed: dict[Var, frozenset[Acquired]] = {}
-    releases: list[CallExpr] = []
+    released, reaps_only, calls = set(), set(), []
     for field in fields:
+        name = field.var.name
         process = [a for a in field.owes if a.help.kind != PIPES]
-        pipes = frozenset(a for a in field.owes if a.help.kind == PIPES)
-        releasing = [(c, m) for c, m in called.get(field.var.name, []) if any(m in a.releasing for a in process)]
-        releases += [c for c, _ in releasing]
-        if field.var.name in let_go:
-            continue
-        if not releasing:
-            owed[field.var] = field.owes
-        elif pipes and not any(m in a.releasing for _, m in releasing for a in pipes):
-            owed[field.var] = pipes
-    return (owed, releases) if releases else None
+        pipes = [a for a in field.owes if a.help.kind == PIPES]
+        releasing = [(c, m) for c, m in called.get(name, []) if any(m in a.releasing for a in process)]
+        calls += [c for c, _ in releasing]
+        if releasing or name in let_go:
+            released.add(name)
+        if releasing and pipes and name not in let_go and not any(m in a.releasing for _, m in releasing for a in pipes):
+            reaps_only.add(name)
+    return _Released(frozenset(released), frozenset(reaps_only), tuple(calls))
 
 
 def _self_stores(func: FuncDef) -> Iterator[tuple[MemberExpr, Expression]]:

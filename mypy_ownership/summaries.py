@@ -6,8 +6,8 @@ handed: if every path that returns released it (``f.close()``, a with block, ano
 summarised helper), the function *releases* it for its callers; if every such path
 released it or moved it (to an ``Own`` parameter or field), it *takes it over*: a move
 for callers; if every such path released, moved or handed it over (stored it, returned
-it, gave it to a ``@takes_over`` callee), it *hands it over*. A path that keeps it, rebinds it or lets it go unpaid means
-neither. Only this module's bodies are read, so a warm run (which does not see other
+it, gave it to a ``@takes_over`` callee), it *hands it over*. A path that keeps it,
+rebinds it or lets it go unpaid means neither. Only this module's bodies are read, so a warm run (which does not see other
 modules' bodies either) agrees with a cold one. Recursion is solved to the greatest fixed
 point: a recursive call is first taken to release what it is given, and the summary is
 computed again until it says what was assumed.
@@ -103,26 +103,32 @@ class ModuleSummaries:
 
     def with_returned(self, calls: list[CallExpr]) -> list[CallExpr]:
         """The prefilter's calls (docs/design.md §11.8), with the calls of this module's
-        functions that return a resource; only a function holding one of them can."""
+        functions that return a resource, the constructors of its classes owning what they
+        store and the releases in their releasing methods; only a function or class holding
+        one of these calls can return or store a resource."""
         if self.types.type_map is None:
             return calls
         found, candidates = list(calls), [e for e in self.types.type_map if type(e) is CallExpr]
-        lines = sorted(c.line for c in found)
-        for owning in self.stored.classes(lambda defn: _spans(defn, lines)):
-            found += owning.releases  # a releasing method is checked
-            if owning.gives_owner:
-                found += [c for c in candidates if isinstance(c.callee, RefExpr) and c.callee.node is owning.info]
-        while True:
-            lines = sorted(c.line for c in found)
+        seen = set(found)
+
+        def add(more: list[CallExpr]) -> None:
+            found.extend(c for c in more if c not in seen)
+            seen.update(more)
+
+        while True:  # a class or function holding an added call may return or store one
+            size, lines = len(found), sorted(c.line for c in found)
+            for owning in self.stored.classes(lambda defn: _spans(defn, lines)):
+                add(list(owning.releases))  # a releasing method is checked
+                if owning.gives_owner:
+                    add([c for c in candidates if isinstance(c.callee, RefExpr) and c.callee.node is owning.info])
             holders = {f.name for f in self.functions() if _spans(f, lines)}
-            more = [
+            add([
                 c for c in candidates
-                if isinstance(c.callee, (NameExpr, MemberExpr)) and c.callee.name in holders and c not in found
+                if isinstance(c.callee, (NameExpr, MemberExpr)) and c.callee.name in holders and c not in seen
                 and self.result_of(c, self.types.type_of) is not None
-            ]
-            if not more:
+            ])
+            if len(found) == size:
                 return sorted(found, key=lambda c: (c.line, c.column))
-            found += more
 
     def functions(self) -> frozenset[FuncDef]:
         """Every function the module defines (at top level, in classes, nested)."""
@@ -157,23 +163,31 @@ class ModuleSummaries:
         ]
         if not values or not all(isinstance(v, (CallExpr, NameExpr)) for v in values):
             return None
-        self._results[func] = found = self._returned(func)
+        self._results[func] = found = self._returned(func, values)
         return found
 
-    def _returned(self, func: FuncDef) -> Acquired | None:
+    def _returned(self, func: FuncDef, values: list[Expression]) -> Acquired | None:
+        """What the ``return`` statements give back; a flow is solved only where one
+        returns a local, to know what it owes there."""
         unit = Unit(
             self.module, func.body.body, func, self.types, self.options, kind="function",
             name=func.name, overlay=self.overlay, summaries=self,
         )
         flow = _ReturnFlow(unit)
-        if not flow.anything_to_follow():
+        effects = flow.effects
+        if all(isinstance(v, CallExpr) for v in values):
+            flow.returned = {
+                s: s.expr for s in iter_statements(func.body.body)
+                if isinstance(s, ReturnStmt) and isinstance(s.expr, CallExpr)
+            }
+        elif not flow.anything_to_follow():
             return None
-        flow.run()
+        else:
+            flow.run()
         params = {(a.line, a.column) for a in func.arguments}
         found: list[Acquired] = []
         for stmt, value in flow.returned.items():
             if isinstance(value, CallExpr):
-                effects = flow.effects
                 obligation = effects.result_obligation("", value) if effects.produces_owned(value) else None
             else:
                 obligation = value
@@ -318,9 +332,10 @@ class _ReturnFlow(OwnershipFlow):
             self.returned[stmt] = state.owes.get(var) if var is not None else None
 
 
-def _spans(func: FuncDef | ClassDef, lines: list[int]) -> bool:
-    at = bisect.bisect_left(lines, func.line)
-    return at < len(lines) and lines[at] <= (func.end_line or func.line)
+def _spans(node: FuncDef | ClassDef, lines: list[int]) -> bool:
+    """A definition holds one of these lines (sorted)."""
+    at = bisect.bisect_left(lines, node.line)
+    return at < len(lines) and lines[at] <= (node.end_line or node.line)
 
 
 def _is_none(expr: Expression) -> bool:

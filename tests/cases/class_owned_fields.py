@@ -115,6 +115,34 @@ class KeepsCallers:
         self._f.close()
 
 
+class Job:
+    """Its resources are released by two methods: each releases what the other does not."""
+
+    def __init__(self, cmd: list[str], path: str) -> None:
+        self.log = open(path, "w")
+        self.proc = subprocess.Popen(cmd, stdout=self.log)
+
+    def wait(self) -> int:
+        return self.proc.wait()
+
+    def close(self) -> None:
+        self.log.close()
+
+
+class Reaper:
+    """Only ever reaps its process, whose pipe no method closes."""
+
+    def __init__(self, cmd: list[str]) -> None:
+        self.proc = subprocess.Popen(cmd, stdout=PIPE)  # E: "proc.stdout" is not closed on every path  [resource-leak]  # N: help: reaping the process leaves its pipes open: call "proc.communicate()", use "with Popen(...) as proc:", or close "proc.stdout"
+
+    def output(self) -> bytes:
+        assert self.proc.stdout is not None
+        return self.proc.stdout.read()
+
+    def wait(self) -> int:
+        return self.proc.wait()  # N: "proc" escapes here: returns at line 143 without releasing it
+
+
 class NeverReleased:
     """No releasing method: not reported (docs/design.md §6)."""
 

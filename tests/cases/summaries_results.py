@@ -131,3 +131,29 @@ def adopted_once(path: str) -> None:
     f = open(path)
     f.write("x")
     adopt(f)
+
+
+class Holder:
+    out: Own[IO[str]]
+
+    def __init__(self, out: Own[IO[str]]) -> None:
+        self.out = out
+
+    def replace(self, f: IO[str]) -> None:
+        self.out.close()
+        self.out = f  # a known owner stored into an Own field moves to it
+
+    def close(self: Own["Holder"]) -> None:
+        self.out.close()
+
+
+def replaced(holder: Holder, path: str) -> None:
+    f = open(path)
+    holder.replace(f)  # N: "f" was moved here by call to "replace"
+    f.read()  # E: "f" used after move  [use-after-move]
+
+
+def replaced_once(holder: Holder, path: str) -> None:
+    holder.replace(open(path))
+    f = open(path)
+    holder.replace(f)
