@@ -54,10 +54,11 @@ class ModuleAnalyzer:
         mypy_options: Options | None,
         reporter: Reporter,
         ownership_calls: list[CallExpr] | None = None,
-    ) -> None:
+    ) -> ModuleSummaries:
         """``ownership_calls``: for a module that cannot see Own/Ref/Mut, the calls the
         stubs say acquire, release or move (``Overlay.ownership_calls``, in line order);
-        only the units holding one need analysing. None: analyse every unit."""
+        only the units holding one need analysing. None: analyse every unit. Returns the
+        module's summaries, for ``infer`` to read."""
         self.stats.modules += 1
         check_untyped = bool(mypy_options is not None and mypy_options.check_untyped_defs)
         summaries = ModuleSummaries(module, types, self.options, self.overlay, check_untyped)
@@ -66,6 +67,7 @@ class ModuleAnalyzer:
         context = _Context(types, self.options, self.overlay, check_untyped, ownership_calls, summaries)
         for unit in units_of(module, context):
             self.stats.findings += reporter.emit(self._run(unit))
+        return summaries
 
     def _run(self, unit: Unit) -> list[Finding]:
         self.stats.units += 1

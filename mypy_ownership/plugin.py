@@ -5,12 +5,17 @@
   they are written, and lets mypy analyse them normally so the alias survives;
 - ``get_additional_indirect_deps`` is the post-check hook (docs/design.md §12.3): every module
   mypy has just checked is analysed there, once;
-- ``report_config_data`` puts the plugin version and options into mypy's cache key.
+- ``report_config_data`` puts the plugin version and options into mypy's cache key;
+- with ``MYPY_OWNERSHIP_INFER_OUTPUT`` set, each analysed module's ``infer`` proposals are
+  appended to that file as JSON lines (docs/design.md §13).
 """
 
 from __future__ import annotations
 
 import atexit
+import dataclasses
+import json
+import os
 import sys
 import time
 from functools import partial
@@ -35,6 +40,7 @@ from mypy_ownership.stats import Stats
 
 MINIMUM_MYPY: Final = (2, 4)
 VOCABULARY_MODULE: Final = "mypy_ownership"
+INFER_OUTPUT_VARIABLE: Final = "MYPY_OWNERSHIP_INFER_OUTPUT"
 
 
 class OwnershipPlugin(Plugin):
@@ -63,6 +69,9 @@ class OwnershipPlugin(Plugin):
         self._user_aliases: dict[str, bool] = {}
         self._daemon_noted = False
         self._standard: dict[str, bool] = {}
+        # read once, from the environment: the infer command's channel stays out of the
+        # configuration, and so out of mypy's cache key (docs/design.md §13)
+        self._infer_output = os.environ.get(INFER_OUTPUT_VARIABLE) or None
         self.overlay.standard_library = self._in_standard_library
         if self.ownership.report_stats:
             options.fast_exit = False  # mypy's hard exit would skip the summary
@@ -170,7 +179,24 @@ class OwnershipPlugin(Plugin):
                 return
         from mypy_ownership.diagnostics import Reporter
 
-        self.analyzer().analyze(file, types, module_options, Reporter(report), calls)
+        summaries = self.analyzer().analyze(file, types, module_options, Reporter(report), calls)
+        if self._infer_output is not None:
+            self._record_proposals(self._infer_output, file, summaries, types)
+
+    def _record_proposals(self, output: str, file: MypyFile, summaries: Any, types: Any) -> None:
+        """Append the module's proposals as JSON lines; a failure is a line of its own, so
+        the command counts it as the test suite counts the analysis's failures."""
+        try:
+            from mypy_ownership.inference import proposals
+
+            lines = [json.dumps(dataclasses.asdict(p)) for p in proposals(file, summaries, types)]
+        except Exception as exc:  # the plugin never crashes mypy
+            self.stats.failed += 1
+            failure = f"{file.path}: inference: {type(exc).__name__}: {exc}"
+            self.stats.failures.append(failure)
+            lines = [json.dumps({"failed": failure})]
+        with open(output, "a", encoding="utf-8") as out:
+            out.writelines(line + "\n" for line in lines)
 
     def analyzer(self) -> Any:
         if self._analyzer is None:
