@@ -38,6 +38,7 @@ from mypy.types import (
 )
 
 from mypy_ownership import compat
+from mypy_ownership.stats import Stats
 
 # fires when a module is deleted; its targets are the modules holding findings (not a
 # module name: mypy finds no module for it and only follows its dependencies)
@@ -47,7 +48,8 @@ FINDINGS: Final = make_trigger("mypy-ownership findings")
 class DaemonFindings:
     """The plugin's messages per module, kept across the daemon's updates."""
 
-    def __init__(self) -> None:
+    def __init__(self, stats: Stats) -> None:
+        self.stats = stats
         self._kept: dict[str, tuple[str, list[Any]]] = {}
         self._errors_seen: object = None
 
@@ -80,7 +82,13 @@ class DaemonFindings:
             return
         compat.recheck_whole_when_affected(file)
         types = build.type_map(file.fullname)
-        for info in classes_read(file, types.values() if types else (), standard):
+        try:
+            classes = classes_read(file, types.values() if types else (), standard)
+        except Exception as exc:  # never crash mypy: counted, and listed with report_stats
+            self.stats.failed += 1
+            self.stats.failures.append(f"{file.path}: the classes its analysis reads: {exc!r}")
+            classes = set()
+        for info in classes:
             compat.declare_dependency(file, make_trigger(info.fullname), file.fullname)
             compat.declare_dependency(file, make_wildcard_trigger(info.fullname), file.fullname)
         compat.declare_dependency(file, make_trigger(file.fullname), FINDINGS)

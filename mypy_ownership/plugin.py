@@ -64,7 +64,7 @@ class OwnershipPlugin(Plugin):
         self._nested_analysis = 0
         self._user_aliases: dict[str, bool] = {}
         self._standard: dict[str, bool] = {}
-        self.daemon: DaemonFindings | None = DaemonFindings() if compat.is_daemon(options) else None
+        self.daemon = DaemonFindings(self.stats) if compat.is_daemon(options) else None
         self.overlay.standard_library = self._in_standard_library
         if self.ownership.report_stats:
             options.fast_exit = False  # mypy's hard exit would skip the summary

@@ -229,3 +229,106 @@ def test_a_clean_file_exits_zero_on_every_run(project: Project) -> None:
     for _ in range(3):
         run = project.dmypy("check", "a.py")
         assert (run.returncode, run.stdout) == (0, "Success: no issues found in 1 source file\n")
+
+
+# -- the facts about mypy's daemon the design rests on (docs/design.md §12.18) --------------
+
+PROBED_A = '''\
+class C1:
+    def read(self) -> int:
+        return 1
+
+
+class C2:
+    def read(self) -> int:
+        return 1
+
+
+def make1() -> C1:
+    return C1()
+
+
+def make2() -> C2:
+    return C2()
+
+
+def f(x: int) -> int:
+    return x
+'''
+
+PROBED_B = '''\
+from a import f, make1, make2
+
+
+def g() -> None:
+    one = make1()
+    two = make2()
+
+
+def h() -> int:
+    return f(1)
+'''
+
+
+def probe_session(tmp_path: Path, mode: str, edits: list[str]) -> list[tuple[list[str], str]]:
+    """Run the probe plugin (tests/plugins/daemon_probe_plugin.py) under the daemon over
+    a.py and b.py; after the first check and after each edit of a.py, the modules the
+    hook ran for and the daemon's output."""
+    project = Project(tmp_path / "p", dict(os.environ), tmp_path / "dmypy.json")
+    project.root.mkdir()
+    log = tmp_path / "hooks.log"
+    project.env.update(PROBE_LOG=str(log), PROBE_MODE=mode,
+                       PYTHONPATH=os.pathsep.join([str(ROOT / "tests" / "plugins"), str(ROOT)]))
+    project.env.pop("MYPYPATH", None)
+    (project.root / "mypy.ini").write_text("[mypy]\nplugins = daemon_probe_plugin\n")
+    project.clock = os.stat(project.root).st_mtime - 10_000
+    project.apply(Step("start", {"a.py": PROBED_A, "b.py": PROBED_B}))
+    seen = []
+    try:
+        for text in [PROBED_A, *edits]:
+            project.apply(Step("edit", {"a.py": text}))
+            log.write_text("")
+            run = project.dmypy("run", "--", "--config-file", "mypy.ini", "a.py", "b.py")
+            assert "Traceback" not in run.stdout + run.stderr, run.stdout + run.stderr
+            seen.append((sorted(line.split()[1] for line in log.read_text().splitlines()), run.stdout))
+    finally:
+        project.dmypy("stop")
+    return seen
+
+
+SIGNATURE = PROBED_A.replace("def f(x: int)", "def f(x: object)").replace("    return x\n", "    return 1\n")
+MEMBER_2 = SIGNATURE.replace("class C2:\n", "class C2:\n    def close(self) -> None: ...\n\n")
+MEMBER_1 = MEMBER_2.replace("class C1:\n", "class C1:\n    def close(self) -> None: ...\n\n")
+
+
+def test_an_update_runs_the_hook_only_for_the_module_that_changed(tmp_path: Path) -> None:
+    """b uses f, whose signature changes: mypy re-checks b's target h without the hook;
+    and the update first empties every file's errors, so what the hook reported in b in
+    the first build is gone."""
+    (first, first_out), (update, update_out) = probe_session(tmp_path, "", [SIGNATURE])
+    assert first == ["a", "b"] and "b.py:1: error: probe error" in first_out
+    assert update == ["a"]
+    assert "probe error" not in update_out
+
+
+def test_a_module_marked_like_a_cache_skeleton_is_rechecked_whole(tmp_path: Path) -> None:
+    """With is_cache_skeleton set on b's tree, the same change re-checks b whole, hook
+    included; a member added to a class b only gets instances of reaches b through no
+    dependency of mypy's own (C2), and through one the plugin declares (C1)."""
+    seen = probe_session(tmp_path, "whole deps", [SIGNATURE, MEMBER_2, MEMBER_1])
+    assert [hooks for hooks, _ in seen] == [["a", "b"], ["a", "b"], ["a"], ["a", "b"]]
+
+
+def test_later_runs_of_the_daemon_count_notes_as_failures(tmp_path: Path) -> None:
+    """Why a note of the plugin's own (there was one, saying the checks did not run)
+    made every later run exit 1: a run that re-checks nothing returns the previous
+    messages, and its status is 1 whenever there are any, notes included (the first run,
+    and mypy, count errors only). So the plugin reports no note without its error."""
+    project = Project(tmp_path / "p", dict(os.environ), tmp_path / "dmypy.json")
+    project.root.mkdir()
+    (project.root / "a.py").write_text("reveal_type(1)\n")
+    try:
+        statuses = [project.dmypy("run", "--", "a.py").returncode for _ in range(2)]
+    finally:
+        project.dmypy("stop")
+    assert statuses == [0, 1]
