@@ -53,12 +53,14 @@ class BuildHandle:
         self._reaches.clear()
         if self._graph is not None or self.manager is None:
             return
-        current = [s for i, s in self._states.items() if getattr(s, "tree", None) is self.manager.modules.get(i)]
-        for referrer in gc.get_referrers(*current[:1]):
-            if isinstance(referrer, dict) and referrer is not self._states and current[0].id in referrer:
-                if referrer[current[0].id] is current[0] and referrer is not self.manager.modules:
-                    self._graph = referrer
-                    return
+        modules = self.manager.modules
+        known = next((s for i, s in self._states.items() if getattr(s, "tree", None) is modules.get(i)), None)
+        if known is None:
+            return
+        for referrer in gc.get_referrers(known):
+            if isinstance(referrer, dict) and referrer is not self._states and referrer.get(known.id) is known:
+                self._graph = referrer
+                return
 
     def adopt_errors(self, errors: Any) -> None:
         """Fallback sink, captured from a hook's context when the manager was not found."""

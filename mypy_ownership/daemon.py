@@ -38,7 +38,9 @@ from mypy.types import (
 )
 
 from mypy_ownership import compat
+from mypy_ownership.signatures import mode_of
 from mypy_ownership.stats import Stats
+from mypy_ownership.unit import definitions
 
 # fires when a module is deleted; its targets are the modules holding findings (not a
 # module name: mypy finds no module for it and only follows its dependencies)
@@ -111,34 +113,36 @@ class DaemonFindings:
 
 def classes_read(file: MypyFile, types: Iterable[Type], standard: Callable[[str], bool]) -> set[TypeInfo]:
     """The classes outside the standard library whose definitions the module's analysis
-    may read: those in its expressions' types and its own declarations, their bases, and
-    the classes of their attributes, and so on (a superset)."""
+    may read (a superset): those in its expressions' types and in its own declarations,
+    their bases, and the classes of their attributes declared with a mode (which decide
+    whether a class is a resource)."""
     found: set[TypeInfo] = set()
-    pending = list(_classes_in(types, set()))
-    pending += _classes_in(_declared(file.names.values()), set())
+    pending = list(_classes_in([*types, *_declared(file)], set()))
     while pending:
         info = pending.pop()
         if info in found or standard(info.fullname):
             continue
         found.add(info)
         pending += info.mro[1:]
-        pending += _classes_in(_declared(info.names.values()), set())
+        fields = [s.node.type for s in info.names.values() if isinstance(s.node, Var)]
+        pending += _classes_in([t for t in fields if t is not None and mode_of(t) is not None], set())
     return found
 
 
-def _declared(symbols: Iterable[Any]) -> Iterator[Type]:
-    """The declared types of variables and functions (with their parameters) in a symbol
-    table, and of the members of the classes defined there."""
-    for symbol in symbols:
-        node = symbol.node
-        if isinstance(node, Var) and node.type is not None:
-            yield node.type
-        elif isinstance(node, TypeInfo):
-            yield Instance(node, [])
-        else:
-            declared = getattr(node, "type", None)
-            if isinstance(declared, Type):
-                yield declared
+def _declared(file: MypyFile) -> Iterator[Type]:
+    """The declared types of the module's variables, of its classes' attributes, and of
+    all its functions (methods and nested functions too), parameters included."""
+    tables = [file.names] + [s.node.names for s in file.names.values() if isinstance(s.node, TypeInfo)]
+    for table in tables:
+        for symbol in table.values():
+            if isinstance(symbol.node, Var) and symbol.node.type is not None:
+                yield symbol.node.type
+    pending = list(definitions(file.defs))
+    while pending:
+        func = pending.pop()
+        if func.type is not None:
+            yield func.type
+        pending += definitions(func.body.body)
 
 
 def _classes_in(types: Iterable[Type], seen: set[int]) -> Iterator[TypeInfo]:

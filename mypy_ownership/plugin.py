@@ -15,7 +15,7 @@ import gc
 import sys
 import time
 from functools import partial
-from typing import Any, Callable, Final
+from typing import TYPE_CHECKING, Any, Callable, Final
 
 from mypy.nodes import MypyFile, TypeAlias
 from mypy.options import Options
@@ -29,11 +29,13 @@ from mypy_ownership import __version__, compat, messages
 # per-module disable_error_code / enable_error_code (docs/design.md §8)
 from mypy_ownership import errorcodes  # noqa: F401
 from mypy_ownership.config import ConfigError, load_options
-from mypy_ownership.daemon import DaemonFindings
 from mypy_ownership.prefilter import ownership_calls, stubs_can_start
 from mypy_ownership.overlay import Overlay, StubError
 from mypy_ownership.signatures import VOCABULARY, Mode, mentions_ownership
 from mypy_ownership.stats import Stats
+
+if TYPE_CHECKING:
+    from mypy_ownership.daemon import DaemonFindings
 
 MINIMUM_MYPY: Final = (2, 4)
 VOCABULARY_MODULE: Final = "mypy_ownership"
@@ -64,7 +66,11 @@ class OwnershipPlugin(Plugin):
         self._nested_analysis = 0
         self._user_aliases: dict[str, bool] = {}
         self._standard: dict[str, bool] = {}
-        self.daemon = DaemonFindings(self.stats) if compat.is_daemon(options) else None
+        self.daemon: DaemonFindings | None = None
+        if compat.is_daemon(options):
+            from mypy_ownership.daemon import DaemonFindings
+
+            self.daemon = DaemonFindings(self.stats)
         self.overlay.standard_library = self._in_standard_library
         if self.ownership.report_stats:
             options.fast_exit = False  # mypy's hard exit would skip the summary
