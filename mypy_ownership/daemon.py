@@ -14,7 +14,9 @@ reported there, as mypy recorded them (after ignores and disabled codes), and:
   changed) reaches the module: mypy's own dependencies do not, when the module only
   gets an instance (``h = make()``) and never names the member that changed;
 - declares that deleting a module re-checks the modules holding findings, so that a hook
-  still runs after that update's reset and puts their findings back.
+  still runs after that update's reset and puts their findings back;
+- replaces the unused-ignore notes an update generated before its hook ran with ones
+  that know which ignores the plugin's errors used.
 """
 
 from __future__ import annotations
@@ -42,8 +44,9 @@ from mypy_ownership.signatures import mode_of
 from mypy_ownership.stats import Stats
 from mypy_ownership.unit import definitions
 
-# fires when a module is deleted; its targets are the modules holding findings (not a
-# module name: mypy finds no module for it and only follows its dependencies)
+# the plugin's own trigger: every module declares that its deletion fires it, and the
+# modules holding findings that it reaches them (no module has its name, so mypy only
+# follows its dependencies)
 FINDINGS: Final = make_trigger("mypy-ownership findings")
 
 
