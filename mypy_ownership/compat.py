@@ -29,6 +29,8 @@ class BuildHandle:
         self._states: dict[str, Any] = {}
         self._reaches: dict[str, dict[str, bool]] = {}
         self._rescanned = False
+        # under the daemon: the build graph, whose states a fine-grained update replaces
+        self._graph: dict[str, Any] | None = None
 
     def attach(self, modules: dict[str, MypyFile], options: Options) -> None:
         """One heap scan finds the manager (the referrer of ``modules``) and the states
@@ -44,6 +46,22 @@ class BuildHandle:
             elif kind == "State" and isinstance(getattr(referrer, "id", None), str):
                 self._states[referrer.id] = referrer
 
+    def follow_updates(self) -> None:
+        """Under the daemon, at each fine-grained update: a module it re-checks gets a new
+        ``State`` in the build graph (found once, among the referrers of a known state),
+        and its imports may have changed (docs/design.md §12.18)."""
+        self._reaches.clear()
+        if self._graph is not None or self.manager is None:
+            return
+        modules = self.manager.modules
+        known = next((s for i, s in self._states.items() if getattr(s, "tree", None) is modules.get(i)), None)
+        if known is None:
+            return
+        for referrer in gc.get_referrers(known):
+            if isinstance(referrer, dict) and referrer is not self._states and referrer.get(known.id) is known:
+                self._graph = referrer
+                return
+
     def adopt_errors(self, errors: Any) -> None:
         """Fallback sink, captured from a hook's context when the manager was not found."""
         if self.errors is None and errors is not None:
@@ -57,6 +75,8 @@ class BuildHandle:
                 self._states[referrer.id] = referrer
 
     def state(self, module_id: str) -> Any:
+        if self._graph is not None:
+            return self._graph.get(module_id)
         found = self._states.get(module_id)
         if found is None and not self._rescanned:
             self._rescanned = True
@@ -154,3 +174,69 @@ def analyser_errors(api: Any) -> Any:
 
 def is_daemon(options: Options) -> bool:
     return bool(options.fine_grained_incremental)
+
+
+# -- the daemon (docs/design.md §12.18) -----------------------------------------------------
+# mypy's Errors keeps, per file, the ErrorInfo objects reported there; a fine-grained update
+# starts each re-checked module by replacing that map with an empty one (Errors.reset), and
+# brings back the errors of the other modules by re-checking the targets they came from.
+
+_IGNORE_NOTES = ("unused-ignore", "ignore-without-code")
+
+
+def error_map(errors: Any) -> object:
+    """The object holding every file's errors; a new one after each reset."""
+    return errors.error_info_map
+
+
+def messages_of(errors: Any, path: str) -> list[Any]:
+    return list(errors.error_info_map.get(path, ()))
+
+
+def detach_from_targets(infos: list[Any]) -> None:
+    """No fine-grained target owns these: mypy's re-check of a target (which runs no
+    plugin hook) neither drops them nor is asked for by them."""
+    for info in infos:
+        info.target = None
+
+
+def restore_messages(errors: Any, path: str, infos: list[Any]) -> None:
+    """Put back messages reported and filtered (ignores, disabled codes) before a reset."""
+    present = errors.error_info_map.setdefault(path, [])
+    if infos and not any(info is infos[0] for info in present):
+        present.extend(infos)
+
+
+def take_ignore_notes(errors: Any, path: str) -> bool:
+    """Drop the file's unused-ignore and ignore-without-code messages, which a fine-grained
+    update generates before the post-check hook; True if there were any."""
+    infos = errors.error_info_map.get(path)
+    kept = [i for i in infos or () if i.code is None or i.code.code not in _IGNORE_NOTES]
+    if infos is None or len(kept) == len(infos):
+        return False
+    errors.error_info_map[path] = kept
+    return True
+
+
+def regenerate_ignore_notes(state: Any) -> None:
+    """The same messages, now that the plugin's errors have used their ignores."""
+    state.generate_unused_ignore_notes()
+    state.generate_ignore_without_code_notes()
+
+
+def recheck_whole_when_affected(file: MypyFile) -> None:
+    """A change elsewhere that reaches one of the module's targets re-checks the module
+    whole, post-check hook included, as it does a module loaded from the cache."""
+    file.is_cache_skeleton = True
+
+
+def declare_dependency(file: MypyFile, trigger: str, target: str) -> None:
+    """What semantic-analysis plugins declare with ``add_plugin_dependency``; merged into
+    the daemon's dependency map when the module's checking finishes."""
+    file.plugin_deps.setdefault(trigger, set()).add(target)
+
+
+def withdraw_dependency(manager: Any, trigger: str, target: str) -> None:
+    deps = getattr(manager, "fg_deps", None)
+    if deps is not None and trigger in deps:
+        deps[trigger].discard(target)

@@ -309,10 +309,3 @@ def unsupported_mypy(version: str, minimum: str) -> str:
         " (it analyses each module in the get_additional_indirect_deps hook, which older"
         " mypy does not call). Upgrade mypy, or remove mypy_ownership.plugin from plugins."
     )
-
-
-def daemon_unsupported() -> str:
-    return (
-        "mypy-ownership: ownership checks do not run under the mypy daemon (dmypy);"
-        " run mypy for them"
-    )

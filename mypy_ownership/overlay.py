@@ -549,8 +549,13 @@ class Overlay:
             stub = self.modules[module]
             self._resolve_into(self.functions, module, stub.functions, lookup)
             self._resolve_into(self.classes, module, stub.classes, lookup)
-            self.memo.clear()
-            self.resources = ResourceTable(self)
+            self.forget_classes()
+
+    def forget_classes(self) -> None:
+        """Drop what was computed from the build's classes (resources, MRO lookups): the
+        stubs were resolved again, or the daemon re-checks code (docs/design.md §12.18)."""
+        self.memo.clear()
+        self.resources = ResourceTable(self)
 
     def _resolve_into(
         self, table: dict[str, _T], module: str, entries: dict[str, _T], lookup: Lookup

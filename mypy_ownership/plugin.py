@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import atexit
 import dataclasses
+import gc
 import json
 import os
 import sys
 import time
 from functools import partial
-from typing import Any, Callable, Final
+from typing import TYPE_CHECKING, Any, Callable, Final
 
 from mypy.nodes import MypyFile, TypeAlias
 from mypy.options import Options
@@ -37,6 +38,9 @@ from mypy_ownership.prefilter import ownership_calls, stubs_can_start
 from mypy_ownership.overlay import Overlay, StubError
 from mypy_ownership.signatures import VOCABULARY, Mode, mentions_ownership
 from mypy_ownership.stats import Stats
+
+if TYPE_CHECKING:
+    from mypy_ownership.daemon import DaemonFindings
 
 MINIMUM_MYPY: Final = (2, 4)
 VOCABULARY_MODULE: Final = "mypy_ownership"
@@ -67,11 +71,15 @@ class OwnershipPlugin(Plugin):
         }
         self._nested_analysis = 0
         self._user_aliases: dict[str, bool] = {}
-        self._daemon_noted = False
         self._standard: dict[str, bool] = {}
         # read once, from the environment: the infer command's channel stays out of the
         # configuration, and so out of mypy's cache key (docs/design.md §13)
         self._infer_output = os.environ.get(INFER_OUTPUT_VARIABLE) or None
+        self.daemon: DaemonFindings | None = None
+        if compat.is_daemon(options):
+            from mypy_ownership.daemon import DaemonFindings
+
+            self.daemon = DaemonFindings(self.stats)
         self.overlay.standard_library = self._in_standard_library
         if self.ownership.report_stats:
             options.fast_exit = False  # mypy's hard exit would skip the summary
@@ -80,8 +88,16 @@ class OwnershipPlugin(Plugin):
     # -- build objects ----------------------------------------------------------------------
 
     def set_modules(self, modules: dict[str, MypyFile]) -> None:
+        """Once per build; under the daemon also at each module an update re-checks,
+        where what was read from the code before may have changed."""
         super().set_modules(modules)
-        self.build.attach(modules, self.options)
+        if self.daemon is None or self.build.manager is None:
+            self.build.attach(modules, self.options)
+        if self.daemon is not None:
+            self.build.follow_updates()
+            self._user_aliases.clear()
+            self._standard.clear()
+            self.overlay.forget_classes()
 
     def report_config_data(self, ctx: ReportConfigContext) -> Any:
         return self._config_data
@@ -145,28 +161,29 @@ class OwnershipPlugin(Plugin):
     def get_additional_indirect_deps(self, file: MypyFile) -> set[str]:
         started = time.perf_counter()
         try:
-            self._after_check(file)
+            if self.daemon is not None:
+                self.daemon.module_checked(
+                    file, self.build, self._modules or {}, self._after_check, self._in_standard_library
+                )
+            else:
+                self._after_check(file)
         finally:
             self.stats.seconds += time.perf_counter() - started
         return set()
 
-    def _after_check(self, file: MypyFile) -> None:
+    def _after_check(self, file: MypyFile) -> bool:
+        """Analyse the module; False for one the plugin does not answer for."""
         errors = self.build.errors
         if errors is None or file.is_stub:
-            return
+            return False
         module_options = self.build.module_options(file.fullname)
         if compat.errors_are_ignored(errors, file, module_options):
-            return
+            return False
         report = partial(compat.report, errors, file)
-        if compat.is_daemon(self.options):
-            if not self._daemon_noted:
-                self._daemon_noted = True
-                report(1, 0, messages.daemon_unsupported(), None, severity="note")
-            return
         sees_vocabulary = self.build.reaches(file.fullname, VOCABULARY_MODULE)
         if not self._stubs_start and not sees_vocabulary:
             self.stats.skipped += 1  # nothing it can see carries Own, Ref or Mut
-            return
+            return True
         self.overlay.resolve(self._is_loaded, self._lookup_node, len(self._modules or ()))
         from mypy_ownership.unit import TypeFacts
 
@@ -176,12 +193,13 @@ class OwnershipPlugin(Plugin):
             calls = ownership_calls(self.overlay, types.type_map) if types.type_map is not None else []
             if not calls:
                 self.stats.modules += 1  # looked at: nothing acquired
-                return
+                return True
         from mypy_ownership.diagnostics import Reporter
 
         summaries = self.analyzer().analyze(file, types, module_options, Reporter(report), calls)
         if self._infer_output is not None:
             self._record_proposals(self._infer_output, file, summaries, types)
+        return True
 
     def _record_proposals(self, output: str, file: MypyFile, summaries: Any, types: Any) -> None:
         """Append the module's proposals as JSON lines; a failure is a line of its own, so
@@ -244,7 +262,13 @@ class OwnershipPlugin(Plugin):
         return node
 
     def _print_stats(self) -> None:
+        """At exit, the summary; then mypy's heap, which is all garbage in reference
+        cycles by now, is frozen out of the collector, so that the interpreter's teardown
+        does not walk and free it: what mypy's own fast exit saves, which the summary
+        cannot use (it exits before any exit handler runs)."""
         print(self.stats.summary(), file=sys.stderr)
+        sys.stderr.flush()
+        gc.freeze()
 
 
 def _version_tuple(version: str) -> tuple[int, ...]:

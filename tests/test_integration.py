@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import CASES, MYPY, ROOT, Run, run_mypy
+from harness import CASES, ROOT, Run, run_mypy
 from mypy_ownership import MUT, OWN, REF, Mut, Own, Ref
 
 CASE_FILES = sorted(
@@ -216,20 +216,6 @@ def test_old_mypy_gets_one_clear_error(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "mypy 2.3.1 is not supported; the plugin needs mypy >= 2.4" in proc.stderr
     assert "Traceback" not in proc.stderr
-
-
-def test_daemon_says_once_that_checks_do_not_run(tmp_path: Path) -> None:
-    write(tmp_path, {"mypy.ini": config(), "m.py": MOVE, "n.py": MOVE})
-    dmypy = str(Path(MYPY).with_name("dmypy"))
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    try:
-        proc = subprocess.run([dmypy, "run", "--", "--config-file", "mypy.ini", "m.py", "n.py"],
-                              cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env)
-    finally:
-        subprocess.run([dmypy, "stop"], cwd=tmp_path, capture_output=True, timeout=60, env=env)
-    notes = [line for line in proc.stdout.splitlines() if "do not run under the mypy daemon" in line]
-    assert len(notes) == 1, proc.stdout + proc.stderr
-    assert "used after move" not in proc.stdout
 
 
 def test_vocabulary_at_run_time() -> None:
