@@ -469,7 +469,10 @@ class ResourceTable:
                 elif receiver is Mode.OWN:
                     releasing.append(name)
         result = None
-        exit_name = "__exit__" if "__exit__" in exits else "__aexit__"
+        # an __exit__ that does not release beside an __aexit__ that does: a class used
+        # with async with only (aiohttp's ClientSession refuses a plain with)
+        async_only = exits.get("__exit__") in (Mode.REF, Mode.MUT) and exits.get("__aexit__") is Mode.OWN
+        exit_name = "__exit__" if "__exit__" in exits and not async_only else "__aexit__"
         has_exit, exit_mode = exit_name in exits, exits.get(exit_name)
         if releasing or fields or (has_exit and exit_mode is Mode.OWN):
             result = ResourceInfo(
