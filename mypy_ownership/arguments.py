@@ -137,15 +137,16 @@ def unknown(t: Type | None) -> bool:
 _PATHS: Final = frozenset({"builtins.str", "builtins.bytes", "os.PathLike"})
 
 
-def satisfies(arg: Expression | None, wanted: object) -> bool:
+def satisfies(arg: Expression | None, wanted: object, constants: Callable[[], dict[Var, Expression]]) -> bool:
     """``@owes_when``: a literal mode holding one of the wanted characters, the wanted
-    constant, or for ``...`` any argument but ``None``. An absent argument, or one whose
-    value the analysis cannot read, does not satisfy it (precision first: the defaults of
-    the stubbed wrappers are read modes, a library's requests are not streamed)."""
+    constant, or for ``...`` a string known to be given (a literal, an f-string, a module
+    constant: a cursor's name). An absent argument, or one whose value the analysis
+    cannot read, does not satisfy it (precision first: the defaults of the stubbed
+    wrappers are read modes, a library's requests are not streamed)."""
     if arg is None:
         return False
-    if wanted is Ellipsis:  # given at all, as something other than None
-        return not is_constant(arg, None)
+    if wanted is Ellipsis:
+        return starts_with(arg, "", constants)
     if isinstance(wanted, str):
         return isinstance(arg, StrExpr) and any(ch in arg.value for ch in wanted)
     return is_constant(arg, wanted)

@@ -47,6 +47,7 @@ from mypy_ownership.signatures import (
     ResourceInfo,
     ResourceTable,
     call_ownership,
+    constructed,
     declared_callee_type,
     definition,
     mro,
@@ -180,9 +181,10 @@ class CallEffects:
             self._stubs[call] = None
             return None
         callee, found, library = call.callee, None, ""
-        if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
+        made = constructed(callee)
+        if made is not None:
             # a constructor: the stub of the __init__ mypy resolves (the nearest one)
-            for klass in mro(callee.node):
+            for klass in mro(made):
                 stub = self.overlay.class_stub(klass.fullname)
                 library = library or (stub.library if stub is not None else "")
                 if stub is not None and "__init__" in stub.methods:
@@ -471,7 +473,7 @@ class CallEffects:
         if wrapped is None or is_constant(wrapped, None) or (is_path(self._type(wrapped)) and not used_as_file(
                 call, stub.wraps, wrapped, self.func.body.body if isinstance(self.func, FuncItem) else [], self._type)):
             return None
-        return Wrapping(None, any(satisfies(argument(call, stub, p), v) for p, v in stub.owes_when))
+        return Wrapping(None, any(satisfies(argument(call, stub, p), v, self._constants) for p, v in stub.owes_when))
 
     def summarised(self, call: CallExpr) -> dict[int, ParamEffect]:
         """What a function of this module does with a call's arguments (its summary)."""
@@ -526,7 +528,7 @@ class CallEffects:
         if stub is None:
             return False
         if stub.owes_when and stub.wraps is None:  # not a wrapper: owing only when it holds
-            return not any(satisfies(argument(call, stub, p), v) for p, v in stub.owes_when)
+            return not any(satisfies(argument(call, stub, p), v, self._constants) for p, v in stub.owes_when)
         given = ((argument(call, stub, p), value) for p, value in stub.owes_nothing_when)
         return any(arg is not None and is_constant(arg, value) for arg, value in given)
 
@@ -577,8 +579,7 @@ class CallEffects:
 
 
 def _is_constructor(call: CallExpr) -> bool:
-    callee = call.callee
-    return isinstance(callee, (NameExpr, MemberExpr)) and isinstance(callee.node, TypeInfo)
+    return isinstance(call.callee, (NameExpr, MemberExpr)) and constructed(call.callee) is not None
 
 
 def names_of(items: Iterable[Var]) -> tuple[Var, ...]:
