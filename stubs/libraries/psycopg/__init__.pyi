@@ -1,4 +1,4 @@
-"""psycopg (psycopg 3.3, psycopg/__init__.py): connect is Connection.connect (41
+"""psycopg (psycopg 3.3): connect is Connection.connect (psycopg/__init__.py:41
 "connect = Connection.connect"), which returns a new connection to close
 (stubs/libraries/psycopg/connection.pyi).
 """

@@ -1,4 +1,4 @@
-"""psycopg2 (psycopg2 2.9, psycopg2/__init__.py): connect (80) returns the new connection
+"""psycopg2 (psycopg2 2.9): connect (psycopg2/__init__.py:80) returns the new connection
 _connect made (122-126): the caller's to close (stubs/libraries/psycopg2/_psycopg.pyi).
 """
 

@@ -1,6 +1,8 @@
 """psycopg2._psycopg (psycopg2 2.9): the connection and cursor types, compiled C (the wheel
 holds no source); what follows is from their docstrings, read with
-psycopg2.extensions.connection.close.__doc__ and the like.
+psycopg2.extensions.connection.close.__doc__ and the like, and from the types-psycopg2
+stubs mypy reads them by (psycopg2-stubs/_psycopg.pyi:430 connection, 488 close, 492-512
+cursor, 546-547 __enter__/__exit__; 93 cursor, 126 close, 160-161 __enter__/__exit__).
 
 - connection.close: "Close the connection." connection.__exit__: "commit if no
   exception, else roll back" -- a with block ends a transaction and leaves the
