@@ -47,21 +47,17 @@ class OwnershipOptions:
 
 _BOOLEAN_OPTIONS: Final = ("leak_on_exception", "check_stdlib_resources", "report_stats")
 _KNOWN_OPTIONS: Final = (*_BOOLEAN_OPTIONS, "stubs", "disable_library_stubs")
-_INI_BOOLEANS: Final = {
-    "1": True, "yes": True, "true": True, "on": True,
-    "0": False, "no": False, "false": False, "off": False,
-}
+# The words mypy's own ini options take for a boolean (configparser's, in any case).
+_INI_BOOLEANS: Final = configparser.RawConfigParser.BOOLEAN_STATES
 
 
 def load_options(config_file: str | None) -> OwnershipOptions:
     """Read the plugin's section from mypy's config file (no file, or no section: defaults)."""
     if not config_file or not os.path.isfile(config_file):
         return OwnershipOptions(config_file=config_file)
-    if config_file.endswith(".toml"):
-        raw = _read_toml(config_file)
-    else:
-        raw = _read_ini(config_file)
-    return _build(raw, config_file)
+    toml = config_file.endswith(".toml")
+    raw = _read_toml(config_file) if toml else _read_ini(config_file)
+    return _build(raw, config_file, toml)
 
 
 def _read_toml(path: str) -> dict[str, Any]:
@@ -88,7 +84,7 @@ def _read_ini(path: str) -> dict[str, Any]:
     return dict(parser.items(INI_SECTION))
 
 
-def _build(raw: dict[str, Any], path: str) -> OwnershipOptions:
+def _build(raw: dict[str, Any], path: str, toml: bool) -> OwnershipOptions:
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in _KNOWN_OPTIONS:
@@ -98,7 +94,7 @@ def _build(raw: dict[str, Any], path: str) -> OwnershipOptions:
                 f" section (known options: {known})"
             )
         if key in _BOOLEAN_OPTIONS:
-            values[key] = _boolean(value, path, key)
+            values[key] = _toml_boolean(value, path, key) if toml else _ini_boolean(value, path, key)
         elif key == "disable_library_stubs":
             values[key] = _libraries(value, path, key)
         else:
@@ -106,12 +102,24 @@ def _build(raw: dict[str, Any], path: str) -> OwnershipOptions:
     return OwnershipOptions(config_file=path, **values)
 
 
-def _boolean(value: Any, path: str, key: str) -> bool:
+def _toml_boolean(value: Any, path: str, key: str) -> bool:
+    """A TOML boolean only: a string or a number is a mistake TOML can tell from one."""
     if isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().lower() in _INI_BOOLEANS:
-        return _INI_BOOLEANS[value.strip().lower()]
-    raise ConfigError(f"{_where(path, key)}: error: \"{key}\" must be true or false, not {value!r}")
+    raise ConfigError(
+        f"{_where(path, key)}: error: \"{key}\" must be true or false (a TOML boolean,"
+        f" unquoted), not {value!r}"
+    )
+
+
+def _ini_boolean(value: str, path: str, key: str) -> bool:
+    word = value.strip().lower()
+    if word in _INI_BOOLEANS:
+        return _INI_BOOLEANS[word]
+    raise ConfigError(
+        f"{_where(path, key)}: error: \"{key}\" must be a boolean (true/false, yes/no, on/off"
+        f" or 1/0), not {value!r}"
+    )
 
 
 def _names(value: Any, path: str, key: str, what: str) -> list[str]:

@@ -124,7 +124,7 @@ class OwnershipFlow:
         self.lowering = Lowering(unit, self.scope, self.effects)
         self.edges = Edges(self.scope, self.effects, self.initial)
         self._summaries: dict[int, _Summary] = {}
-        self._starts: dict[int, bool] = {}
+        self._starts: dict[int, tuple[bool, bool]] = {}
         self._has_call: dict[Node, bool] = {}
         self._steps: int | None = None
         self._live: Liveness | None = None
@@ -206,7 +206,7 @@ class OwnershipFlow:
     def relevant(self, step: Step, state: FlowState) -> bool:
         """Whether applying the step can change the state or reveal a fact."""
         if self._call_lines is not None and state.holds_nothing():
-            return self._starts_anything(step)
+            return self._starts_anything(step, state)
         if not self._sparse or not _may_be_inert(step):
             return True
         summary = self._summary(step)
@@ -217,22 +217,29 @@ class OwnershipFlow:
             or state.holds_any(summary.names)
         )
 
-    def _starts_anything(self, step: Step) -> bool:
+    def _starts_anything(self, step: Step, state: FlowState) -> bool:
         """In a module without the vocabulary and from a state that holds nothing, whether
         a step can start anything: it evaluates one of the unit's ``ownership_calls``
-        (found by line, no lowering), or binds a name some branch tests."""
+        (found by line, no lowering), binds a local some branch tests for truth or None
+        (a flag), or, while the state knows a condition, rebinds or stores into what one
+        reads (forgetting it)."""
         known = self._starts.get(id(step))
         if known is None:
             node = step.node
-            flags = self.scope.flag_names()
             targets = node.lvalues if isinstance(node, AssignmentStmt) else (
                 [node.lvalue] if isinstance(node, OperatorAssignmentStmt) else []
             )
-            binds_flag = bool(flags) and any(_binds(t, flags) for t in targets)
+            conditions = self.scope.conditions
+            tested: frozenset[object] = frozenset(conditions.tested_locals())
+            read = conditions.names() - tested
+            attributes = frozenset(n[1] for n in read if type(n) is tuple)
             known = self._starts[id(step)] = (
-                not _may_be_inert(step) or binds_flag or spans_any(node, self._call_lines or [])
+                not _may_be_inert(step)
+                or any(_binds(t, tested, frozenset()) for t in targets)
+                or spans_any(node, self._call_lines or []),
+                any(_binds(t, read, attributes) for t in targets),
             )
-        return known
+        return known[0] or (known[1] and _knows_conditions(state))
 
     def _summary(self, step: Step) -> _Summary:
         known = self._summaries.get(id(step))
@@ -374,16 +381,20 @@ def _knows_conditions(state: FlowState) -> bool:
     return any(type(key) is Condition for key in state.flags)
 
 
-def _binds(target: Expression, flags: frozenset[object]) -> bool:
-    """An assignment target rebinds a flag's local, or stores into an attribute (when some
-    condition reads an attribute)."""
+def _binds(target: Expression, names: frozenset[object], attributes: frozenset[str]) -> bool:
+    """An assignment target rebinds one of the ``names``, or stores into (or under) an
+    attribute of one of those names (a superset of what ``forget_stores`` forgets)."""
     if isinstance(target, (TupleExpr, ListExpr)):
-        return any(_binds(item, flags) for item in target.items)
+        return any(_binds(item, names, attributes) for item in target.items)
     if isinstance(target, StarExpr):
-        return _binds(target.expr, flags)
+        return _binds(target.expr, names, attributes)
     if isinstance(target, NameExpr):
-        return target.node in flags
-    return isinstance(target, (MemberExpr, IndexExpr)) and any(type(n) is tuple for n in flags)
+        return target.node in names
+    while attributes and isinstance(target, (MemberExpr, IndexExpr)):
+        if isinstance(target, MemberExpr) and target.name in attributes:
+            return True
+        target = target.expr if isinstance(target, MemberExpr) else target.base
+    return False
 
 
 def _may_be_inert(step: Step) -> bool:

@@ -47,6 +47,7 @@ from mypy.nodes import (
     UnaryExpr,
 )
 
+from mypy_ownership.messages import nested_modes, wrong_arity
 from mypy_ownership.signatures import Mode, ResourceTable
 
 if TYPE_CHECKING:
@@ -238,6 +239,8 @@ def read_stub(module: str, path: str, library: str = "") -> ModuleStub:
         raise StubError(f"{path}: error: cannot read ownership stub: {err}") from None
     stub = ModuleStub(module, path, library=library)
     for node in tree.body:
+        if isinstance(node, ast.ImportFrom):
+            _no_renamed_vocabulary(node, path)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             stub.functions[node.name] = _function(node, path, False, library)
         elif isinstance(node, ast.ClassDef):
@@ -251,6 +254,19 @@ def read_stub(module: str, path: str, library: str = "") -> ModuleStub:
         elif not _is_ignorable(node):
             raise StubError(f"{path}:{node.lineno}: error: only imports, functions and classes may appear in an ownership stub")
     return stub
+
+
+def _no_renamed_vocabulary(node: ast.ImportFrom, path: str) -> None:
+    """A stub is read by spelling, never executed nor resolved: ``Own`` imported as ``O``
+    would leave every ``O[...]`` meaning nothing, so the renaming is refused."""
+    if (node.module or "").split(".")[0] != "mypy_ownership":
+        return
+    for alias in node.names:
+        if alias.asname not in (None, alias.name):
+            raise StubError(
+                f"{path}:{node.lineno}: error: an ownership stub spells \"{alias.name}\" as it is"
+                f" named: import it without \"as {alias.asname}\""
+            )
 
 
 def _is_ignorable(node: ast.stmt) -> bool:
@@ -270,43 +286,44 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
     named: dict[Marker, str] = {}
     keeps: tuple[str, ...] = ()
     for decorator in node.decorator_list:
+        at = f"{path}:{decorator.lineno}"  # a decorator's error is on its own line
         called = decorator.func if isinstance(decorator, ast.Call) else decorator
         name = called.id if isinstance(called, ast.Name) else getattr(called, "attr", None)
         marker = _MARKERS.get(name or "")
         if marker is Marker.FAILS_WHEN and isinstance(decorator, ast.Call):
-            fails_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
+            fails_when += [(k.arg, _constant(k.value, at)) for k in decorator.keywords if k.arg]
         elif marker is Marker.OWES_NOTHING_WHEN and isinstance(decorator, ast.Call):
-            owes_nothing_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
+            owes_nothing_when += [(k.arg, _constant(k.value, at)) for k in decorator.keywords if k.arg]
         elif marker is Marker.OWES_WHEN and isinstance(decorator, ast.Call):
-            owes_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
+            owes_when += [(k.arg, _constant(k.value, at)) for k in decorator.keywords if k.arg]
         elif marker is Marker.EXHAUSTED_WHEN and isinstance(decorator, ast.Call):
-            exhausted_when += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
+            exhausted_when += [(k.arg, _constant(k.value, at)) for k in decorator.keywords if k.arg]
         elif marker is Marker.KEEPS and isinstance(decorator, ast.Call):
-            keeps = _kept(decorator, node, where)
+            keeps = _kept(decorator, node, at)
         elif marker is Marker.OWES_PIPES and isinstance(decorator, ast.Call):
-            owes_pipes += [(k.arg, _constant(k.value, where)) for k in decorator.keywords if k.arg]
+            owes_pipes += [(k.arg, _constant(k.value, at)) for k in decorator.keywords if k.arg]
         elif marker in (Marker.VIEW_OF, Marker.WRAPS) and isinstance(decorator, ast.Call):
             assert marker is not None
-            named[marker] = _parameter(decorator, node, where)
+            named[marker] = _parameter(decorator, node, at)
         elif isinstance(decorator, ast.Call):
-            raise StubError(f"{where}: error: decorator \"{name}\" takes no arguments in ownership stub")
+            raise StubError(f"{at}: error: decorator \"{name}\" takes no arguments in ownership stub")
         if marker is not None:
             markers.add(marker)
         elif name not in ("overload", "staticmethod", "classmethod", "property"):
-            raise StubError(f"{where}: error: unknown decorator \"{name}\" in ownership stub")
+            raise StubError(f"{at}: error: unknown decorator \"{name}\" in ownership stub")
     args = node.args
     ordered = [*args.posonlyargs, *args.args]
     receiver = None
     if method and ordered and "staticmethod" not in _decorator_names(node):
-        receiver = _mode(ordered[0].annotation, where)
+        receiver = _mode(ordered[0].annotation, path)
         ordered = ordered[1:]
     params: dict[str, Mode | None] = {}
     for arg in [*ordered, *args.kwonlyargs]:
-        params[arg.arg] = _mode(arg.annotation, where)
+        params[arg.arg] = _mode(arg.annotation, path)
     if args.vararg is not None:
-        params["*" + args.vararg.arg] = _mode(args.vararg.annotation, where)
-    returns = _mode(node.returns, where)
-    items = _tuple_items(node.returns, where)
+        params["*" + args.vararg.arg] = _mode(args.vararg.annotation, path)
+    returns = _mode(node.returns, path)
+    items = _tuple_items(node.returns, path)
     return FunctionStub(
         node.name, params, tuple(a.arg for a in ordered), returns, items, receiver,
         frozenset(markers), where, tuple(fails_when),
@@ -351,23 +368,38 @@ def _decorator_names(node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     return {d.id for d in node.decorator_list if isinstance(d, ast.Name)}
 
 
-def _mode(annotation: ast.expr | None, where: str) -> Mode | None:
-    if isinstance(annotation, ast.Subscript):
-        head = annotation.value
-        name = head.id if isinstance(head, ast.Name) else getattr(head, "attr", None)
-        if name in _MODES:
-            return _MODES[name]
+def _mode(annotation: ast.expr | None, path: str) -> Mode | None:
+    """The mode an annotation spells; misuses are errors at the annotation's line, as the
+    same annotations in code are (docs/design.md §7.1)."""
+    if annotation is None:
+        return None
+    where = f"{path}:{annotation.lineno}"
+    name = _mode_name(annotation.value if isinstance(annotation, ast.Subscript) else None)
+    if isinstance(annotation, ast.Subscript) and name is not None:
+        argument = annotation.slice
+        if isinstance(argument, ast.Tuple):
+            raise StubError(f"{where}: error: {wrong_arity(name, len(argument.elts))} (in an ownership stub)")
+        inner = _mode_name(argument.value if isinstance(argument, ast.Subscript) else argument)
+        if inner is not None:
+            raise StubError(f"{where}: error: {nested_modes(name, inner)} (in an ownership stub)")
+        return _MODES[name]
     if isinstance(annotation, ast.Name) and annotation.id in _MODES:
         raise StubError(f"{where}: error: {annotation.id} needs a type argument in an ownership stub")
     return None
 
 
-def _tuple_items(annotation: ast.expr | None, where: str) -> tuple[Mode | None, ...] | None:
+def _mode_name(head: ast.expr | None) -> str | None:
+    """``Own`` for ``Own`` or ``mypy_ownership.Own``; None for any other name."""
+    name = head.id if isinstance(head, ast.Name) else getattr(head, "attr", None)
+    return name if name in _MODES else None
+
+
+def _tuple_items(annotation: ast.expr | None, path: str) -> tuple[Mode | None, ...] | None:
     if isinstance(annotation, ast.Subscript) and isinstance(annotation.value, ast.Name):
         if annotation.value.id in ("tuple", "Tuple"):
             inner = annotation.slice
             elements = inner.elts if isinstance(inner, ast.Tuple) else [inner]
-            modes = tuple(_mode(e, where) for e in elements)
+            modes = tuple(_mode(e, path) for e in elements)
             return modes if any(modes) else None
     return None
 

@@ -4,10 +4,16 @@ A case file states, on the line where each diagnostic must appear, what mypy pri
 in mypy's own test style: ``consume(x)  # E: "x" used after move  [use-after-move]``;
 notes as ``# N: ...``; an optional column as ``# E:12: ...``. A case passes only if every
 diagnostic mypy prints is expected and every expectation is printed.
+
+Case files are checked for each of ``PYTHON_VERSIONS`` (mypy's ``--python-version``). A case
+that depends on the version says so as Python does, with a guard such as
+``if sys.version_info >= (3, 11):``; mypy skips the branch that is false for the target, and
+so do the expectations on its lines.
 """
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import subprocess
@@ -21,6 +27,14 @@ CASES = ROOT / "tests" / "cases"
 # The console script, not `python -m mypy`: -m puts the working directory on sys.path, and
 # mypy then takes the case files' packages for installed ones and silences them.
 MYPY = str(Path(sys.executable).with_name("mypy"))
+
+# The Python versions case files are checked for: the oldest and the newest the project
+# supports (README.md, "Supported"), and the running interpreter's, mypy's default target.
+SUPPORTED_PYTHON: tuple[str, str] = ("3.10", "3.13")
+PYTHON_VERSIONS = tuple(sorted(
+    {*SUPPORTED_PYTHON, f"{sys.version_info[0]}.{sys.version_info[1]}"},
+    key=lambda v: tuple(int(part) for part in v.split(".")),
+))
 
 _EXPECTATION = re.compile(r"#\s*([EN])(?::(\d+))?:\s*(.*?)\s*(?=#\s*[EN](?::\d+)?:|$)")
 _OUTPUT = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?:(?P<col>\d+):)? (?P<sev>error|note): (?P<msg>.*)$")
@@ -96,17 +110,45 @@ def run_mypy(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: 
     return Run(proc.stdout, proc.stderr, proc.returncode)
 
 
-def expectations(path: Path, relative_to: Path) -> list[Diagnostic]:
+def expectations(path: Path, relative_to: Path, python_version: str | None = None) -> list[Diagnostic]:
+    """What the case file expects; for a target version, none on the lines mypy skips there."""
     name = os.path.normpath(os.path.relpath(path, relative_to))
+    source = path.read_text(encoding="utf-8")
+    skipped = skipped_for_version(source, python_version) if python_version else set()
     found = []
-    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if "# E" not in text and "# N" not in text:
+    for number, text in enumerate(source.splitlines(), start=1):
+        if ("# E" not in text and "# N" not in text) or number in skipped:
             continue
         comment = text[text.index("#"):] if "#" in text else ""
         for kind, col, message in _EXPECTATION.findall(comment):
             severity = "error" if kind == "E" else "note"
             found.append(Diagnostic(name, number, severity, message, int(col) if col else None))
     return found
+
+
+_COMPARISONS = {ast.GtE: tuple.__ge__, ast.Gt: tuple.__gt__, ast.Lt: tuple.__lt__, ast.LtE: tuple.__le__}
+
+
+def skipped_for_version(source: str, python_version: str) -> set[int]:
+    """Lines of the branches ``if sys.version_info <op> (X, Y):`` makes unreachable for the
+    target, which mypy does not check; other conditions are not read."""
+    target = tuple(int(part) for part in python_version.split("."))
+    skipped: set[int] = set()
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.If) and isinstance(node.test, ast.Compare)):
+            continue
+        test = node.test
+        bound = test.comparators[0] if len(test.comparators) == 1 else None
+        if not (
+            ast.unparse(test.left) == "sys.version_info" and type(test.ops[0]) in _COMPARISONS
+            and isinstance(bound, ast.Tuple) and all(isinstance(e, ast.Constant) for e in bound.elts)
+        ):
+            continue
+        version = tuple(e.value for e in bound.elts if isinstance(e, ast.Constant))
+        holds = _COMPARISONS[type(test.ops[0])](target[: len(version)], version)
+        for statement in node.orelse if holds else node.body:
+            skipped.update(range(statement.lineno, (statement.end_lineno or statement.lineno) + 1))
+    return skipped
 
 
 def compare(expected: list[Diagnostic], actual: list[Diagnostic]) -> list[str]:

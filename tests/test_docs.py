@@ -1,7 +1,7 @@
 """The documentation builds strictly, and every code example in it is what the tool does.
 
-Conventions of the Markdown pages under ``docs/`` (``docs/examples/`` is a sample project,
-not part of the site, and is not read here):
+Conventions of the Markdown pages under ``docs/`` and of ``README.md`` (``docs/examples/``
+is a sample project, not part of the site, and is not read here):
 
 - A ```` ```python ```` fence is an example module. Its file name is the fence's title
   (```` ```python title="app.py" ````), ``example.py`` without one. A title ending in
@@ -72,7 +72,7 @@ _GROUP_END = re.compile(r"^\s*<!--\s*/example\s*-->\s*$")
 
 @dataclass
 class Fence:
-    page: str  # relative to docs/
+    page: str  # relative to the repository
     line: int  # of the opening fence, 1-based
     lang: str
     title: str | None
@@ -82,7 +82,7 @@ class Fence:
 
     @property
     def where(self) -> str:
-        return f"docs/{self.page}:{self.line}"
+        return f"{self.page}:{self.line}"
 
 
 @dataclass
@@ -99,12 +99,13 @@ class Example:
 
 
 def pages() -> list[Path]:
-    return sorted(p for p in DOCS.rglob("*.md") if EXCLUDED not in p.parents)
+    """The site's pages, and the README: the first example a new user runs."""
+    return [ROOT / "README.md", *sorted(p for p in DOCS.rglob("*.md") if EXCLUDED not in p.parents)]
 
 
 def fences(page: Path) -> list[Fence]:
     """The fences of a page in order, each ``text`` fence attached to its ``python`` fence."""
-    rel = page.relative_to(DOCS).as_posix()
+    rel = page.relative_to(ROOT).as_posix()
     lines = page.read_text(encoding="utf-8").splitlines()
     found: list[Fence] = []
     group: str | None = None
@@ -112,10 +113,10 @@ def fences(page: Path) -> list[Fence]:
     while i < len(lines):
         line = lines[i]
         if m := _GROUP_START.match(line):
-            assert group is None, f"docs/{rel}:{i + 1}: example {group!r} is not closed"
+            assert group is None, f"{rel}:{i + 1}: example {group!r} is not closed"
             group = m["name"]
         elif _GROUP_END.match(line):
-            assert group is not None, f"docs/{rel}:{i + 1}: <!-- /example --> without a start"
+            assert group is not None, f"{rel}:{i + 1}: <!-- /example --> without a start"
             group = None
         elif m := _FENCE.match(line):
             indent, ticks, info = m["indent"], m["ticks"], m["info"].strip()
@@ -125,7 +126,7 @@ def fences(page: Path) -> list[Fence]:
             while j < len(lines) and not closing.match(lines[j]):
                 body.append(lines[j].removeprefix(indent))
                 j += 1
-            assert j < len(lines), f"docs/{rel}:{i + 1}: fence not closed"
+            assert j < len(lines), f"{rel}:{i + 1}: fence not closed"
             title = t["title"] if (t := _TITLE.search(info)) else None
             text = "".join(f"{b}\n" for b in body)
             fence = Fence(rel, i + 1, info.split()[0] if info else "", title, text, group)
@@ -141,7 +142,7 @@ def fences(page: Path) -> list[Fence]:
                 found.append(fence)
             i = j
         i += 1
-    assert group is None, f"docs/{rel}: example {group!r} is not closed"
+    assert group is None, f"{rel}: example {group!r} is not closed"
     return found
 
 
@@ -165,7 +166,7 @@ def examples() -> list[Example]:
             )
             if fence.group is not None:
                 key = (fence.page, fence.group)
-                example = grouped.setdefault(key, Example(f"docs/{fence.page} example {fence.group}"))
+                example = grouped.setdefault(key, Example(f"{fence.page} example {fence.group}"))
                 if _is_config(fence):
                     assert example.config is DEFAULT_CONFIG, f"{fence.where}: a second configuration"
                     example.config_name, example.config = fence.title or "", fence.text

@@ -1118,7 +1118,9 @@ def test_render_shows_one_finally_body_and_its_tagged_exits() -> None:
         12: [] -> 4""")
 
 
-# -- known bugs ---------------------------------------------------------------------------------
+# -- regressions: cleanup and jumps on the paths that leave through a finally or a with ----------
+# (two CFG bugs these tests found, now fixed: an exception re-raised after a cleanup carried
+# the state from before it, and a jump in a finally's copy targeted the loop the copy sat in)
 
 
 Seen = frozenset[tuple[StepKind, int]]

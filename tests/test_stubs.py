@@ -10,6 +10,7 @@ import pytest
 
 from harness import ROOT, run_mypy
 from mypy_ownership.overlay import LANGUAGE, StubError, read_stub, stub_files
+from mypy_ownership.signatures import Mode
 
 SHIPPED = ROOT / "stubs"
 
@@ -44,6 +45,56 @@ def test_a_malformed_stub_names_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(StubError, match=r"thing.pyi:1: error: invalid syntax"):
         read_stub("thing", str(bad))
 
+
+@pytest.mark.parametrize("source, error", [
+    pytest.param(
+        "class Client:\n    @valid_after_release\n    @retries\n    def close(self) -> None: ...\n",
+        'thing.pyi:3: error: unknown decorator "retries" in ownership stub', id="unknown-decorator",
+    ),
+    pytest.param(
+        "@takes_over(1)\ndef closing(thing: Own[object]) -> None: ...\n",
+        'thing.pyi:1: error: decorator "takes_over" takes no arguments in ownership stub', id="decorator-arguments",
+    ),
+    pytest.param(
+        "def connect(\n    dsn: str,\n) -> Own[Client, int]: ...\n",
+        "thing.pyi:3: error: Own[...] takes exactly one type argument, got 2 (in an ownership stub)", id="arity",
+    ),
+    pytest.param(
+        "def connect(\n    client: Own[Ref[Client]],\n) -> None: ...\n",
+        "thing.pyi:2: error: Own[Ref[...]] nests two ownership modes; use one of them (in an ownership stub)",
+        id="nested",
+    ),
+    pytest.param(
+        "def pair() -> tuple[Own[Client], Mut[Ref[Client]]]: ...\n",
+        "thing.pyi:1: error: Mut[Ref[...]] nests two ownership modes; use one of them (in an ownership stub)",
+        id="nested-in-a-tuple",
+    ),
+    pytest.param(
+        "from mypy_ownership import Ref\nfrom mypy_ownership import Own as O\n\ndef connect() -> O[Client]: ...\n",
+        'thing.pyi:2: error: an ownership stub spells "Own" as it is named: import it without "as O"',
+        id="renamed-import",
+    ),
+])
+def test_a_misused_stub_entry_is_an_error_at_its_own_line(tmp_path: Path, source: str, error: str) -> None:
+    bad = tmp_path / "thing.pyi"
+    bad.write_text(source)
+    with pytest.raises(StubError) as raised:
+        read_stub("thing", str(bad))
+    assert str(raised.value) == f"{tmp_path / error}"
+
+
+def test_stub_spellings_that_are_read(tmp_path: Path) -> None:
+    """A module alias, an import under its own name and an alias of another module's name
+    are fine; a mode inside another type is not a nested mode."""
+    good = tmp_path / "thing.pyi"
+    good.write_text(
+        "import mypy_ownership as mo\nfrom mypy_ownership import Own as Own\nfrom typing import Any as A\n\n"
+        "def connect(a: A) -> mo.Own[Client]: ...\n"
+        "def pair() -> tuple[Own[Client], list[Ref[Client]]]: ...\n"
+    )
+    stub = read_stub("thing", str(good))
+    assert stub.functions["connect"].returns is Mode.OWN
+    assert stub.functions["pair"].returns_items == (Mode.OWN, None)
 
 VENDOR = '''\
 class Connection:
@@ -219,6 +270,14 @@ def test_spec_module_has_a_stub_with_ownership_api(topic: str) -> None:
         assert _ownership_members(module, files[module]) >= 1, f"{topic}: {module} declares nothing with ownership"
 
 
+def _uses(text: str, module: str) -> bool:
+    """The case file imports the module; builtins are never imported, so their use is a call
+    of the builtin ``open`` (not a method or another module's ``open``)."""
+    if module == "builtins":
+        return re.search(r"(?<![\w.])open\(", text) is not None
+    return re.search(rf"^\s*(?:import|from) {re.escape(module)}\b", text, re.MULTILINE) is not None
+
+
 @pytest.mark.parametrize("topic", sorted(SPEC_MODULES))
 def test_spec_module_has_cases_that_report_and_cases_that_stay_silent(topic: str) -> None:
     """Some case file imports the module, expects a report, and has silent functions."""
@@ -226,9 +285,8 @@ def test_spec_module_has_cases_that_report_and_cases_that_stay_silent(topic: str
     found = []
     for case in CASES_DIR.glob("*.py"):
         text = case.read_text()
-        if any(f"import {t}" in text or f"from {t}" in text for t in top) or "builtins" in top:
-            if "# E:" in text and "def " in text:
-                found.append(case.name)
+        if any(_uses(text, t) for t in top) and "# E:" in text and "def " in text:
+            found.append(case.name)
     assert found, f"{topic}: no case file imports {sorted(top)} and expects a report"
     silent_functions = 0
     for name in found:

@@ -3,6 +3,7 @@
 import dbm
 import pathlib
 import shelve
+import sys
 
 
 # silent ---------------------------------------------------------------------------------
@@ -31,12 +32,14 @@ def shelf_over_a_dbm_handle(path: str) -> list[str]:
     return keys
 
 
-def filename_shelf(path: pathlib.Path) -> None:
-    # the file name is not taken by the shelf: the path stays usable
-    d: shelve.DbfilenameShelf[list[int]] = shelve.DbfilenameShelf(path, writeback=True)
-    with d:
-        d["x"] = [1]
-    print(path.with_suffix(".db"))
+if sys.version_info >= (3, 11):  # typeshed takes a path-like file name from 3.11 on
+
+    def filename_shelf(path: pathlib.Path) -> None:
+        # the file name is not taken by the shelf: the path stays usable
+        d: shelve.DbfilenameShelf[list[int]] = shelve.DbfilenameShelf(path, writeback=True)
+        with d:
+            d["x"] = [1]
+        print(path.with_suffix(".db"))
 
 
 # leaks ----------------------------------------------------------------------------------
