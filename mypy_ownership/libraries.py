@@ -14,14 +14,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection
 
-from mypy_ownership.overlay import LIBRARIES, ModuleStub, _stubs_under, read_stub
+from mypy_ownership.overlay import ModuleStub, read_stub
+from mypy_ownership.stub_files import LIBRARIES, stubs_under
 
 
 def _library_files() -> dict[str, dict[str, str]]:
     """Library -> its stubs' module names and paths, by the first part of the name."""
     found: dict[str, dict[str, str]] = {}
     if os.path.isdir(LIBRARIES):
-        for module, path in _stubs_under(LIBRARIES).items():
+        for module, path in stubs_under(LIBRARIES).items():
             found.setdefault(module.partition(".")[0], {})[module] = path
     return found
 

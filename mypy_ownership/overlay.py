@@ -25,7 +25,6 @@ from __future__ import annotations
 import ast
 import enum
 import hashlib
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, TypeVar
@@ -49,6 +48,7 @@ from mypy.nodes import (
 
 from mypy_ownership.messages import nested_modes, wrong_arity
 from mypy_ownership.signatures import Mode, ResourceTable
+from mypy_ownership.stub_files import LANGUAGE, StubError, stub_files, stubs_under
 
 if TYPE_CHECKING:
     from mypy_ownership.libraries import LibraryStubs
@@ -100,25 +100,6 @@ class Marker(enum.Enum):
 
 _MARKERS: Final = {m.value: m for m in Marker}
 _MODES: Final = {"Own": Mode.OWN, "Ref": Mode.REF, "Mut": Mode.MUT}
-_PACKAGE: Final = os.path.dirname(os.path.abspath(__file__))
-# Installed: the package carries stubs/ as mypy_ownership/stubs; in a source checkout
-# (editable install, tests) they are the repository's top-level stubs/.
-SHIPPED: Final = next(
-    (d for d in (os.path.join(_PACKAGE, "stubs"), os.path.join(os.path.dirname(_PACKAGE), "stubs"))
-     if os.path.isdir(d)),
-    os.path.join(_PACKAGE, "stubs"),
-)
-# Entries of the language itself (container insertion), read whatever the configuration:
-# moves of declared owners depend on them.
-LANGUAGE: Final = os.path.join(SHIPPED, "_language")
-# Third-party libraries' stubs, one folder per top-level import name, read only once the
-# build holds that package (``libraries.py``, docs/design.md §7.4)
-LIBRARIES: Final = os.path.join(SHIPPED, "libraries")
-
-
-class StubError(Exception):
-    """A malformed stub, worded as ``file:line: error: ...``."""
-
 
 @dataclass(frozen=True)
 class FunctionStub:
@@ -187,30 +168,6 @@ class ModuleStub:
 
 
 # -- reading -------------------------------------------------------------------------------------
-
-def stub_files(user_dirs: Iterable[str], shipped: bool) -> dict[str, str]:
-    """Module name -> stub path; user directories override the shipped stubs by name. The
-    language-level stubs (``LANGUAGE``) are not among them: they are always read."""
-    found: dict[str, str] = {}
-    dirs = ([SHIPPED] if shipped else []) + list(user_dirs)
-    for directory in dirs:
-        if not os.path.isdir(directory):
-            raise StubError(f"{directory}: error: ownership stub directory not found")
-        found.update(_stubs_under(directory))
-    return found
-
-
-def _stubs_under(directory: str) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if os.path.join(root, d) not in (LANGUAGE, LIBRARIES))
-        for name in sorted(files):
-            if name.endswith(".pyi"):
-                path = os.path.join(root, name)
-                module = os.path.relpath(path, directory)[: -len(".pyi")]
-                found[module.replace(os.sep, ".").removesuffix(".__init__")] = path
-    return found
-
 
 def merged(stub: ModuleStub, language: ModuleStub | None) -> ModuleStub:
     """A module's stub with the language-level entries it does not redefine added."""
@@ -535,7 +492,7 @@ class Overlay:
         when the build holds them (a user stub of the same module replaces one)."""
         from mypy_ownership.libraries import LibraryStubs
 
-        language = {m: read_stub(m, p) for m, p in _stubs_under(LANGUAGE).items()}
+        language = {m: read_stub(m, p) for m, p in stubs_under(LANGUAGE).items()}
         files = stub_files(user_dirs, shipped)
         modules = {module: read_stub(module, path) for module, path in files.items()}
         for module, stub in language.items():
@@ -546,7 +503,7 @@ class Overlay:
         """Changes whenever a stub in use changes: part of mypy's cache key. The library
         stubs count whether or not the build imports their library."""
         h = hashlib.sha256()
-        paths = {m.path for m in self.modules.values() if not m.library} | set(_stubs_under(LANGUAGE).values())
+        paths = {m.path for m in self.modules.values() if not m.library} | set(stubs_under(LANGUAGE).values())
         for path in sorted(paths):
             with open(path, "rb") as f:
                 h.update(path.encode() + b"\0" + f.read() + b"\0")

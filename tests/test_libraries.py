@@ -14,7 +14,8 @@ import pytest
 from harness import ROOT, run_mypy
 from mypy_ownership.config import ConfigError, load_options
 from mypy_ownership.libraries import shipped_libraries
-from mypy_ownership.overlay import LIBRARIES, Overlay, read_stub
+from mypy_ownership.overlay import Overlay, read_stub
+from mypy_ownership.stub_files import LIBRARIES
 from test_integration import config, write
 
 SESSION = "requests.sessions"
