@@ -13,6 +13,9 @@ is released or its body read.
   (stubs/libraries/aiohttp/client_reqrep.pyi); as an async with subject, 1730-1770
   _BaseRequestContextManager.__aexit__ runs the response's __aexit__, which releases it.
   Its close() (1745) closes the coroutine before the request is sent.
+- client.py:1124 ws_connect returns (1152) _WSRequestContextManager(self._ws_connect(...)),
+  the same context manager over a ClientWebSocketResponse (stubs/libraries/aiohttp/
+  client_ws.pyi).
 """
 
 from mypy_ownership import Own, Ref
@@ -29,6 +32,7 @@ class ClientSession:
     def put(self, url: object, **kwargs: object) -> Own[object]: ...
     def patch(self, url: object, **kwargs: object) -> Own[object]: ...
     def delete(self, url: object, **kwargs: object) -> Own[object]: ...
+    def ws_connect(self, url: object, **kwargs: object) -> Own[object]: ...
 
 class _BaseRequestContextManager:
     def close(self: Own[_BaseRequestContextManager]) -> None: ...

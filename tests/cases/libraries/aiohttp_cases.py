@@ -35,6 +35,12 @@ async def response_released_on_one_path(session: aiohttp.ClientSession, url: str
     return await response.text()
 
 
+async def websocket_not_closed(session: aiohttp.ClientSession, url: str) -> Any:
+    ws = await session.ws_connect(url)  # E: "ws" is not released on every path  [resource-leak]  # N: help: use "async with ws_connect(...) as ws:" or call "ws.close()"
+    await ws.send_str("hello")
+    return await ws.receive_json()  # N: "ws" escapes here: returns at line 41 without releasing it
+
+
 # use after release --------------------------------------------------------------------------------
 
 async def read_after_with(session: aiohttp.ClientSession, url: str) -> bytes:
@@ -81,6 +87,14 @@ async def response_released(session: aiohttp.ClientSession, url: str) -> int:
         return response.status
     finally:
         response.release()
+
+
+async def websocket_in_async_with(session: aiohttp.ClientSession, url: str) -> list[str]:
+    found = []
+    async with session.ws_connect(url, heartbeat=30) as ws:
+        async for message in ws:
+            found.append(message.data)
+    return found
 
 
 async def response_returned(session: aiohttp.ClientSession, url: str) -> aiohttp.ClientResponse:
