@@ -215,10 +215,12 @@ def _defines(module: str, name: str) -> bool:
 
 @functools.lru_cache(maxsize=None)
 def _standard_home(name: str) -> str | None:
-    from mypy_ownership.overlay import SHIPPED
+    from mypy_ownership.stub_files import LIBRARIES, SHIPPED
 
     found: dict[object, str] = {}
     for folder, _, files in sorted(os.walk(SHIPPED)):
+        if os.path.commonpath([folder, LIBRARIES]) == LIBRARIES:
+            continue  # the standard library's stubs only
         package = os.path.relpath(folder, SHIPPED).replace(os.sep, ".").removeprefix(".")
         for file in sorted(files):
             stem = file.removesuffix(".pyi")
