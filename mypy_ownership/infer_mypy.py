@@ -31,7 +31,7 @@ from mypy_ownership.plugin import INFER_OUTPUT_VARIABLE
 PLUGIN_MODULE: Final = "mypy_ownership.plugin"
 # "path:line[:column]: severity: message  [code]"; a note carries no code
 _MESSAGE: Final = re.compile(
-    r"^(?P<path>.+?):(?P<line>\d+):(?:\d+:)? (?P<severity>error|note|warning): (?P<text>.*?)"
+    r"^(?P<path>.+?):(?P<line>\d+):(?:\d+:)? (?P<severity>error|note|warning): (?P<message>.*?)"
     r"(?:  \[(?P<code>[a-z0-9-]+)\])?$"
 )
 
@@ -127,5 +127,5 @@ def parse_messages(lines: Sequence[str]) -> list[Message]:
         found = _MESSAGE.match(line)
         if found is not None:
             path = os.path.abspath(found["path"])
-            messages.append(Message(path, int(found["line"]), found["severity"], found["text"], found["code"] or ""))
+            messages.append(Message(path, int(found["line"]), found["severity"], found["message"], found["code"] or ""))
     return messages
