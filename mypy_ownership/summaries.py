@@ -28,9 +28,11 @@ from mypy.nodes import (
     ARG_STAR,
     ARG_STAR2,
     FUNC_NO_INFO,
+    AssignmentStmt,
     CallExpr,
     ClassDef,
     Expression,
+    ForStmt,
     FuncDef,
     MypyFile,
     MemberExpr,
@@ -40,6 +42,7 @@ from mypy.nodes import (
     Statement,
     TypeInfo,
     Var,
+    WithStmt,
 )
 from mypy.argmap import map_actuals_to_formals
 from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_proper_type
@@ -190,6 +193,8 @@ class ModuleSummaries:
         for stmt, value in flow.returned.items():
             if isinstance(value, CallExpr):
                 obligation = effects.result_obligation("", value) if effects.produces_owned(value) else None
+            elif isinstance(stmt.expr, NameExpr) and not _bound_only_to_resources(func, stmt.expr, effects.produces_owned):
+                return None  # owed on some paths only: a parameter's object on others
             else:
                 obligation = value
             acquired = sorted(
@@ -336,6 +341,28 @@ class _ReturnFlow(OwnershipFlow):
         else:
             var = self.scope.local(value)
             self.returned[stmt] = state.owes.get(var) if var is not None else None
+
+
+def _bound_only_to_resources(func: FuncDef, name: NameExpr, fresh: Callable[[CallExpr], bool]) -> bool:
+    """Every binding of the returned local in the body is a call that gives a resource:
+    what it owes at the ``return`` (a union over paths) is then owed on every path, rather
+    than on one while another returns an object the function was given."""
+    for stmt in iter_statements(func.body.body):
+        if isinstance(stmt, AssignmentStmt):
+            if _binds_name(stmt.lvalues, name) and not (
+                len(stmt.lvalues) == 1 and isinstance(stmt.lvalues[0], NameExpr)
+                and isinstance(stmt.rvalue, CallExpr) and fresh(stmt.rvalue)
+            ):
+                return False
+        elif isinstance(stmt, (ForStmt, WithStmt)):
+            targets = [stmt.index] if isinstance(stmt, ForStmt) else [t for t in stmt.target if t is not None]
+            if _binds_name(targets, name):
+                return False
+    return True
+
+
+def _binds_name(targets: list[Expression], name: NameExpr) -> bool:
+    return any(isinstance(e, NameExpr) and e.node is name.node for t in targets for e in every_expression(t))
 
 
 def _spans(node: FuncDef | ClassDef, lines: list[int]) -> bool:

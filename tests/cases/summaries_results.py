@@ -157,3 +157,31 @@ def replaced_once(holder: Holder, path: str) -> None:
     holder.replace(open(path))
     f = open(path)
     holder.replace(f)
+
+
+def given_or_opened(path_or_file: str | TextIO) -> TextIO:
+    """Returns the caller's own file on one path: no resource for its callers."""
+    f: TextIO
+    if isinstance(path_or_file, str):
+        f = open(path_or_file)
+    else:
+        f = path_or_file
+    return f
+
+
+def reads_either(path_or_file: str | TextIO) -> str:
+    f = given_or_opened(path_or_file)
+    return f.read()
+
+
+def opened_either_way(path: str, append: bool) -> TextIO:
+    if append:
+        f = open(path, "a")
+    else:
+        f = open(path, "w")
+    return f
+
+
+def writes_either(path: str) -> None:
+    f = opened_either_way(path, True)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with opened_either_way(...) as f:" or call "f.close()"
+    f.write("x")  # N: "f" escapes here: the function ends without releasing it
