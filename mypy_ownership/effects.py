@@ -198,6 +198,8 @@ class CallEffects:
             found = self.overlay.method([k.fullname for k in mro(owner)], callee.name)
         elif found is None and isinstance(callee, MemberExpr) and not isinstance(callee.node, TypeInfo):
             found = self.resources.method_stub(self._type(callee.expr), callee.name)
+        if found is None:  # maker(): an instance called, by its class's __call__
+            found = self.resources.method_stub(self._type(callee), "__call__")
         if found is None:
             found = code_stub(self.definition(call), self.module_name)
         self._stubs[call] = found
