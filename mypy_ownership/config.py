@@ -33,6 +33,7 @@ class OwnershipOptions:
     leak_on_exception: bool = False
     check_stdlib_resources: bool = True
     report_stats: bool = False
+    disable_library_stubs: tuple[str, ...] = ()
     config_file: str | None = field(default=None, compare=False)
 
     def snapshot(self) -> dict[str, Any]:
@@ -40,11 +41,12 @@ class OwnershipOptions:
             "stubs": list(self.stubs),
             "leak_on_exception": self.leak_on_exception,
             "check_stdlib_resources": self.check_stdlib_resources,
+            "disable_library_stubs": list(self.disable_library_stubs),
         }
 
 
 _BOOLEAN_OPTIONS: Final = ("leak_on_exception", "check_stdlib_resources", "report_stats")
-_KNOWN_OPTIONS: Final = (*_BOOLEAN_OPTIONS, "stubs")
+_KNOWN_OPTIONS: Final = (*_BOOLEAN_OPTIONS, "stubs", "disable_library_stubs")
 _INI_BOOLEANS: Final = {
     "1": True, "yes": True, "true": True, "on": True,
     "0": False, "no": False, "false": False, "off": False,
@@ -97,6 +99,8 @@ def _build(raw: dict[str, Any], path: str) -> OwnershipOptions:
             )
         if key in _BOOLEAN_OPTIONS:
             values[key] = _boolean(value, path, key)
+        elif key == "disable_library_stubs":
+            values[key] = _libraries(value, path, key)
         else:
             values[key] = _directories(value, path, key)
     return OwnershipOptions(config_file=path, **values)
@@ -110,15 +114,34 @@ def _boolean(value: Any, path: str, key: str) -> bool:
     raise ConfigError(f"{_where(path, key)}: error: \"{key}\" must be true or false, not {value!r}")
 
 
-def _directories(value: Any, path: str, key: str) -> tuple[str, ...]:
+def _names(value: Any, path: str, key: str, what: str) -> list[str]:
+    """A list option: comma- or line-separated in an ini file, a list of strings in TOML."""
     if isinstance(value, str):
         items = [part.strip() for part in re.split(r"[,\n]", value)]
     elif isinstance(value, list) and all(isinstance(v, str) for v in value):
         items = [v.strip() for v in value]
     else:
-        raise ConfigError(f"{_where(path, key)}: error: \"{key}\" must be a list of directories")
+        raise ConfigError(f"{_where(path, key)}: error: \"{key}\" must be a list of {what}")
+    return [item for item in items if item]
+
+
+def _directories(value: Any, path: str, key: str) -> tuple[str, ...]:
     base = os.path.dirname(os.path.abspath(path))
-    return tuple(os.path.normpath(os.path.join(base, item)) for item in items if item)
+    return tuple(os.path.normpath(os.path.join(base, item)) for item in _names(value, path, key, "directories"))
+
+
+def _libraries(value: Any, path: str, key: str) -> tuple[str, ...]:
+    """Top-level import names of libraries whose shipped stubs are switched off."""
+    from mypy_ownership.libraries import shipped_libraries
+
+    names, known = _names(value, path, key, "library names"), shipped_libraries()
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise ConfigError(
+            f"{_where(path, key)}: error: \"{key}\" names no shipped library stub: {', '.join(unknown)}"
+            f" (known libraries: {', '.join(known)})"
+        )
+    return tuple(sorted(set(names)))
 
 
 def _where(path: str, key: str) -> str:

@@ -181,11 +181,12 @@ class CallEffects:
         if self.patches.cover(call):
             self._stubs[call] = None
             return None
-        callee, found = call.callee, None
+        callee, found, library = call.callee, None, ""
         if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
             # a constructor: the stub of the __init__ mypy resolves (the nearest one)
             for klass in mro(callee.node):
                 stub = self.overlay.class_stub(klass.fullname)
+                library = library or (stub.library if stub is not None else "")
                 if stub is not None and "__init__" in stub.methods:
                     found = stub.methods["__init__"]
                     break
@@ -202,6 +203,8 @@ class CallEffects:
             found = self.resources.method_stub(self._type(callee), "__call__")
         if found is None:
             found = code_stub(self.definition(call), self.module_name)
+        if library or (found is not None and found.library):
+            self.overlay.library_calls.add((self.module_name or "", call.line, call.column))
         self._stubs[call] = found
         return found
 

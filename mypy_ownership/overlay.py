@@ -28,7 +28,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 
 from mypy.nodes import (
@@ -48,6 +48,9 @@ from mypy.nodes import (
 )
 
 from mypy_ownership.signatures import Mode, ResourceTable
+
+if TYPE_CHECKING:
+    from mypy_ownership.libraries import LibraryStubs
 
 
 
@@ -104,6 +107,9 @@ SHIPPED: Final = next(
 # Entries of the language itself (container insertion), read whatever the configuration:
 # moves of declared owners depend on them.
 LANGUAGE: Final = os.path.join(SHIPPED, "_language")
+# Third-party libraries' stubs, one folder per top-level import name, read only once the
+# build holds that package (``libraries.py``, docs/design.md §7.4)
+LIBRARIES: Final = os.path.join(SHIPPED, "libraries")
 
 
 class StubError(Exception):
@@ -140,6 +146,7 @@ class FunctionStub:
     owes_nothing_when: tuple[tuple[str, object], ...] = ()
     in_code: bool = False  # read off a user's definition (its declared Own takes over too)
     owes_pipes: tuple[tuple[str, object], ...] = ()  # @owes_pipes(stdout="subprocess.PIPE")
+    library: str = ""  # the third-party library whose shipped stub holds the entry
 
     def param_mode(self, name: str | None, position: int) -> Mode | None:
         if name is not None and name in self.params:
@@ -157,6 +164,7 @@ class ClassStub:
     name: str
     methods: dict[str, FunctionStub] = field(default_factory=dict)
     where: str = ""
+    library: str = ""
 
     @property
     def is_resource(self) -> bool:
@@ -171,6 +179,7 @@ class ModuleStub:
     path: str
     functions: dict[str, FunctionStub] = field(default_factory=dict)
     classes: dict[str, ClassStub] = field(default_factory=dict)
+    library: str = ""
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -190,7 +199,7 @@ def stub_files(user_dirs: Iterable[str], shipped: bool) -> dict[str, str]:
 def _stubs_under(directory: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if os.path.join(root, d) != LANGUAGE)
+        dirs[:] = sorted(d for d in dirs if os.path.join(root, d) not in (LANGUAGE, LIBRARIES))
         for name in sorted(files):
             if name.endswith(".pyi"):
                 path = os.path.join(root, name)
@@ -213,7 +222,9 @@ def merged(stub: ModuleStub, language: ModuleStub | None) -> ModuleStub:
     return ModuleStub(stub.name, stub.path, functions, classes)
 
 
-def read_stub(module: str, path: str) -> ModuleStub:
+def read_stub(module: str, path: str, library: str = "") -> ModuleStub:
+    """``library``: the third-party library of a shipped library stub, carried by its
+    entries so that the calls they describe can be counted."""
     try:
         with open(path, encoding="utf-8") as f:
             source = f.read()
@@ -222,15 +233,15 @@ def read_stub(module: str, path: str) -> ModuleStub:
         raise StubError(f"{path}:{err.lineno}: error: invalid syntax in ownership stub: {err.msg}") from None
     except OSError as err:
         raise StubError(f"{path}: error: cannot read ownership stub: {err}") from None
-    stub = ModuleStub(module, path)
+    stub = ModuleStub(module, path, library=library)
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            stub.functions[node.name] = _function(node, path, method=False)
+            stub.functions[node.name] = _function(node, path, False, library)
         elif isinstance(node, ast.ClassDef):
-            cls = ClassStub(node.name, where=f"{path}:{node.lineno}")
+            cls = ClassStub(node.name, where=f"{path}:{node.lineno}", library=library)
             for member in node.body:
                 if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    cls.methods[member.name] = _function(member, path, method=True)
+                    cls.methods[member.name] = _function(member, path, True, library)
                 elif not _is_ignorable(member):
                     raise StubError(f"{path}:{member.lineno}: error: only methods may appear in a class of an ownership stub")
             stub.classes[node.name] = cls
@@ -245,7 +256,7 @@ def _is_ignorable(node: ast.stmt) -> bool:
     )
 
 
-def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: bool) -> FunctionStub:
+def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: bool, library: str) -> FunctionStub:
     where = f"{path}:{node.lineno}"
     markers = set()
     fails_when: list[tuple[str, object]] = []
@@ -298,6 +309,7 @@ def _function(node: ast.FunctionDef | ast.AsyncFunctionDef, path: str, method: b
         frozenset(markers), where, tuple(fails_when),
         named.get(Marker.VIEW_OF), named.get(Marker.WRAPS), tuple(owes_when), tuple(exhausted_when),
         Marker.RELEASE_IF_OVERRIDDEN in markers, keeps, tuple(owes_nothing_when), owes_pipes=tuple(owes_pipes),
+        library=library,
     )
 
 
@@ -461,8 +473,11 @@ def _nowhere(fullname: str) -> bool:
 class Overlay:
     """All stubs of a run, by the real full names mypy gives their members."""
 
-    def __init__(self, modules: dict[str, ModuleStub]) -> None:
+    def __init__(self, modules: dict[str, ModuleStub], libraries: LibraryStubs | None = None) -> None:
         self.modules = modules
+        self.libraries = libraries  # read as their libraries join the build
+        # calls resolved to a library stub's entry, by place: the stats' "library calls"
+        self.library_calls: set[tuple[str, int, int]] = set()
         self.functions: dict[str, FunctionStub] = {}
         self.classes: dict[str, ClassStub] = {}
         self._pending = set(modules)
@@ -479,22 +494,29 @@ class Overlay:
         self.standard_library: Callable[[str], bool] = _nowhere
 
     @classmethod
-    def load(cls, user_dirs: Iterable[str], shipped: bool) -> Overlay:
-        """The language-level stubs, always; the shipped ones if ``shipped``; the user's."""
+    def load(cls, user_dirs: Iterable[str], shipped: bool, disabled_libraries: Iterable[str] = ()) -> Overlay:
+        """The language-level stubs, always; the shipped standard-library ones if
+        ``shipped``; the user's; the shipped libraries' but ``disabled_libraries``, read
+        when the build holds them (a user stub of the same module replaces one)."""
+        from mypy_ownership.libraries import LibraryStubs
+
         language = {m: read_stub(m, p) for m, p in _stubs_under(LANGUAGE).items()}
         files = stub_files(user_dirs, shipped)
         modules = {module: read_stub(module, path) for module, path in files.items()}
         for module, stub in language.items():
             modules[module] = merged(modules[module], stub) if module in modules else stub
-        return cls(modules)
+        return cls(modules, LibraryStubs(frozenset(disabled_libraries), frozenset(files)))
 
     def digest(self) -> str:
-        """Changes whenever a stub in use changes: part of mypy's cache key."""
+        """Changes whenever a stub in use changes: part of mypy's cache key. The library
+        stubs count whether or not the build imports their library."""
         h = hashlib.sha256()
-        paths = {m.path for m in self.modules.values()} | set(_stubs_under(LANGUAGE).values())
+        paths = {m.path for m in self.modules.values() if not m.library} | set(_stubs_under(LANGUAGE).values())
         for path in sorted(paths):
             with open(path, "rb") as f:
                 h.update(path.encode() + b"\0" + f.read() + b"\0")
+        if self.libraries is not None:
+            self.libraries.update_digest(h.update)
         return h.hexdigest()
 
     def resolve(self, available: Callable[[str], bool | None], lookup: Lookup, generation: int = 0) -> None:
@@ -507,6 +529,10 @@ class Overlay:
         if generation != self._generation:
             self._generation = generation
             self._absent.clear()
+            if self.libraries is not None and self.libraries.pending:
+                for module, stub in self.libraries.take(available).items():
+                    self.modules[module] = stub
+                    self._pending.add(module)
         for module in sorted(self._pending - self._absent):
             ready = available(module)
             if ready is None:

@@ -46,13 +46,15 @@ class OwnershipPlugin(Plugin):
         super().__init__(options)
         try:
             self.ownership = load_options(options.config_file)
-            self.overlay = Overlay.load(self.ownership.stubs, self.ownership.check_stdlib_resources)
+            self.overlay = Overlay.load(
+                self.ownership.stubs, self.ownership.check_stdlib_resources, self.ownership.disable_library_stubs
+            )
         except (ConfigError, StubError) as err:
             print(err, file=sys.stderr)
             raise SystemExit(2) from None
         self._stubs_start = stubs_can_start(self.overlay)
         self.build = compat.BuildHandle()
-        self.stats = Stats()
+        self.stats = Stats(library_calls=self.overlay.library_calls)
         self._analyzer: Any = None
         self._config_data = {
             "version": __version__,
@@ -156,9 +158,13 @@ class OwnershipPlugin(Plugin):
             return
         sees_vocabulary = self.build.reaches(file.fullname, VOCABULARY_MODULE)
         if not self._stubs_start and not sees_vocabulary:
-            self.stats.skipped += 1  # nothing it can see carries Own, Ref or Mut
-            return
-        self.overlay.resolve(self._is_loaded, self._lookup_node, len(self._modules or ()))
+            # the library stubs read once their library joins the build may start something
+            self._resolve()
+            self._stubs_start = stubs_can_start(self.overlay)
+            if not self._stubs_start:
+                self.stats.skipped += 1  # nothing it can see carries Own, Ref or Mut
+                return
+        self._resolve()
         from mypy_ownership.unit import TypeFacts
 
         types = TypeFacts(self.build.type_map(file.fullname))
@@ -171,6 +177,9 @@ class OwnershipPlugin(Plugin):
         from mypy_ownership.diagnostics import Reporter
 
         self.analyzer().analyze(file, types, module_options, Reporter(report), calls)
+
+    def _resolve(self) -> None:
+        self.overlay.resolve(self._is_loaded, self._lookup_node, len(self._modules or ()))
 
     def analyzer(self) -> Any:
         if self._analyzer is None:

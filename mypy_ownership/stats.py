@@ -15,6 +15,8 @@ class Stats:
     findings: int = 0
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
+    # the places of the calls resolved to a shipped library stub's entry (the overlay's)
+    library_calls: set[tuple[str, int, int]] = field(default_factory=set)
 
     def summary(self) -> str:
         if not self.modules and not self.skipped:
@@ -26,7 +28,8 @@ class Stats:
             f"mypy-ownership: {self.modules} modules, {self.functions} functions analysed"
             f" ({self.units} bodies), {self.failed} failed, {self.findings} findings,"
             f" {self.seconds:.3f} s in the plugin; {self.skipped} modules skipped"
-            " (they import nothing that carries Own, Ref or Mut)"
+            " (they import nothing that carries Own, Ref or Mut);"
+            f" {len(self.library_calls)} library calls"
         ]
         lines += [f"mypy-ownership: failed: {failure}" for failure in self.failures]
         return "\n".join(lines)

@@ -184,6 +184,7 @@ _STATS = re.compile(
     r"mypy-ownership: (?P<modules>\d+) modules, (?P<functions>\d+) functions analysed"
     r" \((?P<bodies>\d+) bodies\), (?P<failed>\d+) failed, (?P<findings>\d+) findings,"
     r" (?P<seconds>[0-9.]+) s in the plugin; (?P<skipped>\d+) modules skipped"
+    r"(?:[^;\n]*; (?P<library_calls>\d+) library calls)?"
 )
 _FAILED = "mypy-ownership: failed: "
 _QUOTED = re.compile(r'"([^"]*)"')
@@ -499,7 +500,7 @@ class RunResult:
 
 def parse_stats(stderr: str) -> tuple[dict[str, float], list[str]]:
     m = _STATS.search(stderr)
-    stats = {k: float(v) for k, v in m.groupdict().items()} if m else {}
+    stats = {k: float(v) for k, v in m.groupdict().items() if v is not None} if m else {}
     failures = [line[len(_FAILED):] for line in stderr.splitlines() if line.startswith(_FAILED)]
     return stats, failures
 
@@ -715,6 +716,7 @@ def report(
         f"functions analysed:   {stat('functions')} of {total_functions} functions in the corpus"
         f" ({stat('bodies')} bodies with module and class bodies; {stat('modules')} modules)",
         f"functions failed:     {stat('failed')}",
+        f"library calls:        {stat('library_calls')} (calls resolved to a shipped library stub)",
         *[f"  failed: {f}" for f in failures],
         f"plugin time:          {sum(r.stats.get('seconds', 0) for r in results):.1f} s (its own count)",
         f"ownership findings:   {len(findings)}"

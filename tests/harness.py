@@ -26,7 +26,7 @@ _EXPECTATION = re.compile(r"#\s*([EN])(?::(\d+))?:\s*(.*?)\s*(?=#\s*[EN](?::\d+)
 _OUTPUT = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?:(?P<col>\d+):)? (?P<sev>error|note): (?P<msg>.*)$")
 _STATS = re.compile(
     r"mypy-ownership: (\d+) modules, (\d+) functions analysed \((\d+) bodies\), (\d+) failed"
-    r".*; (\d+) modules skipped"
+    r".*; (\d+) modules skipped(?:.*; (\d+) library calls)?"
 )
 
 
@@ -70,6 +70,7 @@ class Run:
             "bodies": int(m[3]),
             "failed": int(m[4]),
             "skipped": int(m[5]),
+            "library_calls": int(m[6] or 0),
         }
 
     @property
