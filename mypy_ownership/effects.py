@@ -499,8 +499,8 @@ class CallEffects:
 
     def iteration_exhausts(self, iterable: Expression) -> bool | None:
         """A for loop over ``iterable`` that runs out has read it to the end (as ``exhausts``)."""
-        t = self._type(iterable)
-        stub = code_defaults.member_stub(self, t, "__iter__")
+        t = self._type(iterable)  # an async for reads __aiter__
+        stub = code_defaults.member_stub(self, t, "__iter__") or code_defaults.member_stub(self, t, "__aiter__")
         if stub is not None:
             return True if Marker.EXHAUSTS in stub.markers else None
         if "__iter__" in _names_marked(self.overlay, frozenset({Marker.EXHAUSTS})) and unknown(t):
