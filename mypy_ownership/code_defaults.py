@@ -8,6 +8,7 @@ the stubs' markers are interpreted in ``effects.py``, which asks these questions
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from mypy.nodes import FUNC_NO_INFO, AwaitExpr, CallExpr, FuncDef, FuncItem, MemberExpr, NameExpr, RefExpr, TypeInfo, Var
@@ -16,9 +17,9 @@ from mypy.types import CallableType, Instance, NoneType, Type, UnionType
 from mypy_ownership.arguments import unknown
 from mypy_ownership.effect_kinds import ParamEffect, Wrapping
 from mypy_ownership.modes import Mode
-from mypy_ownership.overlay import FunctionStub, code_stub
+from mypy_ownership.overlay import FunctionStub, Marker, Overlay, code_stub
 from mypy_ownership.evaluation import spelled
-from mypy_ownership.signatures import callable_of, giving_back, mro, proper, receiver_mode, receiver_of
+from mypy_ownership.signatures import ResourceInfo, callable_of, giving_back, mro, proper, receiver_mode, receiver_of
 
 if TYPE_CHECKING:
     from mypy_ownership.effects import CallEffects
@@ -150,3 +151,11 @@ def summarised(effects: CallEffects, call: CallExpr) -> dict[int, ParamEffect]:
     if effects.summaries is None or (wrapping is not None and wrapping.view is not None):
         return {}
     return effects.summaries.of_call(call, effects.type_of)
+
+
+def untyped_resource(overlay: Overlay) -> ResourceInfo:
+    """A resource a stub returns as ``Own[...]`` where the type checker only knows ``Any``:
+    released by the repeatable releases (the one most stubs mark first, for the help), or by
+    leaving a with block."""
+    marked = Counter(n for c in overlay.classes.values() for n, m in c.methods.items() if Marker.REPEATABLE in m.markers)
+    return ResourceInfo("resource", tuple(sorted(marked, key=lambda n: (-marked[n], n))), True, ())

@@ -123,12 +123,6 @@ def repeatable_names(overlay: Overlay) -> frozenset[str]:
     return _names_marked(overlay, frozenset({Marker.REPEATABLE}))
 
 
-def untyped_resource(overlay: Overlay) -> ResourceInfo:
-    """A resource a stub returns as ``Own[...]`` where the type checker only knows ``Any``:
-    released by the repeatable releases, or by leaving a with block."""
-    return ResourceInfo("resource", tuple(sorted(repeatable_names(overlay))), True, ())
-
-
 def preferred_release(info: ResourceInfo, overlay: Overlay) -> str:
     """The release a help text suggests: a repeatable one if the class has it."""
     repeatable = repeatable_names(overlay)
@@ -300,7 +294,7 @@ class CallEffects:
         info = self.resources.of_type(ownership.return_type)
         if info is None and ownership.return_mode is Mode.OWN and self.stub(call) is not None:
             if isinstance(proper(ownership.return_type), AnyType):
-                info = untyped_resource(self.overlay)
+                info = code_defaults.untyped_resource(self.overlay)
         if info is None:
             return None
         # owing at all, a wrapper over a file object owes as a writer
