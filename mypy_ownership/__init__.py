@@ -19,6 +19,7 @@ from mypy_ownership.markers import (
     ends_process,
     exhausted_when,
     exhausts,
+    exhausts_in_loop,
     fails_when,
     inserts,
     inserts_items,
@@ -44,7 +45,7 @@ __all__ = [
     "fails_when", "view_of", "wraps", "owes_when", "inserts", "inserts_items", "exhausts",
     "exhausted_when", "ends_process", "release_if_overridden", "released_unless_none",
     "released_when_true", "owes_nothing_when", "keeps",
-    "owes_pipes", "leaves_pipes",
+    "owes_pipes", "leaves_pipes", "exhausts_in_loop",
 ]
 
 __version__ = "0.1.0"

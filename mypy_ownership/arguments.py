@@ -6,12 +6,14 @@ mypy's tree and types; ``effects.py`` decides what it means.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Final, Protocol
 
 from mypy.nodes import (
     ARG_NAMED,
     ARG_POS,
+    ARG_STAR,
+    ARG_STAR2,
     AssignmentStmt,
     CallExpr,
     Expression,
@@ -37,6 +39,13 @@ class Positional(Protocol):
     def positional(self) -> tuple[str, ...]: ...
 
 
+class Keeping(Positional, Protocol):
+    @property
+    def keeps(self) -> tuple[str, ...]: ...
+    @property
+    def params(self) -> Mapping[str, object]: ...
+
+
 def argument(call: CallExpr, stub: Positional, param: str) -> Expression | None:
     """The actual argument a stub's parameter receives, by keyword or position."""
     for i, (arg, name, kind) in enumerate(zip(call.args, call.arg_names, call.arg_kinds)):
@@ -45,6 +54,31 @@ def argument(call: CallExpr, stub: Positional, param: str) -> Expression | None:
         if kind == ARG_POS and i < len(stub.positional) and stub.positional[i] == param:
             return arg
     return None
+
+
+def kept_arguments(call: CallExpr, stub: Keeping, through_class: bool) -> frozenset[int]:
+    """The actual arguments the parameters a stub's ``@keeps`` names receive (a thread's
+    target and its arguments, a scheduled callback), by index; matched by name and
+    position, ``*args`` and ``**kwargs`` taking the extra ones. ``through_class``: the
+    first argument is the receiver (``Class.method(obj, ...)``)."""
+    keeps, positional = stub.keeps, stub.positional
+    extra_positional = any(k.startswith("*") and not k.startswith("**") for k in keeps)
+    extra_keywords = any(k.startswith("**") for k in keeps)
+    skip = 1 if through_class else 0
+    kept = set()
+    for i, (name, kind) in enumerate(zip(call.arg_names, call.arg_kinds)):
+        at = i - skip
+        if at < 0:
+            continue
+        if kind == ARG_POS:
+            hit = positional[at] in keeps if at < len(positional) else extra_positional
+        elif kind == ARG_NAMED:
+            hit = name in keeps or (extra_keywords and name not in stub.params)
+        else:
+            hit = (kind == ARG_STAR and extra_positional) or (kind == ARG_STAR2 and extra_keywords)
+        if hit:
+            kept.add(i)
+    return frozenset(kept)
 
 
 def starts_with(
@@ -103,12 +137,16 @@ def unknown(t: Type | None) -> bool:
 _PATHS: Final = frozenset({"builtins.str", "builtins.bytes", "os.PathLike"})
 
 
-def satisfies(arg: Expression | None, wanted: object) -> bool:
-    """``@owes_when``: a literal mode holding one of the wanted characters, or the wanted
-    constant. An absent argument, or one whose value the analysis cannot read, does not
-    satisfy it (precision first: the defaults of the stubbed wrappers are read modes)."""
+def satisfies(arg: Expression | None, wanted: object, constants: Callable[[], dict[Var, Expression]]) -> bool:
+    """``@owes_when``: a literal mode holding one of the wanted characters, the wanted
+    constant, or for ``...`` a string known to be given (a literal, an f-string, a module
+    constant: a cursor's name). An absent argument, or one whose value the analysis
+    cannot read, does not satisfy it (precision first: the defaults of the stubbed
+    wrappers are read modes, a library's requests are not streamed)."""
     if arg is None:
         return False
+    if wanted is Ellipsis:
+        return starts_with(arg, "", constants)
     if isinstance(wanted, str):
         return isinstance(arg, StrExpr) and any(ch in arg.value for ch in wanted)
     return is_constant(arg, wanted)

@@ -8,18 +8,17 @@ the stubs' markers are interpreted in ``effects.py``, which asks these questions
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING
 
-from mypy.nodes import FUNC_NO_INFO, AwaitExpr, CallExpr, FuncDef, FuncItem, MemberExpr, NameExpr, RefExpr, TypeInfo, Var
+from mypy.nodes import FUNC_NO_INFO, AwaitExpr, CallExpr, FuncDef, FuncItem, MemberExpr, NameExpr, RefExpr, Var
 from mypy.types import CallableType, Instance, NoneType, Type, UnionType
 
 from mypy_ownership.arguments import unknown
 from mypy_ownership.effect_kinds import ParamEffect, Wrapping
 from mypy_ownership.modes import Mode
-from mypy_ownership.overlay import FunctionStub, Marker, Overlay, code_stub
+from mypy_ownership.overlay import FunctionStub, code_stub
 from mypy_ownership.evaluation import spelled
-from mypy_ownership.signatures import ResourceInfo, callable_of, giving_back, mro, proper, receiver_mode, receiver_of
+from mypy_ownership.signatures import callable_of, constructed, giving_back, mro, proper, receiver_mode, receiver_of
 
 if TYPE_CHECKING:
     from mypy_ownership.effects import CallEffects
@@ -30,11 +29,11 @@ def own_wrapper(effects: CallEffects, call: CallExpr) -> Wrapping | None:
     base the stubs describe (a subclass of an ``io`` class or of ``typing.IO``),
     constructed over a file object: a wrapper whose ``close()`` closes what it wraps, a
     second view of it, known from the constructor's signature alone (docs/design.md §2.4)."""
-    callee = call.callee
-    if not (isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo)):
+    made = constructed(call.callee)
+    if made is None:
         return None
-    info = effects.resources.of_class(callee.node)
-    if info is None or info.declared or effects.overlay.class_stub(callee.node.fullname) is not None:
+    info = effects.resources.of_class(made)
+    if info is None or info.declared or effects.overlay.class_stub(made.fullname) is not None:
         return None
     for arg in call.args:
         inner = arg.expr if isinstance(arg, AwaitExpr) else arg
@@ -65,11 +64,12 @@ def takes_over_arguments(effects: CallEffects, call: CallExpr) -> bool:
     callee = call.callee
     if effects.stub(call) is not None:
         return False
-    if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
+    made = constructed(callee)
+    if made is not None:
         # the stubs are exact about the classes they name (ZipFile(f) does not close f);
         # a subclass defined elsewhere (a wrapper over an io base) keeps its argument
         return (
-            effects.overlay.class_stub(callee.node.fullname) is None and own_wrapper(effects, call) is None
+            effects.overlay.class_stub(made.fullname) is None and own_wrapper(effects, call) is None
             and not from_standard_library(effects, call)
         )
     callee_type = proper(effects.type_of(callee))
@@ -151,11 +151,3 @@ def summarised(effects: CallEffects, call: CallExpr) -> dict[int, ParamEffect]:
     if effects.summaries is None or (wrapping is not None and wrapping.view is not None):
         return {}
     return effects.summaries.of_call(call, effects.type_of)
-
-
-def untyped_resource(overlay: Overlay) -> ResourceInfo:
-    """A resource a stub returns as ``Own[...]`` where the type checker only knows ``Any``:
-    released by the repeatable releases (the one most stubs mark first, for the help), or by
-    leaving a with block."""
-    marked = Counter(n for c in overlay.classes.values() for n, m in c.methods.items() if Marker.REPEATABLE in m.markers)
-    return ResourceInfo("resource", tuple(sorted(marked, key=lambda n: (-marked[n], n))), True, ())

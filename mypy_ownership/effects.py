@@ -18,10 +18,6 @@ from functools import cached_property
 from typing import Final
 
 from mypy.nodes import (
-    ARG_NAMED,
-    ARG_POS,
-    ARG_STAR,
-    ARG_STAR2,
     AwaitExpr,
     MypyFile,
     CallExpr,
@@ -39,7 +35,7 @@ from mypy.nodes import (
 from mypy.types import AnyType, Instance, Type
 
 from mypy_ownership.arguments import (
-    argument, is_constant, is_path, module_constants, satisfies, starts_with, unknown, used_as_file,
+    argument, is_constant, is_path, kept_arguments, module_constants, satisfies, starts_with, unknown, used_as_file,
 )
 from mypy_ownership.mocks import Patches, patches_in
 from mypy_ownership.modes import Mode
@@ -51,6 +47,7 @@ from mypy_ownership.signatures import (
     ResourceInfo,
     ResourceTable,
     call_ownership,
+    constructed,
     declared_callee_type,
     definition,
     mro,
@@ -98,9 +95,11 @@ def _names_marked(overlay: Overlay, markers: frozenset[Marker]) -> frozenset[str
     key = "names:" + ",".join(sorted(m.value for m in markers))
     known = overlay.memo.get(key)
     if not isinstance(known, frozenset):
+        # no shipped library stub's names: what a value of unknown class does must not
+        # depend on which third-party libraries the build imports (docs/design.md §7.4)
         known = overlay.memo[key] = frozenset(
-            name for cls in overlay.classes.values() for name, method in cls.methods.items()
-            if method.markers & markers
+            name for cls in overlay.classes.values() if not cls.library
+            for name, method in cls.methods.items() if method.markers & markers
         )
     return known
 
@@ -121,6 +120,12 @@ def ends_process(overlay: Overlay, module: str | None = None) -> Callable[[Expre
 def repeatable_names(overlay: Overlay) -> frozenset[str]:
     """Releases that may be repeated on any receiver (the default for code no stub covers)."""
     return _names_marked(overlay, frozenset({Marker.REPEATABLE}))
+
+
+def untyped_resource(overlay: Overlay) -> ResourceInfo:
+    """A resource a stub returns as ``Own[...]`` where the type checker only knows ``Any``:
+    released by the repeatable releases, or by leaving a with block."""
+    return ResourceInfo("resource", tuple(sorted(repeatable_names(overlay))), True, ())
 
 
 def preferred_release(info: ResourceInfo, overlay: Overlay) -> str:
@@ -176,9 +181,10 @@ class CallEffects:
             self._stubs[call] = None
             return None
         callee, found, library = call.callee, None, ""
-        if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
+        made = constructed(callee)
+        if made is not None:
             # a constructor: the stub of the __init__ mypy resolves (the nearest one)
-            for klass in mro(callee.node):
+            for klass in mro(made):
                 stub = self.overlay.class_stub(klass.fullname)
                 library = library or (stub.library if stub is not None else "")
                 if stub is not None and "__init__" in stub.methods:
@@ -294,7 +300,7 @@ class CallEffects:
         info = self.resources.of_type(ownership.return_type)
         if info is None and ownership.return_mode is Mode.OWN and self.stub(call) is not None:
             if isinstance(proper(ownership.return_type), AnyType):
-                info = code_defaults.untyped_resource(self.overlay)
+                info = untyped_resource(self.overlay)
         if info is None:
             return None
         # owing at all, a wrapper over a file object owes as a writer
@@ -469,7 +475,7 @@ class CallEffects:
         if wrapped is None or is_constant(wrapped, None) or (is_path(self._type(wrapped)) and not used_as_file(
                 call, stub.wraps, wrapped, self.func.body.body if isinstance(self.func, FuncItem) else [], self._type)):
             return None
-        return Wrapping(None, any(satisfies(argument(call, stub, p), v) for p, v in stub.owes_when))
+        return Wrapping(None, any(satisfies(argument(call, stub, p), v, self._constants) for p, v in stub.owes_when))
 
     def summarised(self, call: CallExpr) -> dict[int, ParamEffect]:
         """What a function of this module does with a call's arguments (its summary)."""
@@ -501,6 +507,14 @@ class CallEffects:
             return False
         return None
 
+    def loop_exhausts(self, iterable: Expression) -> Expression | None:
+        """``for chunk in resp.iter_content(1024):`` run to its end reads ``resp`` to its
+        end (``@exhausts_in_loop``): the receiver so read, if any."""
+        if not isinstance(iterable, CallExpr) or not isinstance(iterable.callee, MemberExpr):
+            return None
+        stub = self.stub(iterable)
+        return receiver_of(iterable) if stub is not None and Marker.EXHAUSTS_IN_LOOP in stub.markers else None
+
     def exhausts_result(self, call: CallExpr) -> bool:
         """``urlopen("https://...").read()``: the temporary is read to its end, released."""
         exhausts = self.exhausts(call)
@@ -513,7 +527,11 @@ class CallEffects:
         """``@owes_nothing_when``: an argument it names is given its constant
         (``open(fd, closefd=False)``: the file will not close the descriptor)."""
         stub = self.stub(call)
-        given = ((argument(call, stub, p), value) for p, value in stub.owes_nothing_when) if stub is not None else ()
+        if stub is None:
+            return False
+        if stub.owes_when and stub.wraps is None:  # not a wrapper: owing only when it holds
+            return not any(satisfies(argument(call, stub, p), v, self._constants) for p, v in stub.owes_when)
+        given = ((argument(call, stub, p), value) for p, value in stub.owes_nothing_when)
         return any(arg is not None and is_constant(arg, value) for arg, value in given)
 
     def may_fail(self, call: CallExpr) -> bool:
@@ -553,32 +571,9 @@ class CallEffects:
         return code_defaults.takes_over_arguments(self, call)
 
     def kept_arguments(self, call: CallExpr) -> frozenset[int]:
-        """The actual arguments the callee keeps beyond the call (``@keeps``: a thread's
-        target and its arguments, a scheduled callback), by index; matched by name and
-        position, ``*args`` and ``**kwargs`` taking the extra ones."""
+        """The actual arguments the callee keeps beyond the call (``@keeps``), by index."""
         stub = self.stub(call)
-        keeps = stub.keeps if stub is not None else ()
-        if not keeps:
-            return frozenset()
-        assert stub is not None
-        positional = stub.positional
-        extra_positional = any(k.startswith("*") and not k.startswith("**") for k in keeps)
-        extra_keywords = any(k.startswith("**") for k in keeps)
-        skip = 1 if through_class(call) else 0
-        kept = set()
-        for i, (name, kind) in enumerate(zip(call.arg_names, call.arg_kinds)):
-            at = i - skip
-            if at < 0:
-                continue
-            if kind == ARG_POS:
-                hit = positional[at] in keeps if at < len(positional) else extra_positional
-            elif kind == ARG_NAMED:
-                hit = name in keeps or (extra_keywords and name not in stub.params)
-            else:
-                hit = (kind == ARG_STAR and extra_positional) or (kind == ARG_STAR2 and extra_keywords)
-            if hit:
-                kept.add(i)
-        return frozenset(kept)
+        return kept_arguments(call, stub, through_class(call)) if stub is not None and stub.keeps else frozenset()
 
     def consumes_receiver(self, call: CallExpr) -> bool:
         """A releasing method of the program's own code consumes its receiver (``code_defaults``)."""
@@ -586,8 +581,7 @@ class CallEffects:
 
 
 def _is_constructor(call: CallExpr) -> bool:
-    callee = call.callee
-    return isinstance(callee, (NameExpr, MemberExpr)) and isinstance(callee.node, TypeInfo)
+    return isinstance(call.callee, (NameExpr, MemberExpr)) and constructed(call.callee) is not None
 
 
 def names_of(items: Iterable[Var]) -> tuple[Var, ...]:

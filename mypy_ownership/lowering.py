@@ -106,6 +106,9 @@ class Lowering(ExpressionLowering):
             exhausts = self.effects.iteration_exhausts(node.expr) if var is not None else None
             if var is not None and exhausts is not None:
                 self.emit(Exhaust(var, exhausts))
+            read = self.effects.loop_exhausts(node.expr)
+            if read is not None and (reader := self.scope.local(read)) is not None:
+                self.emit(Exhaust(reader, True))
         elif kind is StepKind.FOR_BIND:
             assert isinstance(node, ForStmt)
             self.loop_reads(node, end=False)

@@ -31,6 +31,7 @@ __all__ = [
     "inserts",
     "inserts_items",
     "exhausts",
+    "exhausts_in_loop",
     "exhausted_when",
     "ends_process",
     "release_if_overridden",
@@ -87,6 +88,11 @@ def exhausts(func: F) -> F:
     return func
 
 
+def exhausts_in_loop(func: F) -> F:
+    """A ``for`` loop over the call's result that runs out has read the receiver to its end."""
+    return func
+
+
 def ends_process(func: F) -> F:
     """A call of it, standing as a statement, ends the process."""
     return func
@@ -124,7 +130,8 @@ def wraps(parameter: str) -> Callable[[F], F]:
 
 
 def owes_when(**arguments: object) -> Callable[[F], F]:
-    """With ``@wraps``: when the result owes a release of its own (``mode="wxa"``)."""
+    """When the result owes a release (of its own, with ``@wraps``): ``mode="wxa"``,
+    ``stream=True``, ``name=...`` (given at all)."""
     return _keep
 
 

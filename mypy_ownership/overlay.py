@@ -80,6 +80,9 @@ class Marker(enum.Enum):
     # no argument) or __iter__ (a for loop run to its end); @exhausted_when(url="http") on
     # a function: its result is so released when that literal argument starts so
     EXHAUSTS = "exhausts"
+    # @exhausts_in_loop on a method returning an iterator over the receiver's content
+    # (iter_content, stream): a for loop over the call's result that runs out releases
+    EXHAUSTS_IN_LOOP = "exhausts_in_loop"
     ENDS_PROCESS = "ends_process"  # neither returns nor raises (os._exit)
     EXHAUSTED_WHEN = "exhausted_when"
     WRAPS = "wraps"

@@ -11,7 +11,7 @@ from mypy.types import Instance, Type, get_proper_type
 from mypy_ownership.effects import acquires, moves, transfers
 from mypy_ownership.modes import Mode
 from mypy_ownership.overlay import FunctionStub, Overlay
-from mypy_ownership.signatures import mro, receiver_of
+from mypy_ownership.signatures import constructed, mro, receiver_of
 
 
 def stubs_can_start(overlay: Overlay) -> bool:
@@ -44,7 +44,7 @@ def ownership_calls(overlay: Overlay, types: dict[Expression, Type]) -> list[Cal
             continue
         callee = expr.callee
         if isinstance(callee, RefExpr):
-            node = callee.node
+            node = constructed(callee) or callee.node
             if isinstance(node, TypeInfo):
                 known = constructs.get(node)
                 if known is None:

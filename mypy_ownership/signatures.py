@@ -25,6 +25,7 @@ from mypy.nodes import (
     NameExpr,
     OverloadedFuncDef,
     RefExpr,
+    TypeAlias,
     TypeInfo,
     Var,
 )
@@ -474,7 +475,10 @@ class ResourceTable:
                 elif receiver is Mode.OWN:
                     releasing.append(name)
         result = None
-        exit_name = "__exit__" if "__exit__" in exits else "__aexit__"
+        # an __exit__ that does not release beside an __aexit__ that does: a class used
+        # with async with only (aiohttp's ClientSession refuses a plain with)
+        async_only = exits.get("__exit__") in (Mode.REF, Mode.MUT) and exits.get("__aexit__") is Mode.OWN
+        exit_name = "__exit__" if "__exit__" in exits and not async_only else "__aexit__"
         has_exit, exit_mode = exit_name in exits, exits.get(exit_name)
         if releasing or fields or (has_exit and exit_mode is Mode.OWN):
             result = ResourceInfo(
@@ -524,12 +528,23 @@ def giving_back(holder: Type | None, resource: Type | None) -> str:
     return ""
 
 
+def constructed(callee: Expression) -> TypeInfo | None:
+    """The class a call of ``callee`` constructs: a class, or an alias of one
+    (``connect = Connection``, as PyMySQL spells its entry point)."""
+    node = callee.node if isinstance(callee, RefExpr) else None
+    if isinstance(node, TypeAlias):
+        target = get_proper_type(node.target)
+        node = target.type if isinstance(target, Instance) else None
+    return node if isinstance(node, TypeInfo) else None
+
+
 def definition(call: CallExpr, type_of: Callable[[Expression], Type | None]) -> object:
     """The user's definition a call reaches (a function; a method along the receiver's
     class; a constructor's nearest ``__init__``); None where it is not known."""
     callee = call.callee
-    if isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
-        return next((k.names["__init__"].node for k in mro(callee.node) if "__init__" in k.names), None)
+    made = constructed(callee)
+    if made is not None:
+        return next((k.names["__init__"].node for k in mro(made) if "__init__" in k.names), None)
     if isinstance(callee, MemberExpr) and not isinstance(getattr(callee.expr, "node", None), (TypeInfo, MypyFile)):
         receiver = proper(type_of(callee.expr))
         member = receiver.type.get(callee.name) if isinstance(receiver, Instance) else None

@@ -32,8 +32,7 @@ from mypy.argmap import map_actuals_to_formals
 from mypy.types import AnyType, CallableType, Type, TypeOfAny
 
 from mypy_ownership.config import OwnershipOptions
-from mypy_ownership.code_defaults import untyped_resource
-from mypy_ownership.effects import ParamEffect
+from mypy_ownership.effects import ParamEffect, untyped_resource
 from mypy_ownership.facts import Leaked
 from mypy_ownership.flow import OwnershipFlow
 from mypy_ownership.overlay import Overlay

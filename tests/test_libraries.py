@@ -4,14 +4,17 @@ user's stub of the same module, and counted as "library calls"."""
 
 from __future__ import annotations
 
+import ast
+import os
+import re
 from pathlib import Path
 
 import pytest
 
-from harness import run_mypy
+from harness import ROOT, run_mypy
 from mypy_ownership.config import ConfigError, load_options
 from mypy_ownership.libraries import shipped_libraries
-from mypy_ownership.overlay import LIBRARIES, Overlay
+from mypy_ownership.overlay import LIBRARIES, Overlay, read_stub
 from test_integration import config, write
 
 SESSION = "requests.sessions"
@@ -107,3 +110,52 @@ def test_library_stubs_apply_with_no_configuration(tmp_path: Path, section: str,
     assert ('"session" is not released on every path' in run.stdout) is reported, run.stdout
     assert run.stats["library_calls"] == (3 if reported else 0)  # two constructors, a close()
     assert run.stats["failed"] == 0
+
+
+# -- the shipped library stubs themselves ---------------------------------------------------------
+
+LIBRARY_CASES = ROOT / "tests" / "cases" / "libraries"
+_CITATION = re.compile(r"\b[\w/-]+\.pyi?:\d+")
+
+
+def _library_stubs() -> dict[str, list[Path]]:
+    return {name: sorted(Path(LIBRARIES, name).rglob("*.pyi")) for name in shipped_libraries()}
+
+
+@pytest.mark.parametrize("library", shipped_libraries())
+def test_every_library_stub_parses_and_cites_its_source(library: str) -> None:
+    for path in _library_stubs()[library]:
+        module = ".".join(path.relative_to(LIBRARIES).with_suffix("").parts).removesuffix(".__init__")
+        stub = read_stub(module, str(path), library)
+        assert stub.functions or stub.classes, f"{path} declares nothing"
+        doc = ast.get_docstring(ast.parse(path.read_text())) or ""
+        assert _CITATION.search(doc), f"{path}: the docstring cites no file:line of the library"
+
+
+@pytest.mark.parametrize("library", shipped_libraries())
+def test_every_library_has_cases_that_report_and_stay_silent(library: str) -> None:
+    case = LIBRARY_CASES / f"{library}_cases.py"
+    assert case.is_file(), f"no {case.name}"
+    text = case.read_text()
+    assert re.search(rf"^(import|from) {library}\b", text, re.M) and "# E:" in text
+    blocks = re.split(r"\n(?:async )?def ", text)[1:]
+    assert any("# E:" not in b and "# N:" not in b for b in blocks), f"{case.name}: no silent case"
+
+
+def test_every_library_stub_name_resolves(tmp_path: Path) -> None:
+    """The names the library stubs declare are the libraries' own, as mypy sees them with
+    the test environment's types (docs/design.md §7.1)."""
+    modules = sorted(m for files in _library_stubs().values() for m in (
+        ".".join(p.relative_to(LIBRARIES).with_suffix("").parts).removesuffix(".__init__") for p in files))
+    (tmp_path / "probe.py").write_text("".join(f"import {m}\n" for m in modules))
+    (tmp_path / "mypy.ini").write_text("[mypy]\nplugins = stub_probe_plugin\n")
+    run = run_mypy("--config-file", "mypy.ini", "--no-incremental", "probe.py", cwd=tmp_path,
+                   env={"PYTHONPATH": os.pathsep.join([str(ROOT / "tests" / "plugins"), str(ROOT)])})
+    assert "import-not-found" not in run.stdout and "import-untyped" not in run.stdout, run.stdout
+    # the standard library's stubs the probe does not import are not loaded: only ours count
+    problems = [
+        line for line in run.stderr.splitlines()
+        if line.startswith(("STUB-UN", "STUB-NOT")) and (LIBRARIES in line or line.split()[-1] in modules)
+    ]
+    assert "STUB-RESOLVED" in run.stderr, run.stdout + run.stderr
+    assert not problems, "\n".join(problems)

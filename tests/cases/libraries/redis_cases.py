@@ -113,7 +113,7 @@ def lock_left_held(r: Redis, skip: bool) -> None:
 
 
 async def async_client_never_closed() -> None:
-    r = aioredis.Redis()  # E: "r" is not released on every path  [resource-leak]  # N: help: use "async with Redis(...) as r:" or call "r.aclose()"
+    r = aioredis.Redis()  # E: "r" is not released on every path  [resource-leak]  # N: help: use "async with Redis(...) as r:" or call "r.close()"
     await r.ping()  # N: "r" escapes here: the function ends without releasing it
 
 

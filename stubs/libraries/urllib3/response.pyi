@@ -1,0 +1,42 @@
+"""urllib3.response (urllib3 2.8): a response made with preload_content=False holds its
+connection until it is released back to the pool, closed, or read to its end.
+
+- response.py:810 HTTPResponse.release_conn puts the connection back in its pool (a
+  second call finds self._connection None: repeatable); 1309 close() closes the body and
+  the connection; 817 drain_conn() reads the rest of the body, and reading to the end
+  releases the connection (the _error_catcher finally, 974-976: release_conn() once the
+  original response is closed). BaseHTTPResponse (467) derives from io.IOBase, whose
+  __exit__ calls close(): a with block releases it.
+- 1083 read() with no amount reads to the end (@exhausts); so do json() (535, through
+  .data, 835: self.read(cache_content=True)) and __iter__ (1511, lines through stream()).
+  1262 stream() reads chunk by chunk until the body ends: a for loop over it that runs
+  out releases the response (@exhausts_in_loop).
+- getheaders, getheader, info, geturl (698-708) read saved fields: valid after release.
+"""
+
+from mypy_ownership import Own
+
+class BaseHTTPResponse:
+    @repeatable
+    def release_conn(self: Own[BaseHTTPResponse]) -> None: ...
+    @repeatable
+    def close(self: Own[BaseHTTPResponse]) -> None: ...
+    @repeatable
+    def drain_conn(self: Own[BaseHTTPResponse]) -> None: ...
+    def __exit__(self: Own[BaseHTTPResponse], *args: object) -> None: ...
+    @exhausts
+    def read(self, amt: object = ..., decode_content: object = ..., cache_content: object = ...) -> bytes: ...
+    @exhausts
+    def json(self) -> object: ...
+    @exhausts
+    def __iter__(self) -> object: ...
+    @exhausts_in_loop
+    def stream(self, amt: object = ..., decode_content: object = ...) -> object: ...
+    @valid_after_release
+    def getheaders(self) -> object: ...
+    @valid_after_release
+    def getheader(self, name: object, default: object = ...) -> object: ...
+    @valid_after_release
+    def info(self) -> object: ...
+    @valid_after_release
+    def geturl(self) -> object: ...
