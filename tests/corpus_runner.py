@@ -222,6 +222,14 @@ LIBRARY_PACKAGES: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ("ipykernel==7.4.0", None),            # pyzmq
     ("python-pptx==1.0.2", None),          # Pillow
     ("mycli==2.30.1", None),               # pymysql
+    ("minio==7.2.20", None),               # urllib3
+    ("tweepy==4.17.0", None),              # requests, aiohttp
+    ("prawcore==4.0.0", None),             # requests
+    ("spur==0.3.23", None),                # paramiko
+    ("zeep==4.3.3", None),                 # requests, httpx
+    ("gql==4.4.0", None),                  # websockets, aiohttp, requests, httpx
+    ("pytelegrambotapi==4.37.1", None),    # requests, aiohttp
+    ("flask-caching==2.5.1", None),        # redis
 )
 SETS = {"first": PACKAGES, "second": SECOND_PACKAGES, "libraries": LIBRARY_PACKAGES}
 
