@@ -536,10 +536,13 @@ class CallEffects:
 
     def may_fail(self, call: CallExpr) -> bool:
         """An acquisition that may return False: an argument the stub's ``@fails_when``
-        names is given (``timeout=...``), or given its failing constant (``blocking=False``)."""
+        names is given (``timeout=...``), or given its failing constant (``blocking=False``);
+        ``@fails_when()`` naming none: any call may (a lock built not to block)."""
         stub = self.stub(call)
         if stub is None or Marker.ACQUIRES not in stub.markers:
             return False
+        if not stub.fails_when:
+            return Marker.FAILS_WHEN in stub.markers
         given = ((argument(call, stub, param), value) for param, value in stub.fails_when)
         return any(arg is not None and (value is Ellipsis or is_constant(arg, value)) for arg, value in given)
 

@@ -123,3 +123,21 @@ def pubsub_after_close(r: Redis) -> None:
     p = r.pubsub()
     p.close()  # N: "p" was released here by close()
     p.subscribe("channel")  # E: "p" used after release  [use-after-move]
+
+
+# a lock may fail to be taken by any acquire(): it may have been built not to block --------
+
+def lock_not_taken_owes_nothing(r: Redis) -> bool:
+    lock = Lock(r, "resource", blocking_timeout=5)
+    if not lock.acquire():
+        return False
+    lock.release()
+    return True
+
+
+def lock_taken_and_kept(r: Redis, skip: bool) -> None:
+    lock = Lock(r, "resource", blocking=False)
+    if lock.acquire():  # E: "lock" is not released on every path  [resource-leak]  # N: help: use "with lock:" or call "lock.release()" on every path
+        if skip:
+            return  # N: "lock" escapes here: returns at line 142 without releasing it
+        lock.release()
