@@ -199,6 +199,8 @@ class CallEffects:
             found = self.overlay.method([k.fullname for k in mro(owner)], callee.name)
         elif found is None and isinstance(callee, MemberExpr) and not isinstance(callee.node, TypeInfo):
             found = self.resources.method_stub(self._type(callee.expr), callee.name)
+        if found is None:  # maker(): an instance called, by its class's __call__
+            found = self.resources.method_stub(self._type(callee), "__call__")
         if found is None:
             found = code_stub(self.definition(call), self.module_name)
         if library or (found is not None and found.library):
@@ -500,8 +502,8 @@ class CallEffects:
 
     def iteration_exhausts(self, iterable: Expression) -> bool | None:
         """A for loop over ``iterable`` that runs out has read it to the end (as ``exhausts``)."""
-        t = self._type(iterable)
-        stub = code_defaults.member_stub(self, t, "__iter__")
+        t = self._type(iterable)  # an async for reads __aiter__
+        stub = code_defaults.member_stub(self, t, "__iter__") or code_defaults.member_stub(self, t, "__aiter__")
         if stub is not None:
             return True if Marker.EXHAUSTS in stub.markers else None
         if "__iter__" in _names_marked(self.overlay, frozenset({Marker.EXHAUSTS})) and unknown(t):
@@ -537,10 +539,13 @@ class CallEffects:
 
     def may_fail(self, call: CallExpr) -> bool:
         """An acquisition that may return False: an argument the stub's ``@fails_when``
-        names is given (``timeout=...``), or given its failing constant (``blocking=False``)."""
+        names is given (``timeout=...``), or given its failing constant (``blocking=False``);
+        ``@fails_when()`` naming none: any call may (a lock built not to block)."""
         stub = self.stub(call)
         if stub is None or Marker.ACQUIRES not in stub.markers:
             return False
+        if not stub.fails_when:
+            return Marker.FAILS_WHEN in stub.markers
         given = ((argument(call, stub, param), value) for param, value in stub.fails_when)
         return any(arg is not None and (value is Ellipsis or is_constant(arg, value)) for arg, value in given)
 

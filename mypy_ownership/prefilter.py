@@ -57,6 +57,11 @@ def ownership_calls(overlay: Overlay, types: dict[Expression, Type]) -> list[Cal
                 if _starts_something(stub, expr, None):
                     calls.append(expr)
                 continue
+        if "__call__" in methods and isinstance(called := _instance_class(types.get(callee)), TypeInfo):
+            stub = _method_stub(overlay, called, "__call__")  # maker(): an instance called
+            if stub is not None and _starts_something(stub, expr, None):
+                calls.append(expr)
+                continue
         if isinstance(callee, MemberExpr) and callee.name in methods:
             owner = getattr(callee.expr, "node", None)  # Class.method(...)
             if not isinstance(owner, TypeInfo):

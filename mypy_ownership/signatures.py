@@ -49,6 +49,7 @@ from mypy.types import (
 
 # after mypy.types: importing mypy.argmap first trips an import cycle inside mypy
 from mypy.argmap import map_actuals_to_formals  # noqa: E402
+from mypy.subtypes import find_member  # noqa: E402
 
 from mypy_ownership.modes import Mode
 
@@ -167,6 +168,10 @@ def callable_of(t: Type | None, annotated: bool = True) -> CallableType | None:
     proper = get_proper_type(t) if t is not None else None
     if isinstance(proper, CallableType):
         return proper
+    if isinstance(proper, Instance) and proper.type.get("__call__") is not None:
+        # an instance called (a session factory): its class's __call__, bound to it
+        bound = get_proper_type(find_member("__call__", proper, proper, is_operator=True))
+        return callable_of(bound, annotated) if isinstance(bound, (CallableType, Overloaded)) else None
     if isinstance(proper, Overloaded) and proper.items:
         first = proper.items[0]
         if not annotated:

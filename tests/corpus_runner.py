@@ -5,10 +5,10 @@ Run it (from the repository root, with the environment's python, the one mypy is
 
     .venv/bin/python tests/corpus_runner.py
 
-Options: ``--set first|second`` (which corpus, default ``first``: see below),
+Options: ``--set first|second|libraries`` (which corpus, default ``first``: see below),
 ``--only stdlib|packages`` (one half of the corpus), ``--keep`` (keep the temporary
 tree: the corpus, the throwaway venv, the configuration), ``--out DIR`` (where the findings
-go; default ``build/corpus/``, ``build/corpus-second/`` with ``--set second``),
+go; default ``build/corpus/``, ``build/corpus-SET/`` with another ``--set``),
 ``--split none|groups|each`` (how the corpus is cut into mypy runs, default ``groups``: the
 standard library and the packages), ``--jobs N`` (runs at once, default 2). A default run
 takes about a minute on two cores: the pip install, then the two mypy runs side by side. It
@@ -53,6 +53,18 @@ how the plugin does on code it was not tuned on; until then look only at its cra
 ``failed`` count and how much was analysed. Its findings go to ``build/corpus-second/`` so
 that they do not mix with the first set's. It takes about a minute: the pip install,
 then one mypy run (``--split groups`` makes a single run of it: it has no standard library).
+
+The libraries set
+-----------------
+``--set libraries`` checks the pinned distributions of :data:`LIBRARY_PACKAGES`, popular
+projects built on the third-party libraries the shipped library stubs cover (job queues on
+redis, migrations and helpers on SQLAlchemy, S3 streaming on boto3, SSH on paramiko, a
+Jupyter client on pyzmq, images on Pillow, HDF5 on h5py, HTTP tools on requests), exactly
+as the second set is run. The libraries they use are not copied: mypy reads them, with
+their types, from the environment it runs in (install the ``test`` extra, which lists them),
+so their calls are typed and their stubs apply, as in a user's build. The report's
+``library calls`` line counts the calls that resolved to a shipped library stub. Its
+findings go to ``build/corpus-libraries/`` and are triaged under ``## Libraries corpus``.
 
 The runs
 --------
@@ -178,7 +190,48 @@ SECOND_PACKAGES: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ("execnet==2.1.2", None),
     ("watchdog==7.1.1", None),
 )
-SETS = {"first": PACKAGES, "second": SECOND_PACKAGES}
+# The libraries set (``--set libraries``): popular projects built on the libraries the shipped
+# library stubs cover (docs/libraries.md: redis, sqlalchemy, boto3, paramiko, requests,
+# Pillow, h5py, pyzmq, ...), none of them in the two sets above. The libraries themselves
+# are not copied: they come with their types from the environment mypy runs in (the test
+# extra), as in a user's build, so that their calls are typed and the stubs apply.
+LIBRARY_PACKAGES: tuple[tuple[str, tuple[str, ...] | None], ...] = (
+    ("rq==2.12.0", None),                  # redis
+    ("huey==3.5.4", None),                 # redis
+    ("alembic==1.20.1", None),             # sqlalchemy
+    ("flask-sqlalchemy==3.1.1", None),     # sqlalchemy
+    ("dataset==2.0.0", None),              # sqlalchemy
+    ("sqlalchemy-utils==0.43.0", None),    # sqlalchemy
+    ("smart-open==9.0.2", None),           # boto3, requests, paramiko
+    ("netmiko==4.8.0", None),              # paramiko
+    ("jupyter-client==8.10.0", None),      # pyzmq
+    ("qrcode==8.2", None),                 # Pillow
+    ("imageio==2.38.1", None),             # Pillow
+    ("h5netcdf==1.8.2", None),             # h5py
+    ("httpie==3.2.4", None),               # requests
+    ("requests-toolbelt==1.0.0", None),    # requests
+    ("walrus==0.9.8", None),               # redis
+    ("python-redis-lock==4.0.1", None),    # redis
+    ("limits==5.8.0", None),               # redis
+    ("sqlmodel==0.0.50", None),            # sqlalchemy
+    ("sqlacodegen==4.0.4", None),          # sqlalchemy
+    ("python-gitlab==8.6.0", None),        # requests
+    ("hvac==2.4.0", None),                 # requests
+    ("requests-cache==1.3.3", None),       # requests, redis
+    ("testcontainers==4.15.0", None),      # docker
+    ("ipykernel==7.4.0", None),            # pyzmq
+    ("python-pptx==1.0.2", None),          # Pillow
+    ("mycli==2.30.1", None),               # pymysql
+    ("minio==7.2.20", None),               # urllib3
+    ("tweepy==4.17.0", None),              # requests, aiohttp
+    ("prawcore==4.0.0", None),             # requests
+    ("spur==0.3.23", None),                # paramiko
+    ("zeep==4.3.3", None),                 # requests, httpx
+    ("gql==4.4.0", None),                  # websockets, aiohttp, requests, httpx
+    ("pytelegrambotapi==4.37.1", None),    # requests, aiohttp
+    ("flask-caching==2.5.1", None),        # redis
+)
+SETS = {"first": PACKAGES, "second": SECOND_PACKAGES, "libraries": LIBRARY_PACKAGES}
 
 _STATS = re.compile(
     r"mypy-ownership: (?P<modules>\d+) modules, (?P<functions>\d+) functions analysed"
@@ -750,16 +803,20 @@ def report(
 TRIAGE: Final = ROOT / "tests" / "corpus_triage.md"
 _TRIAGED: Final = re.compile(r"^(?P<path>[\w./-]+\.py):(?P<line>\d+) \| (?P<code>[\w-]+) \| (?P<cls>[A-Z]+) \|")
 SECOND_HEADING: Final = "## Second corpus"
+LIBRARIES_HEADING: Final = "## Libraries corpus"
 
 
 def real_findings(triage: Path, which: str) -> list[str]:
     """The ``path:line`` of every finding classed REAL in the triage of one set (the second
-    set's lines come after the heading ``## Second corpus``)."""
+    set's lines come after the heading ``## Second corpus``, the libraries set's after
+    ``## Libraries corpus``)."""
     found: list[str] = []
     current = "first"
     for line in triage.read_text().splitlines():
         if line.startswith(SECOND_HEADING):
             current = "second"
+        elif line.startswith(LIBRARIES_HEADING):
+            current = "libraries"
         m = _TRIAGED.match(line)
         if m and m["cls"] == "REAL" and current == which:
             found.append(f"{m['path']}:{m['line']}")
@@ -780,7 +837,8 @@ def lost_real_findings(findings: list[Finding], triage: Path, which: str, corpus
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--set", dest="set", choices=tuple(SETS), default="first",
-                        help="first: the stdlib and PACKAGES; second: SECOND_PACKAGES only (held out)")
+                        help="first: the stdlib and PACKAGES; second: SECOND_PACKAGES only (held out);"
+                        " libraries: LIBRARY_PACKAGES only")
     parser.add_argument("--only", choices=("stdlib", "packages"), help="check one half of the corpus")
     parser.add_argument("--keep", action="store_true", help="keep the temporary tree")
     parser.add_argument("--out", type=Path, default=None,
@@ -792,9 +850,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=30, help="finding shapes shown in the report")
     parser.add_argument("--timeout", type=int, default=3600, help="seconds one mypy run may take")
     args = parser.parse_args(argv)
-    if args.set == "second":
+    if args.set != "first":
         if args.only == "stdlib":
-            parser.error("--set second has no standard library: --only stdlib does not apply")
+            parser.error(f"--set {args.set} has no standard library: --only stdlib does not apply")
         args.only = "packages"
     if args.out is None:
         args.out = ROOT / "build" / ("corpus" if args.set == "first" else f"corpus-{args.set}")

@@ -57,3 +57,14 @@ class Repository:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def deferred_connection_owns_no_socket_yet(host: str) -> pymysql.Connection[Any]:
+    conn = pymysql.Connection(host=host, defer_connect=True)
+    conn.autocommit_mode = True
+    return conn
+
+
+def deferred_connection_never_connected() -> None:
+    conn = pymysql.Connection(defer_connect=True)
+    print(conn.host)
