@@ -448,8 +448,13 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
             # referred to (an exception that records the closed response it came from)
             kept = self.capture(lambda: self.use(arg, reading=True)) if isinstance(arg, NameExpr) else rest
             rest = (If(Held(var), self.capture(lambda: self.hand_over(arg)), kept),)
-        elif mode is None and isinstance(arg, NameExpr) and var is not None and self.effects.valid_after_release(e):
-            rest = (If(Held(var), rest, self.capture(lambda: self.use(arg, reading=True))),)  # type(x)
+        elif mode is None and isinstance(arg, NameExpr) and var is not None and (
+            inserts is not None or self.effects.valid_after_release(e)
+        ):
+            # type(x); a released value a container keeps is only read (docs/design.md §2.6),
+            # a borrowed one still escapes
+            read = self.capture(lambda: self.use(arg, reading=True))
+            rest = (If(Held(var), rest, (If(Borrowed(var), rest, read),) if inserts is not None else read),)
         return rest
 
     def summarised_argument(

@@ -60,6 +60,12 @@ def stored_in_a_dict_and_still_used(by_name: dict[str, socket.socket], name: str
     sock.setblocking(False)
 
 
+def kept_in_a_history_after_closing(history: list[socket.socket]) -> None:
+    sock = socket.socket()
+    sock.close()
+    history.append(sock)  # a container keeps it: only read, as requests keeps closed responses
+
+
 def returned_after_waiting(cmd: list[str]) -> subprocess.Popen[bytes]:
     proc = subprocess.Popen(cmd)
     proc.wait()
@@ -95,7 +101,7 @@ def leaks_when_every_name_is_rebound(path: str) -> None:
     g = f
     f = open(path + ".bak")
     f.close()
-    g = open(path + ".old")  # N: "f" escapes here: rebound at line 98 without releasing it
+    g = open(path + ".old")  # N: "f" escapes here: rebound at line 104 without releasing it
     g.close()
 
 
@@ -157,6 +163,13 @@ def closed_file_given_to_a_function(path: str) -> bytes:
     f = open(path, "rb")
     f.close()  # N: "f" was released here by close()
     return inspect(f)  # E: "f" used after release  [use-after-move]
+
+
+def closed_file_written_to_through_a_list(path: str, files: list[IO[bytes]]) -> None:
+    f = open(path, "rb")
+    f.close()  # N: "f" was released here by close()
+    files.append(f)
+    f.read()  # E: "f" used after release  [use-after-move]
 
 
 def bound_release_called_twice(path: str) -> None:

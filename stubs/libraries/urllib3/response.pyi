@@ -12,6 +12,12 @@ connection until it is released back to the pool, closed, or read to its end.
   1262 stream() reads chunk by chunk until the body ends: a for loop over it that runs
   out releases the response (@exhausts_in_loop).
 - getheaders, getheader, info, geturl (698-708) read saved fields: valid after release.
+- drain_conn() reads the rest of the body and gives the connection back, leaving the
+  response's status and headers in place: urllib3's own retry code passes a drained
+  response on to Retry.sleep_for_retry (connectionpool.py:939-940). So it discharges what
+  the response owes without ending it (@exhausts), as reading it to the end does;
+  release_conn() hands the connection back with the body unread (a later read() would
+  read another request's connection) and close() closes it: both end the response.
 """
 
 from mypy_ownership import Own
@@ -21,8 +27,8 @@ class BaseHTTPResponse:
     def release_conn(self: Own[BaseHTTPResponse]) -> None: ...
     @repeatable
     def close(self: Own[BaseHTTPResponse]) -> None: ...
-    @repeatable
-    def drain_conn(self: Own[BaseHTTPResponse]) -> None: ...
+    @exhausts
+    def drain_conn(self) -> None: ...
     def __exit__(self: Own[BaseHTTPResponse], *args: object) -> None: ...
     @exhausts
     def read(self, amt: object = ..., decode_content: object = ..., cache_content: object = ...) -> bytes: ...

@@ -53,6 +53,12 @@ def preloaded(http: urllib3.PoolManager, url: str) -> Any:
     return json.loads(response.data)
 
 
+def drained_then_retried(http: urllib3.PoolManager, url: str, retries: urllib3.Retry) -> None:
+    response = http.request("GET", url, preload_content=False)
+    response.drain_conn()  # the connection is back; status and headers stay readable
+    retries.sleep_for_retry(response)
+
+
 def preload_flag_unknown(http: urllib3.PoolManager, url: str, preload: bool) -> int:
     return http.request("GET", url, preload_content=preload).status
 
