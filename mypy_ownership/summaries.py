@@ -150,7 +150,10 @@ class ModuleSummaries:
         if func is None or (isinstance(func.type, CallableType) and mode_of(func.type.ret_type) is not None):
             return None
         found = self.returns(func)
-        if found is None:
+        declared = func.type.ret_type if isinstance(func.type, CallableType) else None
+        if found is None or func.is_dynamic() or declared is None or isinstance(get_proper_type(declared), AnyType):
+            # an untyped result gives callers nothing (infer still proposes its Own): their
+            # truth tests (if not conn: return) cannot tell None from the resource there
             return None
         return found._replace(line=call.line, column=call.column, help=found.help._replace(callee=func.name))
 

@@ -185,3 +185,16 @@ def opened_either_way(path: str, append: bool) -> TextIO:
 def writes_either(path: str) -> None:
     f = opened_either_way(path, True)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with opened_either_way(...) as f:" or call "f.close()"
     f.write("x")  # N: "f" escapes here: the function ends without releasing it
+
+
+def untyped_factory(path: str) -> Any:
+    return open(path)
+
+
+def tests_an_untyped_result(path: str) -> str:
+    """An untyped (Any) result gives callers nothing (its truth test could not tell None from
+    the file); infer still proposes its -> Own[...]."""
+    f = untyped_factory(path)
+    if not f:
+        return ""
+    return str(f.read())
