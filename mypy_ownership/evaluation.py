@@ -290,6 +290,11 @@ def pattern_parts(p: object) -> Iterator[Expression]:
 
 # -- naming expressions in reports ---------------------------------------------------------------
 
+def is_none(expr: Expression) -> bool:
+    """The literal ``None``."""
+    return isinstance(expr, NameExpr) and expr.fullname == "builtins.None"
+
+
 def awaited_call(expr: Expression) -> CallExpr | None:
     """The call whose result a value is: ``f()`` or ``await f()``."""
     if isinstance(expr, AwaitExpr):

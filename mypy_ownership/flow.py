@@ -11,6 +11,8 @@ decides the cost, never the result.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final
@@ -229,10 +231,7 @@ class OwnershipFlow:
             targets = node.lvalues if isinstance(node, AssignmentStmt) else (
                 [node.lvalue] if isinstance(node, OperatorAssignmentStmt) else []
             )
-            conditions = self.scope.conditions
-            tested: frozenset[object] = frozenset(conditions.tested_locals())
-            read = conditions.names() - tested
-            attributes = frozenset(n[1] for n in read if type(n) is tuple)
+            tested, read, attributes = self._rebound_names
             known = self._starts[id(step)] = (
                 not _may_be_inert(step)
                 or any(_binds(t, tested, frozenset()) for t in targets)
@@ -240,6 +239,15 @@ class OwnershipFlow:
                 any(_binds(t, read, attributes) for t in targets),
             )
         return known[0] or (known[1] and _knows_conditions(state))
+
+    @cached_property
+    def _rebound_names(self) -> tuple[frozenset[object], frozenset[object], frozenset[str]]:
+        """The locals tested for truth or None (a binding sets a flag), the names only
+        remembered conditions read, and the attributes among those."""
+        conditions = self.scope.conditions
+        tested: frozenset[object] = frozenset(conditions.tested_locals())
+        read = conditions.names() - tested
+        return tested, read, frozenset(n[1] for n in read if type(n) is tuple)
 
     def _summary(self, step: Step) -> _Summary:
         known = self._summaries.get(id(step))

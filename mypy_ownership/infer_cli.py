@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Final, TextIO
 if TYPE_CHECKING:
     from mypy_ownership.infer_mypy import Message
     from mypy_ownership.infer_soundness import Judge, Key
+    from mypy_ownership.infer_rewrite import Outcome
     from mypy_ownership.inference import Proposal
 
 MISSING_LIBCST: Final = (
@@ -101,10 +102,12 @@ class Inference:
                 with open(file, encoding="utf-8", newline="") as f:
                     self.originals[os.path.relpath(file, self.root)] = f.read()
         self.copy = tempfile.mkdtemp(prefix="mypy-ownership-infer-")
+        self.outcomes: dict[str, Outcome] = {}  # per file, what the last rewrite did
         self.targets = [os.path.join(self.copy, os.path.relpath(p, self.root)) for p in absolute]
         for path in absolute:  # the packages above a PATH, so that its modules keep their names
             for init in _package_inits(path, self.root):
-                self._write(os.path.relpath(init, self.root), open(init, encoding="utf-8").read())
+                with open(init, encoding="utf-8", newline="") as f:
+                    self._write(os.path.relpath(init, self.root), f.read())
 
     def run(self, rounds: int) -> dict[str, str]:
         try:
@@ -199,7 +202,7 @@ class Inference:
         return Message(rel, line, message.severity, message.text, message.code)
 
     def _summary(self, accepted: dict[Key, Proposal], dropped: dict[Key, str], failures: int) -> None:
-        outcomes = getattr(self, "outcomes", {})
+        outcomes = self.outcomes
         applied = sum(len(o.applied) for o in outcomes.values())
         files = sum(1 for o in outcomes.values() if o.applied)
         reasons = Counter(reason for o in outcomes.values() for _, reason in o.skipped)

@@ -144,10 +144,11 @@ def _borrowed_result(func: FuncDef, types: TypeFacts, returned: Mode | None, pro
             for i, mode in sorted(sources.items()) if mode is None
         ]
     borrowed = {i: m for i, m in sources.items() if m is not None and m.is_borrow}
-    if len(borrowed) != len(sources) or _is_scalar(_type_of_returns(values, types)):
+    returned_type = _type_of_returns(values, types)
+    if len(borrowed) != len(sources) or _is_scalar(returned_type):
         return []
     mode = Mode.MUT if all(m is Mode.MUT for m in borrowed.values()) else Mode.REF
-    t = func.type.ret_type if isinstance(func.type, CallableType) and _written_return(func) else _type_of_returns(values, types)
+    t = func.type.ret_type if isinstance(func.type, CallableType) and _written_return(func) else returned_type
     return [proposal("return", mode.value, t, ",".join(_place(func, i) for i in sorted(borrowed)))]
 
 
@@ -243,6 +244,4 @@ def spell(t: Type | None) -> str:
     if isinstance(p, TupleType):
         items = [spell(i) for i in p.items]
         return f"tuple[{', '.join(items)}]" if all(items) else ""
-    if isinstance(p, AnyType) or p is None:
-        return ""
-    return ""
+    return ""  # Any, or a type no annotation spells

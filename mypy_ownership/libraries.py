@@ -11,6 +11,7 @@ top-level package. A user stub of the same module replaces the shipped one, and
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Collection
 
@@ -18,6 +19,7 @@ from mypy_ownership.overlay import ModuleStub, read_stub
 from mypy_ownership.stub_files import LIBRARIES, stubs_under
 
 
+@functools.cache  # the shipped folder does not change within a run; config and loader both ask
 def _library_files() -> dict[str, dict[str, str]]:
     """Library -> its stubs' module names and paths, by the first part of the name."""
     found: dict[str, dict[str, str]] = {}

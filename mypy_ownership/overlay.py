@@ -522,9 +522,12 @@ class Overlay:
             self._generation = generation
             self._absent.clear()
             if self.libraries is not None and self.libraries.pending:
-                for module, stub in self.libraries.take(available).items():
+                taken = self.libraries.take(available)
+                for module, stub in taken.items():
                     self.modules[module] = stub
                     self._pending.add(module)
+                if taken:
+                    self.memo.clear()  # what was computed from the stubs read so far
         for module in sorted(self._pending - self._absent):
             ready = available(module)
             if ready is None:

@@ -183,14 +183,13 @@ class OwnershipPlugin(Plugin):
             return False
         report = partial(compat.report, errors, file)
         sees_vocabulary = self.build.reaches(file.fullname, VOCABULARY_MODULE)
+        self._resolve()
         if not self._stubs_start and not sees_vocabulary:
             # the library stubs read once their library joins the build may start something
-            self._resolve()
             self._stubs_start = stubs_can_start(self.overlay)
             if not self._stubs_start:
                 self.stats.skipped += 1  # nothing it can see carries Own, Ref or Mut
                 return True
-        self._resolve()
         from mypy_ownership.unit import TypeFacts
 
         types = TypeFacts(self.build.type_map(file.fullname))

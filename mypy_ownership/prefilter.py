@@ -16,12 +16,16 @@ from mypy_ownership.signatures import constructed, mro, receiver_of
 
 def stubs_can_start(overlay: Overlay) -> bool:
     """Whether some stub can start anything (acquire, release, move, or make a class a
-    resource): the language-level entries alone cannot."""
-    return any(
-        any(map(transfers, module.functions.values()))
-        or any(cls.is_resource or any(map(transfers, cls.methods.values())) for cls in module.classes.values())
-        for module in overlay.modules.values()
-    )
+    resource): the language-level entries alone cannot. Kept with the overlay until its
+    stubs change, since a run without the standard-library stubs asks it per module."""
+    known = overlay.memo.get("can start")
+    if not isinstance(known, bool):
+        known = overlay.memo["can start"] = any(
+            any(map(transfers, module.functions.values()))
+            or any(cls.is_resource or any(map(transfers, cls.methods.values())) for cls in module.classes.values())
+            for module in overlay.modules.values()
+        )
+    return known
 
 
 # -- the prefilter --------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ from mypy.nodes import (
 from mypy.types import Type
 
 from mypy_ownership.effects import CallEffects
-from mypy_ownership.evaluation import every_expression
+from mypy_ownership.evaluation import every_expression, is_none
 from mypy_ownership.modes import Mode
 from mypy_ownership.overlay import Overlay
 from mypy_ownership.pipes import owed_pipes
@@ -135,7 +135,7 @@ class StoredResources:
                 if isinstance(value, CallExpr) and effects is None:
                     effects = self._effects(func)
                 if effects is None or not isinstance(value, CallExpr) or not effects.produces_owned(value):
-                    if not _is_none(value):
+                    if not is_none(value):
                         others.add(target.name)
                     continue
                 var = info.get(target.name)
@@ -247,10 +247,6 @@ def _let_go(stmt: Statement) -> list[Expression]:
     if isinstance(stmt, WithStmt):
         return list(stmt.expr)
     return []
-
-
-def _is_none(expr: Expression) -> bool:
-    return isinstance(expr, NameExpr) and expr.fullname == "builtins.None"
 
 
 def _field_of(expr: Expression, self_var: Var) -> str | None:

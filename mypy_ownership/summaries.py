@@ -49,7 +49,7 @@ from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_pro
 
 from mypy_ownership.config import OwnershipOptions
 from mypy_ownership.effects import ParamEffect, untyped_resource
-from mypy_ownership.evaluation import every_expression
+from mypy_ownership.evaluation import every_expression, is_none
 from mypy_ownership.facts import Leaked
 from mypy_ownership.cfg import Step
 from mypy_ownership.flow import OwnershipFlow
@@ -81,6 +81,7 @@ class ModuleSummaries:
         self._relied: set[FuncDef] = set()  # whose assumed summary a computation read
         self._own: frozenset[FuncDef] | None = None
         self._results: dict[FuncDef, Acquired | None] = {}
+        self._units: dict[FuncDef, Unit] = {}
         self.result_types: dict[FuncDef, Type | None] = {}  # of what a function returning a resource returns
         self.stored = StoredResources(module, types, overlay, self)
 
@@ -164,29 +165,23 @@ class ModuleSummaries:
         self._results[func] = None  # a recursive call, while this is computed
         if func.is_generator or func.is_coroutine or func.name == "__init__" or not self.summarisable(func):
             return None
-        values = [
-            s.expr for s in iter_statements(func.body.body)
-            if isinstance(s, ReturnStmt) and s.expr is not None and not _is_none(s.expr)
-        ]
-        if not values or not all(isinstance(v, (CallExpr, NameExpr)) for v in values):
+        returns = {
+            s: s.expr for s in iter_statements(func.body.body)
+            if isinstance(s, ReturnStmt) and s.expr is not None and not is_none(s.expr)
+        }
+        if not returns or not all(isinstance(v, (CallExpr, NameExpr)) for v in returns.values()):
             return None
-        self._results[func] = found = self._returned(func, values)
+        self._results[func] = found = self._returned(func, returns)
         return found
 
-    def _returned(self, func: FuncDef, values: list[Expression]) -> Acquired | None:
+    def _returned(self, func: FuncDef, returns: dict[ReturnStmt, Expression]) -> Acquired | None:
         """What the ``return`` statements give back; a flow is solved only where one
         returns a local, to know what it owes there."""
-        unit = Unit(
-            self.module, func.body.body, func, self.types, self.options, kind="function",
-            name=func.name, overlay=self.overlay, summaries=self,
-        )
+        unit = self._unit(func)
         flow = _ReturnFlow(unit)
         effects = flow.effects
-        if all(isinstance(v, CallExpr) for v in values):
-            flow.returned = {
-                s: s.expr for s in iter_statements(func.body.body)
-                if isinstance(s, ReturnStmt) and isinstance(s.expr, CallExpr)
-            }
+        if all(isinstance(v, CallExpr) for v in returns.values()):
+            flow.returned = {s: v for s, v in returns.items() if isinstance(v, CallExpr)}
         elif not flow.anything_to_follow():
             return None
         else:
@@ -264,11 +259,19 @@ class ModuleSummaries:
         self._known[func] = result
         return result
 
+    def _unit(self, func: FuncDef) -> Unit:
+        """One unit per function, whose graph is built once for its result's summary and
+        every round of its parameters' (the graph does not depend on the summaries)."""
+        unit = self._units.get(func)
+        if unit is None:
+            unit = self._units[func] = Unit(
+                self.module, func.body.body, func, self.types, self.options, kind="function",
+                name=func.name, overlay=self.overlay, summaries=self,
+            )
+        return unit
+
     def _compute(self, func: FuncDef, params: dict[int, Acquired]) -> tuple[ParamEffect | None, ...]:
-        unit = Unit(
-            self.module, func.body.body, func, self.types, self.options, kind="function",
-            name=func.name, overlay=self.overlay, summaries=self,
-        )
+        unit = self._unit(func)
         flow = _ParameterFlow(unit, {func.arguments[i].variable: a for i, a in params.items()})
         facts = flow.run().facts
         unpaid = {(f.acquired.line, f.acquired.column) for f in facts if type(f) is Leaked}
@@ -336,7 +339,7 @@ class _ReturnFlow(OwnershipFlow):
 
     def observe(self, step: Step, state: FlowState) -> None:
         stmt = step.node
-        if not isinstance(stmt, ReturnStmt) or stmt.expr is None or _is_none(stmt.expr):
+        if not isinstance(stmt, ReturnStmt) or stmt.expr is None or is_none(stmt.expr):
             return
         value = stmt.expr
         if isinstance(value, CallExpr):
@@ -372,10 +375,6 @@ def _spans(node: FuncDef | ClassDef, lines: list[int]) -> bool:
     """A definition holds one of these lines (sorted)."""
     at = bisect.bisect_left(lines, node.line)
     return at < len(lines) and lines[at] <= (node.end_line or node.line)
-
-
-def _is_none(expr: Expression) -> bool:
-    return isinstance(expr, NameExpr) and expr.fullname == "builtins.None"
 
 
 def _functions(body: list[Statement]) -> Iterator[FuncDef]:
