@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mypy.nodes import FUNC_NO_INFO, AwaitExpr, CallExpr, FuncDef, FuncItem, MemberExpr, NameExpr, RefExpr, Var
+from mypy.nodes import FUNC_NO_INFO, NOT_ABSTRACT, AwaitExpr, CallExpr, Decorator, FuncDef, FuncItem, MemberExpr, NameExpr, RefExpr, Var
 from mypy.types import CallableType, Instance, NoneType, Type, UnionType
 
 from mypy_ownership.arguments import unknown
@@ -76,6 +76,8 @@ def takes_over_arguments(effects: CallEffects, call: CallExpr) -> bool:
     callee_type = proper(effects.type_of(callee))
     if isinstance(callee_type, CallableType) and (callee_type.is_type_obj() or callee_type.definition is None):
         return True
+    if isinstance(callee_type, CallableType) and _unseen_factory(effects, call, callee_type):
+        return True
     func = effects.func
     if isinstance(callee, NameExpr) and isinstance(func, FuncItem) and unknown(callee_type):
         # a callable the function was given, untyped (transport_factory(sock))
@@ -87,6 +89,21 @@ def takes_over_arguments(effects: CallEffects, call: CallExpr) -> bool:
             and not any(effects.overlay.class_stub(k.fullname) for k in mro(func.info))
         )
     return False
+
+
+def _unseen_factory(effects: CallEffects, call: CallExpr, callee_type: CallableType) -> bool:
+    """An abstract method of the program's own code that makes an object from what it is
+    given (``backend.create_tcp_listener(sock) -> SocketListener``): the implementation
+    the call runs is a subclass's, which the analysis cannot see, and what it returns is
+    the usual keeper of its argument (docs/design.md §2.5)."""
+    definition = callee_type.definition
+    definition = definition.func if isinstance(definition, Decorator) else definition
+    if not isinstance(definition, FuncDef) or not definition.is_trivial_body:
+        return False
+    if definition.abstract_status == NOT_ABSTRACT or from_standard_library(effects, call):
+        return False
+    returned = proper(callee_type.ret_type)
+    return isinstance(returned, Instance) and not returned.type.fullname.startswith("builtins.")
 
 
 def consumes_receiver(effects: CallEffects, call: CallExpr) -> bool:

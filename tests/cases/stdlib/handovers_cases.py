@@ -4,6 +4,7 @@ keep what they are given (docs/design.md §2.5: what the analysis cannot follow 
 
 from __future__ import annotations
 
+import abc
 import contextlib
 import logging
 import socket
@@ -63,7 +64,7 @@ class Connection:
 
 def a_plain_function_only_borrows(path: str) -> str:
     f = open(path)  # E: "f" is not released on every path  [resource-leak]  # N: help: use "with open(...) as f:" or call "f.close()"
-    return first_line(f)  # N: "f" escapes here: returns at line 66 without releasing it
+    return first_line(f)  # N: "f" escapes here: returns at line 67 without releasing it
 
 
 def first_line(f: IO[str]) -> str:
@@ -117,3 +118,47 @@ def accepted_connection_only_printed(sock: socket.socket) -> None:
 def connection_given_to_an_untyped_factory(sock: socket.socket, factory: typing.Any = None) -> object:
     conn, _ = sock.accept()
     return factory(conn)
+
+
+class Listener:
+    def serve(self) -> None: ...
+
+
+class Backend(abc.ABC):
+    @classmethod
+    @abc.abstractmethod
+    def create_listener(cls, sock: socket.socket) -> Listener:
+        """A subclass's implementation keeps the socket in the listener it makes."""
+
+    @abc.abstractmethod
+    def configure(self, sock: socket.socket) -> None:
+        pass
+
+    @abc.abstractmethod
+    def describe(self, sock: socket.socket) -> str:
+        pass
+
+
+def listener_made_by_an_abstract_factory(backend: type[Backend]) -> Listener:
+    # the implementation that runs is a subclass's: the listener it returns keeps the socket
+    sock = socket.socket()
+    sock.bind(("", 0))
+    return backend.create_listener(sock)
+
+
+def listeners_made_in_a_loop(backend: type[Backend], count: int) -> list[Listener]:
+    listeners = []
+    for _ in range(count):
+        sock = socket.socket()
+        listeners.append(backend.create_listener(sock))
+    return listeners
+
+
+def socket_only_configured_by_an_abstract_method(backend: Backend) -> None:
+    sock = socket.socket()  # E: "sock" is not released on every path  [resource-leak]  # N: help: use "with socket(...) as sock:" or call "sock.close()"
+    backend.configure(sock)  # N: "sock" escapes here: the function ends without releasing it
+
+
+def socket_only_described_by_an_abstract_method(backend: Backend) -> str:
+    sock = socket.socket()  # E: "sock" is not released on every path  [resource-leak]  # N: help: use "with socket(...) as sock:" or call "sock.close()"
+    return backend.describe(sock)  # N: "sock" escapes here: returns at line 164 without releasing it
