@@ -70,7 +70,8 @@ class Judge:
         call to "adopt"``), or in whose function it is (a field's: in whose class, for an
         annotation error); else those of other modules so named; else those of functions
         called on its line or whose result was bound to the name it quotes (``f =
-        opener(p)`` above ``"f" used after move``); else every proposal of its module."""
+        opener(p)`` above ``"f" used after move``), of its module first, then of others;
+        else every proposal of its module."""
         blamed: dict[Key, Message] = {}
         for message in bad:
             texts = " ".join((message.text, *self._notes_about(message, messages)))
@@ -89,7 +90,8 @@ class Judge:
             tiers = (
                 here,
                 lambda key, p, texts=texts: f'"{_short(p)}"' in texts,  # named, in another module
-                lambda key, p, called=called: _short(p) in called,
+                lambda key, p, called=called, message=message: _short(p) in called and key[0] == message.path,
+                lambda key, p, called=called: _short(p) in called,  # a function of another module
                 lambda key, p, message=message: key[0] == message.path,
             )
             for tier in tiers:

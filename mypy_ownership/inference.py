@@ -15,15 +15,28 @@ from mypy.nodes import (
     ARG_STAR,
     ARG_STAR2,
     FUNC_NO_INFO,
+    AssignmentExpr,
+    AssignmentStmt,
     CallExpr,
     ConditionalExpr,
+    DelStmt,
     Expression,
+    ForStmt,
     FuncDef,
     IndexExpr,
+    ListExpr,
     MemberExpr,
     MypyFile,
     NameExpr,
+    OperatorAssignmentStmt,
     ReturnStmt,
+    StarExpr,
+    Statement,
+    TryStmt,
+    TupleExpr,
+    TypeInfo,
+    Var,
+    WithStmt,
 )
 from mypy.types import (
     AnyType,
@@ -32,14 +45,24 @@ from mypy.types import (
     NoneType,
     TupleType,
     Type,
+    TypeAliasType,
     TypeOfAny,
     UnionType,
     get_proper_type,
 )
 
 from mypy_ownership.effect_kinds import ParamEffect
+from mypy_ownership.evaluation import every_expression
 from mypy_ownership.modes import Mode
-from mypy_ownership.signatures import callable_of, mode_of, receiver_mode, receiver_of, returned_mode
+from mypy_ownership.signatures import (
+    callable_of,
+    constructed,
+    is_copy_type,
+    mode_of,
+    receiver_mode,
+    receiver_of,
+    returned_mode,
+)
 from mypy_ownership.summaries import ModuleSummaries
 from mypy_ownership.unit import TypeFacts, iter_statements
 
@@ -77,8 +100,9 @@ def proposals(module: MypyFile, summaries: ModuleSummaries, types: TypeFacts) ->
     borrowed result needs as its lifetime source; ``Own[T]`` on the fields of a class that
     owns what it stores, and on the receiver of each method releasing them."""
     found: list[Proposal] = []
+    managed = _managed(summaries)
     for func in summaries.functions():
-        found += _of_function(module, summaries, types, func)
+        found += _of_function(module, summaries, types, func, managed)
     for owning in summaries.stored.classes(lambda defn: True):
         if not owning.releasing:
             continue  # a class nothing releases is not reported, and gets nothing to write
@@ -93,7 +117,9 @@ def proposals(module: MypyFile, summaries: ModuleSummaries, types: TypeFacts) ->
     return sorted(found, key=lambda p: (p.line, p.function, p.place))
 
 
-def _of_function(module: MypyFile, summaries: ModuleSummaries, types: TypeFacts, func: FuncDef) -> list[Proposal]:
+def _of_function(
+    module: MypyFile, summaries: ModuleSummaries, types: TypeFacts, func: FuncDef, managed: set[TypeInfo],
+) -> list[Proposal]:
     if not summaries.summarisable(func):
         return []
     name, cls = _qualified(module, func), (func.info.name if func.info is not FUNC_NO_INFO else "")
@@ -109,13 +135,106 @@ def _of_function(module: MypyFile, summaries: ModuleSummaries, types: TypeFacts,
     if returned is None and summaries.returns(func) is not None:
         found.append(proposal("return", "Own", declared_return or summaries.result_types.get(func)))
     elif returned is None or returned.is_borrow:
-        found += _borrowed_result(func, types, returned, proposal)
+        given_back = _given_back(func, lambda t: _owned_kind(t, summaries, managed)) if returned is None else []
+        fresh = _fresh_result(func, types, managed) if returned is None else None
+        if fresh is not None:
+            found.append(proposal("return", Mode.OWN.value, declared_return or fresh))
+        elif not given_back:
+            found += _borrowed_result(func, types, returned, proposal)
+        else:
+            found += [proposal(place, Mode.OWN.value, t) for place, t in given_back]
+            found.append(proposal("return", Mode.OWN.value, declared_return or given_back[0][1]))
     for i, effect in enumerate(summaries.of(func)):
-        if effect in (ParamEffect.RELEASES, ParamEffect.TAKES_OVER):
+        if effect in (ParamEffect.RELEASES, ParamEffect.TAKES_OVER) and all(
+            p.place != _place(func, i) for p in found
+        ):
             arg = func.arguments[i]
             t = sig.arg_types[i] if sig is not None and i < len(sig.arg_types) else None
             found.append(proposal(f"param:{arg.variable.name}", "Own", t if not _unannotated(func, i) else None))
     return found
+
+
+def _given_back(func: FuncDef, owned: Callable[[Type | None], bool]) -> list[tuple[str, Type | None]]:
+    """Parameters the function takes over and gives back, for a result with no mode
+    (docs/design.md §13): every ``return`` gives back one of its parameters (not the
+    receiver), each with no mode and annotated with a type whose values are owned
+    (``owned``). Each is ``Own``, and so is the result: a move in and a move out, as
+    Rust's ``fn f(x: T) -> T``."""
+    if func.is_generator or func.name == "__init__":
+        return []
+    values = _return_values(func)
+    params = {a.variable: i for i, a in enumerate(func.arguments) if a.kind not in (ARG_STAR, ARG_STAR2)}
+    found: dict[int, Type | None] = {}
+    for value in values:
+        for leaf in _leaves(value):
+            i = params.get(leaf.node) if isinstance(leaf, NameExpr) else None  # type: ignore[call-overload]
+            if i is None or _place(func, i) == "receiver" or _param_mode(func, i) is not None:
+                return []
+            t = _arg_type(func, i)
+            if _unannotated(func, i) or not owned(t):
+                return []
+            found[i] = t
+    return [(_place(func, i), t) for i, t in sorted(found.items())]
+
+
+def _managed(summaries: ModuleSummaries) -> set[TypeInfo]:
+    """The module's own classes that its signatures give a mode (``Ref[Person]``, ``self:
+    Own[Job]``): their values are owned, moved and lent by its author's choice, as a
+    resource's are (docs/design.md §13). Not a class of elsewhere: ``Ref[list[int]]``
+    lends a list, it does not make every list the module builds an owner."""
+    module = summaries.module.fullname
+    found = set()
+    for func in summaries.functions():
+        sig = func.type if isinstance(func.type, CallableType) else None
+        for t in [*sig.arg_types, sig.ret_type] if sig is not None else []:
+            if mode_of(t) is not None and isinstance(t, TypeAliasType) and t.args:
+                inner = get_proper_type(t.args[0])
+                if isinstance(inner, Instance) and not is_copy_type(inner) and inner.type.module_name == module:
+                    found.add(inner.type)
+    return found
+
+
+def _fresh_result(func: FuncDef, types: TypeFacts, managed: set[TypeInfo]) -> Type | None:
+    """The type of what the function returns, where every ``return`` gives back an object
+    of a managed class constructed in its body (directly or through a local bound once):
+    a fresh owner, as a resource a factory opens is."""
+    if func.is_generator or func.name in ("__init__", "__new__"):
+        return None
+    values = _return_values(func)
+    params = {a.variable: i for i, a in enumerate(func.arguments)}
+    found: Type | None = None
+    for value in values:
+        for leaf in _leaves(value, _bound_once(func, params)):
+            t = get_proper_type(types.type_of(leaf))
+            if not (isinstance(leaf, CallExpr) and isinstance(t, Instance) and t.type in managed
+                    and _constructs(leaf, t.type, func)):
+                return None
+            found = found or t
+    return found
+
+
+def _constructs(call: CallExpr, info: TypeInfo, func: FuncDef) -> bool:
+    """The call makes a new object of the class: its constructor, or ``cls(...)`` in a
+    class method."""
+    if constructed(call.callee) is info:
+        return True
+    first = func.arguments[0].variable if func.is_class and func.arguments else None
+    return first is not None and isinstance(call.callee, NameExpr) and call.callee.node is first
+
+
+def _owned_kind(t: Type | None, summaries: ModuleSummaries, managed: set[TypeInfo]) -> bool:
+    """A type whose values are owned: a resource, a class of the module owning what it
+    stores, or a managed class. Plain values stay unmanaged (docs/design.md §1.3), and so
+    do a type variable (it may stand for a Copy type), a callable and a class object (a
+    decorator gives back the function it was given)."""
+    p = get_proper_type(t) if t is not None else None
+    if not isinstance(p, Instance) or is_copy_type(p):
+        return False
+    return p.type in managed or summaries.of_owning_class(p) or summaries.overlay.resources.of_type(p) is not None
+
+
+def _return_values(func: FuncDef) -> list[Expression]:
+    return [s.expr for s in iter_statements(func.body.body) if isinstance(s, ReturnStmt) and s.expr is not None]
 
 
 def _borrowed_result(func: FuncDef, types: TypeFacts, returned: Mode | None, proposal: _Propose) -> list[Proposal]:
@@ -123,11 +242,11 @@ def _borrowed_result(func: FuncDef, types: TypeFacts, returned: Mode | None, pro
     attribute read off one): with a borrowed source, ``-> Ref``/``-> Mut`` (``Mut`` when
     every source is ``Mut``); a ``-> Ref``/``-> Mut`` result whose sources are not
     borrowed needs them borrowed (``missing-lifetime``, docs/design.md §5)."""
-    values = [s.expr for s in iter_statements(func.body.body) if isinstance(s, ReturnStmt) and s.expr is not None]
+    values = _return_values(func)
     params = {a.variable: i for i, a in enumerate(func.arguments) if a.kind not in (ARG_STAR, ARG_STAR2)}
     sources: dict[int, Mode | None] = {}
     for value in values:
-        for leaf in _leaves(value):
+        for leaf in _leaves(value, _bound_once(func, params)):
             roots = _lent_by_call(leaf, types) if isinstance(leaf, CallExpr) else [_root(leaf)]
             if not roots or any(root is None or root.node not in params for root in roots):
                 return []
@@ -152,10 +271,57 @@ def _borrowed_result(func: FuncDef, types: TypeFacts, returned: Mode | None, pro
     return [proposal("return", mode.value, t, ",".join(_place(func, i) for i in sorted(borrowed)))]
 
 
-def _leaves(value: Expression) -> list[Expression]:
+def _leaves(value: Expression, bound: dict[object, Expression] | None = None) -> list[Expression]:
+    """The values a returned expression may be: each branch of a conditional, and what a
+    local bound once gives (``conn = self._conn; return conn`` returns ``self._conn``)."""
     if isinstance(value, ConditionalExpr):
-        return [*_leaves(value.if_expr), *_leaves(value.else_expr)]
+        return [*_leaves(value.if_expr, bound), *_leaves(value.else_expr, bound)]
+    if bound and isinstance(value, NameExpr) and value.node in bound:
+        return _leaves(bound[value.node])
     return [value]
+
+
+def _bound_once(func: FuncDef, params: dict[Var, int]) -> dict[object, Expression]:
+    """The locals of the body bound by exactly one plain ``name = value`` and by nothing
+    else (no other assignment, loop, with, except or walrus target), to their value."""
+    values: dict[object, Expression] = {}
+    rebound: set[object] = set()
+    for stmt in iter_statements(func.body.body):
+        rebound.update(e.target.node for e in every_expression(stmt) if isinstance(e, AssignmentExpr))
+        if isinstance(stmt, AssignmentStmt) and len(stmt.lvalues) == 1 and isinstance(stmt.lvalues[0], NameExpr):
+            node = stmt.lvalues[0].node
+            if node in values:
+                rebound.add(node)
+            values[node] = stmt.rvalue
+            continue
+        rebound.update(e.node for t in _targets(stmt) for e in _names_bound(t))
+    return {node: v for node, v in values.items() if node not in rebound and node not in params}
+
+
+def _names_bound(target: Expression) -> list[NameExpr]:
+    """The names an assignment target binds (not those of ``x.attr = v`` or ``x[i] = v``)."""
+    if isinstance(target, NameExpr):
+        return [target]
+    if isinstance(target, (TupleExpr, ListExpr)):
+        return [n for item in target.items for n in _names_bound(item)]
+    return _names_bound(target.expr) if isinstance(target, StarExpr) else []
+
+
+def _targets(stmt: Statement) -> list[Expression]:
+    """The expressions a statement binds names in."""
+    if isinstance(stmt, AssignmentStmt):
+        return list(stmt.lvalues)
+    if isinstance(stmt, OperatorAssignmentStmt):
+        return [stmt.lvalue]
+    if isinstance(stmt, ForStmt):
+        return [stmt.index]
+    if isinstance(stmt, WithStmt):
+        return [t for t in stmt.target if t is not None]
+    if isinstance(stmt, DelStmt):
+        return [stmt.expr]
+    if isinstance(stmt, TryStmt):
+        return [v for v in stmt.vars if v is not None]
+    return []
 
 
 def _root(expr: Expression) -> NameExpr | None:

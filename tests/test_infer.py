@@ -263,6 +263,26 @@ def test_proposals_that_add_errors_are_dropped(tmp_path: Path) -> None:
     assert "-> Own[typing.TextIO]:  # writes" in text
 
 
+def test_blame_by_a_call_falls_on_the_function_of_the_messages_module_first(tmp_path: Path) -> None:
+    """The use-after-move names no function: the ``opener`` whose result the name was bound
+    to is blamed, the one of its module, not another module's function of the same name."""
+    files = {**FACTORIES, "other.py": """
+        def opener(path: str):
+            return open(path)
+    """}
+    root = project(tmp_path, files)
+    engine = {
+        "mod": [spec("opener", "return", type_text="typing.TextIO", line=5)],
+        "other": [spec("opener", "return", type_text="typing.TextIO", line=1)],
+    }
+    done = infer(root, "infer", "--write", "mod.py", "other.py", "--config-file", "mypy.ini", engine=engine)
+    assert done.returncode == 0, done.stderr
+    assert "dropped mod.py: opener return, for mod.py:12: use-after-move" in done.stderr
+    assert "dropped other.py" not in done.stderr
+    assert "def opener(path: str) -> Own[typing.TextIO]:" in (root / "other.py").read_text()
+    assert "def opener(path: str):" in (root / "mod.py").read_text()
+
+
 @pytest.mark.parametrize(("args", "message"), [
     ((), "the following arguments are required: PATH"),
     (("missing.py",), "no such file or directory: missing.py"),

@@ -131,6 +131,108 @@ def test_returned_borrow_and_missing_lifetime(tmp_path: Path, monkeypatch: pytes
     assert not [p for p in found if p[0] in ("Buffer.count", "Buffer.plain", "data_of", "through_a_local")]
 
 
+def test_parameters_given_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parameter every return gives back is taken over and given back: Own on it and on
+    the result, for values that are owned (a resource, a class the module gives a mode)."""
+    found = _proposals(tmp_path, monkeypatch, """
+        from typing import IO, Any, Callable, TypeVar
+        from mypy_ownership import Ref
+        F = TypeVar("F", bound=Callable[..., object])
+        class Person:
+            def __init__(self) -> None:
+                self.name = ""
+            def renamed(self) -> "Person":
+                return self
+        def lend(person: Ref[Person]) -> None: ...
+        def pick(a: Person, b: Person, first: bool) -> Person:
+            return a if first else b
+        def passthrough(f: IO[str]) -> IO[str]:
+            f.write("x")
+            return f
+        def sort(items: list[int]) -> list[int]:
+            return items
+        def logged(func: F) -> F:
+            return func
+        def anything(x: Any) -> Any:
+            return x
+        def untyped(x):
+            return x
+        def either(a: Person, b: Ref[Person], first: bool) -> Person:
+            return a if first else b
+    """)
+    assert ("pick", "param:a", "Own", "Person", "") in found
+    assert ("pick", "param:b", "Own", "Person", "") in found
+    assert ("pick", "return", "Own", "Person", "") in found
+    assert ("passthrough", "param:f", "Own", "IO[str]", "") in found
+    assert ("passthrough", "return", "Own", "IO[str]", "") in found
+    # a plain list, a decorator's function, Any, no annotation, the receiver, a borrow beside it
+    assert not [p for p in found if p[0] in ("sort", "logged", "anything", "untyped", "Person.renamed", "either")]
+
+
+def test_fresh_objects_of_managed_classes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A function returning an object it constructs, of a class of the module that its
+    signatures give a mode, returns an owner; a plain class, or a class of elsewhere that a
+    signature lends, does not make one."""
+    found = _proposals(tmp_path, monkeypatch, """
+        from __future__ import annotations
+        from mypy_ownership import Ref
+        class Person:
+            def __init__(self) -> None:
+                self.name = ""
+            @classmethod
+            def create(cls) -> Person:
+                return cls()
+        class Plain:
+            pass
+        def lend(person: Ref[Person], numbers: Ref[list[int]]) -> None: ...
+        def make() -> Person:
+            return Person()
+        def named(name: str) -> Person:
+            person = Person()
+            person.name = name
+            return person
+        def rebound(first: bool) -> Person:
+            person = Person()
+            if first:
+                person = Person()
+            return person
+        def plain() -> Plain:
+            return Plain()
+        def numbers() -> list[int]:
+            return list(range(3))
+        def given(person: Person, fresh: bool) -> Person:
+            return Person() if fresh else person
+    """)
+    assert ("make", "return", "Own", "Person", "") in found
+    assert ("named", "return", "Own", "Person", "") in found
+    assert ("Person.create", "return", "Own", "Person", "") in found
+    assert not [p for p in found if p[0] in ("rebound", "plain", "numbers", "given")]
+
+
+def test_borrow_through_a_local(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A local bound once to a reference into a borrowed parameter is that reference."""
+    found = _proposals(tmp_path, monkeypatch, """
+        from mypy_ownership import Ref
+        class Pool:
+            def __init__(self) -> None:
+                self.conn = bytearray()
+                self.spare = bytearray()
+            def peek(self: Ref["Pool"]) -> bytearray:
+                conn = self.conn
+                return conn
+            def either(self: Ref["Pool"], first: bool) -> bytearray:
+                conn = self.conn
+                if not first:
+                    conn = self.spare
+                return conn
+            def copied(self: Ref["Pool"]) -> bytearray:
+                conn = bytearray(self.conn)
+                return conn
+    """)
+    assert ("Pool.peek", "return", "Ref", "bytearray", "receiver") in found
+    assert not [p for p in found if p[0] in ("Pool.either", "Pool.copied")]
+
+
 def test_owned_fields_and_releasing_receiver(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     found = _proposals(tmp_path, monkeypatch, """
         import subprocess
