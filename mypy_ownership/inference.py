@@ -8,7 +8,7 @@ source edits. Nothing is proposed at a place the code already annotates with a m
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from mypy.nodes import (
@@ -21,6 +21,7 @@ from mypy.nodes import (
     ConditionalExpr,
     DelStmt,
     Expression,
+    ExpressionStmt,
     ForStmt,
     FuncDef,
     IndexExpr,
@@ -144,14 +145,43 @@ def _of_function(
         else:
             found += [proposal(place, Mode.OWN.value, t) for place, t in given_back]
             found.append(proposal("return", Mode.OWN.value, declared_return or given_back[0][1]))
-    for i, effect in enumerate(summaries.of(func)):
-        if effect in (ParamEffect.RELEASES, ParamEffect.TAKES_OVER) and all(
-            p.place != _place(func, i) for p in found
-        ):
-            arg = func.arguments[i]
+    effects = summaries.of(func)
+    released = _fields_released(func, types, summaries)
+    for i, arg in enumerate(func.arguments):
+        effect = effects[i] if i < len(effects) else None
+        taken = effect in (ParamEffect.RELEASES, ParamEffect.TAKES_OVER) or (
+            arg.variable in released and _place(func, i) != "receiver" and _param_mode(func, i) is None
+        )
+        if taken and all(p.place != _place(func, i) for p in found):
             t = sig.arg_types[i] if sig is not None and i < len(sig.arg_types) else None
             found.append(proposal(f"param:{arg.variable.name}", "Own", t if not _unannotated(func, i) else None))
     return found
+
+
+def _fields_released(func: FuncDef, types: TypeFacts, summaries: ModuleSummaries) -> set[object]:
+    """The names a resource field of which the body releases on every path that returns
+    (``conn.sock.close()`` at its top level, or in a top-level ``finally``, with no
+    ``return`` above): the function ends what the object holds, so it takes the object
+    over, as a releasing method takes its receiver (docs/design.md §6, §13)."""
+    returns = [s.line for s in iter_statements(func.body.body) if isinstance(s, ReturnStmt)]
+    found: set[object] = set()
+    for stmt in _on_every_path(func.body.body):
+        call = stmt.expr if isinstance(stmt, ExpressionStmt) else None
+        callee = call.callee if isinstance(call, CallExpr) else None
+        if not (isinstance(callee, MemberExpr) and isinstance(callee.expr, MemberExpr)
+                and isinstance(callee.expr.expr, NameExpr)) or any(line < stmt.line for line in returns):
+            continue
+        if summaries.overlay.resources.method_releases(types.type_of(callee.expr), callee.name):
+            found.add(callee.expr.expr.node)
+    return found
+
+
+def _on_every_path(body: list[Statement]) -> Iterator[Statement]:
+    """The statements of a body's top level, and of its top-level ``finally`` blocks."""
+    for stmt in body:
+        yield stmt
+        if isinstance(stmt, TryStmt) and stmt.finally_body is not None:
+            yield from _on_every_path(stmt.finally_body.body)
 
 
 def _given_back(func: FuncDef, owned: Callable[[Type | None], bool]) -> list[tuple[str, Type | None]]:

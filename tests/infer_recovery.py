@@ -11,6 +11,8 @@ from fields (``Ref``/``Mut`` on parameters state intent and stay); ``mypy-owners
 - recovered: an original annotation proposed back at its place with its mode;
 - wrong: a proposal at a place the original does not annotate, or with another mode.
 
+Places in ``LEFT_OUT_PLACES`` (deliberate misuses, each with its reason) are in neither.
+
 Run ``python tests/infer_recovery.py`` (``-v`` lists each miss and each wrong proposal);
 ``tests/test_infer.py`` runs it on a small subset.
 """

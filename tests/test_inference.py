@@ -233,6 +233,40 @@ def test_borrow_through_a_local(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert not [p for p in found if p[0] in ("Pool.either", "Pool.copied")]
 
 
+def test_parameter_whose_field_is_released(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A function that releases a resource field of its parameter on every path that
+    returns ends what the object holds: it takes the object over."""
+    found = _proposals(tmp_path, monkeypatch, """
+        import socket
+        class Connection:
+            def __init__(self, host: str) -> None:
+                self.sock = socket.create_connection((host, 25))
+                self.name = host
+        def hang_up(conn: Connection) -> None:
+            conn.sock.sendall(b"QUIT")
+            conn.sock.close()
+        def hang_up_at_last(conn: Connection) -> None:
+            try:
+                conn.sock.sendall(b"QUIT")
+            finally:
+                conn.sock.close()
+        def hang_up_if(conn: Connection, now: bool) -> None:
+            if now:
+                conn.sock.close()
+        def hang_up_unless(conn: Connection, now: bool) -> None:
+            if not now:
+                return
+            conn.sock.close()
+        def reads(conn: Connection) -> int:
+            return conn.sock.fileno()
+        def renames(conn: Connection) -> None:
+            conn.name.upper()
+    """)
+    assert ("hang_up", "param:conn", "Own", "Connection", "") in found
+    assert ("hang_up_at_last", "param:conn", "Own", "Connection", "") in found
+    assert not [p for p in found if p[0] in ("hang_up_if", "hang_up_unless", "reads", "renames")]
+
+
 def test_owned_fields_and_releasing_receiver(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     found = _proposals(tmp_path, monkeypatch, """
         import subprocess
