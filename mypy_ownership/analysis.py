@@ -130,19 +130,19 @@ def _own_calls(body: list[Statement], func: FuncItem | None, calls: list[CallExp
         candidates = _calls_in(func, calls, lines)
     else:
         candidates = [
-            call for s in body if not isinstance(s, _DEFINITIONS)
+            call for s in body if type(s) not in _DEFINITION_CLASSES
             for call in _calls_in(s, calls, lines)
         ]
     if not candidates:
         return []
-    nested = [_definition(s) for s in iter_statements(body) if isinstance(s, _DEFINITIONS)]
+    nested = [_definition(s) for s in iter_statements(body) if type(s) in _DEFINITION_CLASSES]
     return [
         call for call in candidates
         if not any(d.line <= call.line <= (d.end_line or d.line) for d in nested)
     ]
 
 
-_DEFINITIONS: Final = (FuncDef, Decorator, OverloadedFuncDef, ClassDef)
+_DEFINITION_CLASSES: Final = frozenset({FuncDef, Decorator, OverloadedFuncDef, ClassDef})
 
 
 def _definition(stmt: Statement) -> Node:
@@ -169,7 +169,7 @@ def units_of(module: MypyFile, context: _Context) -> Iterator[Unit]:
 def _nested_units(module: MypyFile, body: list[Statement], context: _Context, prefix: str) -> Iterator[Unit]:
     lines = context.lines
     for stmt in iter_statements(body):
-        if isinstance(stmt, ClassDef):
+        if type(stmt) is ClassDef:
             if lines is not None and not spans_any(stmt, lines):
                 continue
             name = prefix + stmt.name
@@ -178,6 +178,8 @@ def _nested_units(module: MypyFile, body: list[Statement], context: _Context, pr
                 yield unit
             yield from _nested_units(module, stmt.defs.body, context, name + ".")
             continue
+        if type(stmt) not in _DEFINITION_CLASSES:
+            continue  # most statements define nothing
         for func in _functions(stmt):
             if func.is_dynamic() and not context.check_untyped:
                 continue
@@ -191,10 +193,10 @@ def _nested_units(module: MypyFile, body: list[Statement], context: _Context, pr
 
 
 def _functions(stmt: Statement) -> Iterator[FuncItem]:
-    if isinstance(stmt, FuncDef):
+    if type(stmt) is FuncDef:
         yield stmt
-    elif isinstance(stmt, Decorator):
+    elif type(stmt) is Decorator:
         yield stmt.func
-    elif isinstance(stmt, OverloadedFuncDef):
+    elif type(stmt) is OverloadedFuncDef:
         if stmt.impl is not None:
             yield from _functions(stmt.impl)

@@ -17,6 +17,7 @@ from mypy.patterns import AsPattern
 from mypy_ownership.evaluation import every_expression
 from mypy.nodes import (
     AssertStmt,
+    AssignmentStmt,
     Block as MypyBlock,
     BreakStmt,
     ClassDef,
@@ -34,6 +35,7 @@ from mypy.nodes import (
     NameExpr,
     Node,
     NonlocalDecl,
+    OperatorAssignmentStmt,
     OverloadedFuncDef,
     PassStmt,
     RaiseStmt,
@@ -171,7 +173,10 @@ class CFGBuilder:
         return cur
 
     def _in_try_with_handler_or_cleanup(self) -> bool:
-        return any(p.handler is not None or p.cleanup is not None for p in self.protected)
+        for p in self.protected:  # asked at every step: a plain loop
+            if p.handler is not None or p.cleanup is not None:
+                return True
+        return False
 
     def _exception_edge(self, src: int, step: Step) -> None:
         self.jump(src, self._raise(), EdgeKind.EXCEPTION, origin=step.node)
@@ -208,6 +213,11 @@ class CFGBuilder:
         return self.stmts(block.body, cur)
 
     def stmt(self, s: Statement, cur: int) -> int | None:
+        if type(s) is AssignmentStmt or type(s) is OperatorAssignmentStmt:
+            return self.add_step(cur, Step(StepKind.STMT, s))  # the most common: a plain step
+        if type(s) is ExpressionStmt:
+            at = self.add_step(cur, Step(StepKind.STMT, s))
+            return None if self.never_returns(s.expr) or self.ends_process(s.expr) else at
         if isinstance(s, IfStmt):
             return self.if_stmt(s, cur)
         if isinstance(s, WhileStmt):

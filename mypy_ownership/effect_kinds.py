@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from mypy.nodes import CallExpr, Expression, FuncDef, Var
 from mypy.types import Type
@@ -62,3 +62,21 @@ class Summaries(Protocol):
 class LockEffect(enum.Enum):
     ACQUIRE = "acquire lock"
     RELEASE = "release lock"
+
+
+_T = TypeVar("_T")
+
+
+def per_call(method: Callable[[Any, CallExpr], _T]) -> Callable[[Any, CallExpr], _T]:
+    """A question of one call, answered once per call effects object (one unit's flow):
+    what it reads (stubs, types, summaries) does not change while the flow runs."""
+    name = method.__name__
+
+    def answer(self: Any, call: CallExpr) -> _T:
+        key = (name, call)
+        memo = self.per_call
+        if key not in memo:
+            memo[key] = method(self, call)
+        return memo[key]  # type: ignore[no-any-return]
+
+    return answer

@@ -57,7 +57,7 @@ from mypy_ownership.signatures import (
     through_class,
 )
 from mypy_ownership import code_defaults
-from mypy_ownership.effect_kinds import Insertion, LockEffect, ParamEffect, Summaries, Wrapping
+from mypy_ownership.effect_kinds import Insertion, LockEffect, ParamEffect, Summaries, Wrapping, per_call
 from mypy_ownership.state import PIPES, Acquired, Help, Obligation
 
 _INSERTIONS: Final = frozenset({Marker.INSERTS, Marker.INSERTS_ITEMS})
@@ -92,12 +92,12 @@ def takes_over(stub: FunctionStub | None) -> bool:
 
 
 def _names_marked(overlay: Overlay, markers: frozenset[Marker]) -> frozenset[str]:
-    key = "names:" + ",".join(sorted(m.value for m in markers))
-    known = overlay.memo.get(key)
-    if not isinstance(known, frozenset):
+    memo: dict[frozenset[Marker], frozenset[str]] = overlay.memo.setdefault("names marked", {})  # type: ignore[assignment]
+    known = memo.get(markers)
+    if known is None:
         # no shipped library stub's names: what a value of unknown class does must not
         # depend on which third-party libraries the build imports (docs/design.md §7.4)
-        known = overlay.memo[key] = frozenset(
+        known = memo[markers] = frozenset(
             name for cls in overlay.classes.values() if not cls.library
             for name, method in cls.methods.items() if method.markers & markers
         )
@@ -152,7 +152,7 @@ class CallEffects:
         self._calls: dict[CallExpr, CallOwnership | None] = {}
         self.module = module
         self.summaries = summaries
-        self._summarised: dict[CallExpr, dict[int, ParamEffect]] = {}
+        self.per_call: dict[tuple[str, CallExpr], object] = {}  # effect_kinds.per_call
         self._module_constants: dict[Var, Expression] | None = None
 
     def _constants(self) -> dict[Var, Expression]:
@@ -258,6 +258,7 @@ class CallEffects:
             or self.produces_owned(call) or self.releases_receiver(call)
         )
 
+    @per_call
     def produces_owned(self, call: CallExpr) -> bool:
         ownership = self.ownership(call)
         if ownership is None or self._owes_nothing(call):
@@ -268,8 +269,13 @@ class CallEffects:
         if ownership.return_mode is Mode.OWN:
             return True
         # a constructor of a resource type hands the caller a resource to release
-        constructs = _is_constructor(call) and self.resources.of_type(ownership.return_type) is not None
-        return constructs or code_defaults.summarised_result(self, call) is not None
+        return (_is_constructor(call) and self.resources.of_type(ownership.return_type) is not None) or (
+            self.summarised_result(call) is not None)
+
+    @per_call
+    def summarised_result(self, call: CallExpr) -> Acquired | None:
+        """A function of this module's result: asked by several questions of one call."""
+        return code_defaults.summarised_result(self, call)
 
     def may_produce_owner(self, call: CallExpr) -> bool:
         """The result may owe a release: an owner, a tuple of owners, a view of a name."""
@@ -303,7 +309,7 @@ class CallEffects:
             if isinstance(proper(ownership.return_type), AnyType):
                 info = untyped_resource(self.overlay)
         if info is None:
-            returned = code_defaults.summarised_result(self, call)
+            returned = self.summarised_result(call)
             return Obligation(frozenset({returned._replace(name=name)})) if returned is not None else None
         # owing at all, a wrapper over a file object owes as a writer
         stub = self.stub(call)
@@ -454,6 +460,7 @@ class CallEffects:
         context = not classes or any("__enter__" in k.names for k in classes)
         return Help("lock", method, None, context)
 
+    @per_call
     def wrapping(self, call: CallExpr) -> Wrapping | None:
         """What a wrapper's result owes, by what its ``close()`` does (docs/design.md §2.4):
         ``@view_of`` -- the object it wraps, under one more name (a fresh resource passed
@@ -480,11 +487,10 @@ class CallEffects:
             return None
         return Wrapping(None, any(satisfies(argument(call, stub, p), v, self._constants) for p, v in stub.owes_when))
 
+    @per_call
     def summarised(self, call: CallExpr) -> dict[int, ParamEffect]:
         """What a function of this module does with a call's arguments (its summary)."""
-        if call not in self._summarised:
-            self._summarised[call] = code_defaults.summarised(self, call)
-        return self._summarised[call]
+        return code_defaults.summarised(self, call)
 
     def exhausts(self, call: CallExpr) -> bool | None:
         """The call reads its receiver to the end: a method marked ``@exhausts`` called with

@@ -243,7 +243,11 @@ def every_expression(node: Node) -> list[Expression]:
     while stack:
         expr = stack.pop()
         found.append(expr)
-        parts = _all_parts(expr)
+        kind = type(expr)
+        if kind is GeneratorExpr or kind is DictionaryComprehension or kind is LambdaExpr:
+            parts = _all_parts(expr)
+        else:
+            parts = children(expr)
         if parts:
             stack.extend(parts)
     return found
@@ -297,9 +301,9 @@ def is_none(expr: Expression) -> bool:
 
 def awaited_call(expr: Expression) -> CallExpr | None:
     """The call whose result a value is: ``f()`` or ``await f()``."""
-    if isinstance(expr, AwaitExpr):
+    if type(expr) is AwaitExpr:
         expr = expr.expr
-    return expr if isinstance(expr, CallExpr) else None
+    return expr if type(expr) is CallExpr else None
 
 
 def callee_name(call: CallExpr) -> str | None:

@@ -343,12 +343,12 @@ def _scan(ops: Iterable[Operation], names: set[Name]) -> tuple[bool, bool, bool]
     """Collect the names operations read; whether they act whatever the state, leave the
     function, or forget a flag."""
     acts = leaves = forgets = False
-    for op in ops:
+    for op in ops:  # exact classes (operations are never subclassed): read for every step lowered
         branches: tuple[tuple[Operation, ...], ...] = ()
-        if isinstance(op, If):
+        if type(op) is If:
             names.update(_names_in(op.condition))
             branches = (op.then, op.otherwise)
-        elif isinstance(op, Either):
+        elif type(op) is Either:
             branches = (op.first, op.second)
         for branch in branches:
             a, l, f = _scan(branch, names)
@@ -356,34 +356,34 @@ def _scan(ops: Iterable[Operation], names: set[Name]) -> tuple[bool, bool, bool]
         if branches:
             continue
         names.update(_names_in(op))
-        if isinstance(op, _ACTS) or (isinstance(op, (MethodCall, WithExit)) and op.releases):
+        if type(op) in _ACTS or ((type(op) is MethodCall or type(op) is WithExit) and op.releases):
             acts = True
-        elif isinstance(op, ValueFresh) and (op.owned or op.known or op.obligation is not None):
+        elif type(op) is ValueFresh and (op.owned or op.known or op.obligation is not None):
             acts = True
-        elif isinstance(op, Bind) and (op.declared_own or op.field is not None or op.loan is not None):
+        elif type(op) is Bind and (op.declared_own or op.field is not None or op.loan is not None):
             acts = True
-        elif isinstance(op, Leave):
+        elif type(op) is Leave:
             leaves = True
-        if isinstance(op, ForgetFlag) or (isinstance(op, (Bind, Unbind)) and op.forget_flag):
+        if type(op) is ForgetFlag or ((type(op) is Bind or type(op) is Unbind) and op.forget_flag):
             forgets = True
     return acts, leaves, forgets
 
 
-_ACTS: Final = (Move, Report, ReturnLoanOfCall, MoveLoanOfCall, ValueLoanOfCall, HoldBorrow, SetFlag, Acquire)
+_ACTS: Final = frozenset({Move, Report, ReturnLoanOfCall, MoveLoanOfCall, ValueLoanOfCall, HoldBorrow, SetFlag, Acquire})
 
 
 def _names_in(values: Iterable[object]) -> list[Name]:
     """The names among an operation's (or a condition's) fields: a name, or a tuple of
     names or of (name, spelling) pairs."""
     found: list[Name] = []
-    for value in values:
-        if isinstance(value, Var):
+    for value in values:  # Var has no subclass: its exact class is asked
+        if type(value) is Var:
             found.append(value)
         elif isinstance(value, tuple):
             for v in value:
-                if isinstance(v, Var):
+                if type(v) is Var:
                     found.append(v)
-                elif isinstance(v, tuple) and v and isinstance(v[0], Var):
+                elif isinstance(v, tuple) and v and type(v[0]) is Var:
                     found.append(v[0])
     return found
 

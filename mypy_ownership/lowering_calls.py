@@ -276,11 +276,11 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
     # -- expressions ------------------------------------------------------------------------------
 
     def expr(self, e: Expression) -> None:
-        if isinstance(e, NameExpr):
+        if type(e) is NameExpr:  # exact classes first: the most common expressions
             self.use(e)
-        elif isinstance(e, CallExpr):
+        elif type(e) is CallExpr:
             self.call(e)
-        elif isinstance(e, MemberExpr):
+        elif type(e) is MemberExpr:
             if self.scope.local(e) is not None:
                 pass  # an owned field read inside its releasing method
             elif isinstance(e.expr, NameExpr):
@@ -400,12 +400,14 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
             var = self.scope.local(view)
             if var is not None:
                 self.emit(If(Held(var), self.capture(lambda: self.hand_over(view)), ()))
-        inserts = effects.insertion(e)
-        takes_over = effects.takes_over_arguments(e)
+        lowered = list(enumerate(e.args))[1 if through else 0:]  # a receiver is lowered above
+        # what the arguments' rules read, asked only of a call with arguments to lower
+        inserts = effects.insertion(e) if lowered else None
+        takes_over = effects.takes_over_arguments(e) if lowered else False
         # only an argument that can owe something can be released or handed over by the callee
         summarised = effects.summarised(e) if any(scope.local(a) in scope.may_owe(effects.may_produce_owner) for a in e.args) else {}
-        kept = effects.kept_arguments(e)
-        for i, arg in list(enumerate(e.args))[1 if through else 0:]:  # a receiver is lowered above
+        kept = effects.kept_arguments(e) if lowered else frozenset()
+        for i, arg in lowered:
             mode = ownership.arg_modes[i] if ownership and i < len(ownership.arg_modes) else None
             star = e.arg_kinds[i] == ARG_STAR
             if mode is Mode.OWN and ownership is not None and i in ownership.stub_args:

@@ -114,12 +114,18 @@ def _enclosing(body: list[Statement], func: FuncDef) -> list[FuncDef]:
 
 
 def imports_mock(module: MypyFile) -> bool:
-    """The module imports ``unittest`` or ``mock`` (or a module of theirs), anywhere."""
-    for node in module.imports:
-        ids = [i for i, _ in getattr(node, "ids", ())] or [getattr(node, "id", "")]
-        if any(i.split(".")[0] in _MOCK_MODULES for i in ids):
-            return True
-    return False
+    """The module imports ``unittest`` or ``mock`` (or a module of theirs), anywhere. Asked
+    by every unit's flow: the answer for the module's list of imports (a new list each time
+    mypy parses it again) is kept."""
+    if _LAST_IMPORTS[0] is not module.imports:
+        _LAST_IMPORTS[:] = [module.imports, any(
+            i.split(".")[0] in _MOCK_MODULES
+            for node in module.imports for i in [i for i, _ in getattr(node, "ids", ())] or [getattr(node, "id", "")]
+        )]
+    return bool(_LAST_IMPORTS[1])
+
+
+_LAST_IMPORTS: list[object] = [None, False]
 
 
 def patched(expr: Expression, module: str = "", constants: dict[str, str] | None = None) -> str | None:

@@ -29,7 +29,7 @@ from mypy.semanal_shared import has_placeholder
 from mypy.util import is_stdlib_file
 from mypy.types import AnyType, Instance, Type, TypeOfAny, get_proper_type
 
-from mypy_ownership import __version__, compat, messages
+from mypy_ownership import __version__, compat, messages, signatures
 # imported for its effect: registering the codes with mypy before it reads the configuration's
 # per-module disable_error_code / enable_error_code (docs/design.md §8)
 from mypy_ownership import errorcodes  # noqa: F401
@@ -93,6 +93,7 @@ class OwnershipPlugin(Plugin):
         """Once per build; under the daemon also at each module an update re-checks,
         where what was read from the code before may have changed."""
         super().set_modules(modules)
+        signatures.BUILD.modules = modules  # mypy's own dict: modules a daemon adds are in it
         if self.daemon is None or self.build.manager is None:
             self.build.attach(modules, self.options)
         if self.daemon is not None:

@@ -5,7 +5,12 @@ functions are analysed, never how; what a call does is ``effects.py``'s to say.
 
 from __future__ import annotations
 
-from mypy.nodes import CallExpr, Expression, NameExpr, RefExpr, TypeInfo, MemberExpr
+from typing import Final
+
+from mypy.nodes import (
+    CallExpr, Decorator, Expression, FuncDef, MemberExpr, MypyFile, NameExpr, OverloadedFuncDef, RefExpr, TypeAlias,
+    TypeInfo, Var,
+)
 from mypy.types import Instance, Type, get_proper_type
 
 from mypy_ownership.effects import acquires, moves, transfers
@@ -47,9 +52,12 @@ def ownership_calls(overlay: Overlay, types: dict[Expression, Type]) -> list[Cal
         if type(expr) is not CallExpr:
             continue
         callee = expr.callee
-        if isinstance(callee, RefExpr):
-            node = constructed(callee) or callee.node
-            if isinstance(node, TypeInfo):
+        # exact classes first: this runs over every call of every module in the build
+        if type(callee) is NameExpr or type(callee) is MemberExpr or isinstance(callee, RefExpr):
+            node = callee.node
+            if type(node) is TypeAlias:
+                node = constructed(callee) or node
+            if type(node) not in _NOT_CLASSES and isinstance(node, TypeInfo):
                 known = constructs.get(node)
                 if known is None:
                     known = constructs[node] = _constructs_resource(overlay, node)
@@ -66,7 +74,7 @@ def ownership_calls(overlay: Overlay, types: dict[Expression, Type]) -> list[Cal
             if stub is not None and _starts_something(stub, expr, None):
                 calls.append(expr)
                 continue
-        if isinstance(callee, MemberExpr) and callee.name in methods:
+        if type(callee) is MemberExpr and callee.name in methods:
             owner = getattr(callee.expr, "node", None)  # Class.method(...)
             if not isinstance(owner, TypeInfo):
                 owner = _instance_class(types.get(callee.expr))
@@ -78,6 +86,10 @@ def ownership_calls(overlay: Overlay, types: dict[Expression, Type]) -> list[Cal
                     calls.append(expr)
     calls.sort(key=lambda call: call.line)
     return calls
+
+
+# what most callees name: never a class
+_NOT_CLASSES: Final = frozenset({FuncDef, Var, Decorator, OverloadedFuncDef, MypyFile, type(None)})
 
 
 def _transferring_methods(overlay: Overlay) -> frozenset[str]:

@@ -38,7 +38,7 @@ from mypy.types import CallableType
 from mypy_ownership.conditions import Conditions
 from mypy_ownership.evaluation import every_expression
 from mypy_ownership.modes import Mode
-from mypy_ownership.signatures import is_copy_type, mode_of, mro, receiver_mode, returned_mode, yield_mode
+from mypy_ownership.signatures import BUILD, is_copy_type, mode_of, mro, receiver_mode, returned_mode, yield_mode
 from mypy_ownership.state import PIPES, Acquired, Help
 from mypy_ownership.unit import Unit, deep_statements, iter_statements
 
@@ -47,6 +47,9 @@ class Scope:
     def __init__(self, unit: Unit) -> None:
         self.unit = unit
         func = unit.func
+        # asked for every name the lowering reads: kept as plain flags
+        self._in_function = unit.kind == "function"
+        self._at_module = unit.is_module
         self._tracked: dict[Var, bool] = {}
         self._captures: dict[FuncItem, frozenset[Var]] = {}
         # what a field of a class owning what it stores owes at entry, where not its one
@@ -79,12 +82,12 @@ class Scope:
             found = set(self.owing_params) | {v for v in self.params if mode_of(v.type) is Mode.OWN}
             binds: list[tuple[list[Var], Expression]] = []
             for stmt in self.unit.statements():
-                if isinstance(stmt, ExpressionStmt) and isinstance(stmt.expr, AssignmentExpr):
+                if type(stmt) is ExpressionStmt and type(stmt.expr) is AssignmentExpr:
                     binds.append(([stmt.expr.target.node], stmt.expr.value))  # type: ignore[list-item]
-                if isinstance(stmt, AssignmentStmt):
+                if type(stmt) is AssignmentStmt:
                     targets = [t for lv in stmt.lvalues for t in (lv.items if isinstance(lv, TupleExpr) else [lv])]
                     binds.append(([t.node for t in targets if isinstance(t, NameExpr) and isinstance(t.node, Var)], stmt.rvalue))
-                if isinstance(stmt, WithStmt):
+                if type(stmt) is WithStmt:
                     # a with block that leaves its subject open: the target owes it
                     binds.extend(
                         ([t.node], e) for e, t in zip(stmt.expr, stmt.target)
@@ -126,7 +129,7 @@ class Scope:
         return self._releasing_loops
 
     def tracked(self, var: object) -> bool:
-        if not isinstance(var, Var):
+        if type(var) is not Var:
             return False
         known = self._tracked.get(var)
         if known is None:
@@ -136,28 +139,25 @@ class Scope:
     def local(self, expr: Expression) -> Var | None:
         """The tracked variable an expression names, if it belongs to this unit's scope: a
         local, a module global at top level, or an owned field inside a releasing method."""
-        if isinstance(expr, MemberExpr):
-            if self.owned_fields and isinstance(expr.expr, NameExpr) and expr.expr.node is self.self_var:
+        if type(expr) is NameExpr:
+            node = expr.node
+            if type(node) is not Var or not self.tracked(node):
+                return None
+            kind = expr.kind
+            if (kind == LDEF and self._in_function) or (kind == GDEF and self._at_module):
+                return node
+            return None
+        if type(expr) is MemberExpr:
+            if self.owned_fields and type(expr.expr) is NameExpr and expr.expr.node is self.self_var:
                 var = self.field(expr.name)
                 if var is not None and var in self.owned_fields:
                     return var
-            return None
-        if not isinstance(expr, NameExpr):
-            return None
-        node = expr.node
-        if not isinstance(node, Var) or not self.tracked(node):
-            return None
-        if expr.kind == LDEF and self.unit.kind == "function":
-            return node
-        if expr.kind == GDEF and self.unit.is_module:
-            return node
         return None
 
     def local_any(self, expr: Expression) -> Var | None:
         """A local of this unit whatever its type: borrows of Copy values count too."""
-        if isinstance(expr, NameExpr) and isinstance(expr.node, Var):
-            if expr.kind == LDEF and self.unit.kind == "function":
-                return expr.node
+        if type(expr) is NameExpr and type(expr.node) is Var and expr.kind == LDEF and self._in_function:
+            return expr.node
         return self.local(expr)
 
     def field(self, name: str) -> Var | None:
@@ -242,7 +242,7 @@ class Scope:
     def has_moded_fields(self) -> bool:
         func = self.unit.func
         info = func.info if isinstance(func, FuncDef) else None
-        if info is None or info is FUNC_NO_INFO:
+        if info is None or info is FUNC_NO_INFO or not BUILD.vocabulary:
             return False
         return any(
             isinstance(symbol.node, Var) and mode_of(symbol.node.type) is not None

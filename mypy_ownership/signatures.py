@@ -9,7 +9,7 @@ are read by looking through aliases one level at a time.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from typing import Any, Final, Protocol
 
 from mypy.nodes import (
@@ -62,16 +62,35 @@ VOCABULARY: Final = {
 _MAX_ALIAS_DEPTH: Final = 16
 
 
+class _Build:
+    """The modules of mypy's build (the plugin hands over mypy's own dict; None: unknown).
+    Where they lack the module declaring Own/Ref/Mut, no type and no alias can name a
+    mode: reading one is answered at once."""
+
+    modules: Container[str] | None = None
+
+    @property
+    def vocabulary(self) -> bool:
+        return self.modules is None or _VOCABULARY_MODULE in self.modules
+
+
+BUILD: Final = _Build()
+_VOCABULARY_MODULE: Final = "mypy_ownership"
+
+
 def mode_of(t: Type | None) -> Mode | None:
     """The ownership mode of an annotation, looking through user aliases and ``| None``."""
-    for _ in range(_MAX_ALIAS_DEPTH):
-        if isinstance(t, TypeAliasType) and t.alias is not None:
+    modules = BUILD.modules
+    if modules is not None and _VOCABULARY_MODULE not in modules:
+        return None
+    for _ in range(_MAX_ALIAS_DEPTH):  # exact classes: asked of every type the analysis reads
+        if type(t) is TypeAliasType and t.alias is not None:
             mode = VOCABULARY.get(t.alias.fullname)
             if mode is not None:
                 return mode
             t = t.alias.target
             continue
-        if isinstance(t, UnionType):
+        if type(t) is UnionType:
             modes = {mode_of(item) for item in t.items if not _is_none(item)}
             return modes.pop() if len(modes) == 1 else None
         return None
@@ -268,10 +287,12 @@ def through_class(call: CallExpr) -> bool:
     """An instance method called through its class (``Base.shutdown_request(self, request)``,
     ``socket.socket.close(s)``): the first argument is the receiver (docs/design.md §7.1)."""
     callee = call.callee
-    if not isinstance(callee, MemberExpr) or not call.args or call.arg_kinds[0] != ARG_POS:
+    if type(callee) is not MemberExpr or not call.args or call.arg_kinds[0] != ARG_POS:
         return False
     owner = callee.expr.node if isinstance(callee.expr, RefExpr) else None
-    member = owner.get(callee.name) if isinstance(owner, TypeInfo) else None
+    if not isinstance(owner, TypeInfo):
+        return False  # most receivers: a value, not a class
+    member = owner.get(callee.name)
     node = member.node if member is not None else None
     if isinstance(node, Decorator):
         node = node.func if not node.var.is_property else None
@@ -284,9 +305,10 @@ def through_class(call: CallExpr) -> bool:
 def receiver_of(call: CallExpr) -> Expression | None:
     """What a method call works on: ``x`` in ``x.close()``, the first argument of a call
     through the class; None for a call of a function."""
-    if not isinstance(call.callee, MemberExpr):
+    callee = call.callee
+    if type(callee) is not MemberExpr:
         return None
-    return call.args[0] if through_class(call) else call.callee.expr
+    return call.args[0] if through_class(call) else callee.expr
 
 
 _COROUTINE: Final = "typing.Coroutine"
@@ -391,13 +413,14 @@ class ResourceInfo:
 
 def receiver_mode(node: object) -> Mode | None:
     """The ownership mode of a method's ``self``, read from its declared signature."""
-    if isinstance(node, Decorator):
+    # exact classes: asked of every member of every class a module's analysis inspects
+    if type(node) is Decorator:
         node = node.func
-    if isinstance(node, OverloadedFuncDef):
+    elif type(node) is OverloadedFuncDef:
         node = node.impl if node.impl is not None else (node.items[0] if node.items else None)
-        if isinstance(node, Decorator):
+        if type(node) is Decorator:
             node = node.func
-    if isinstance(node, FuncDef) and isinstance(node.type, CallableType) and node.type.arg_types:
+    if type(node) is FuncDef and isinstance(node.type, CallableType) and node.type.arg_types:
         if node.is_static or node.is_class:
             return None
         return mode_of(node.type.arg_types[0])
@@ -531,8 +554,10 @@ def giving_back(holder: Type | None, resource: Type | None) -> str:
 def constructed(callee: Expression) -> TypeInfo | None:
     """The class a call of ``callee`` constructs: a class, or an alias of one
     (``connect = Connection``, as PyMySQL spells its entry point)."""
-    node = callee.node if isinstance(callee, RefExpr) else None
-    if isinstance(node, TypeAlias):
+    if not isinstance(callee, RefExpr):
+        return None
+    node = callee.node
+    if type(node) is TypeAlias:
         target = get_proper_type(node.target)
         node = target.type if isinstance(target, Instance) else None
     return node if isinstance(node, TypeInfo) else None

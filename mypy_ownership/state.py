@@ -258,7 +258,10 @@ class FlowState:
         self.flags = flags
 
     def replace(self, **changes: object) -> FlowState:
-        fields = {name: getattr(self, name) for name in self.__slots__}
+        fields: dict[str, object] = {
+            "owned": self.owned, "moved": self.moved, "owes": self.owes, "loans": self.loans,
+            "invalid": self.invalid, "flags": self.flags,
+        }
         fields.update(changes)
         return FlowState(**fields)  # type: ignore[arg-type]
 
@@ -282,6 +285,8 @@ class FlowState:
         return name in self.owned or name in self.owes
 
     def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True  # the solver compares a join with its operand: often the same state
         return (
             isinstance(other, FlowState)
             and self.owned == other.owned

@@ -99,6 +99,7 @@ class StoredResources:
         self.overlay = overlay
         self.summaries = summaries
         self._known: dict[TypeInfo, OwningClass | None] = {}
+        self._class_defs: list[ClassDef] | None = None  # the module's, walked once
 
     def of_class(self, info: TypeInfo) -> OwningClass | None:
         if info not in self._known:
@@ -108,7 +109,9 @@ class StoredResources:
 
     def classes(self, spans: Callable[[ClassDef], bool]) -> Iterator[OwningClass]:
         """The owning classes among the module's classes that ``spans`` selects."""
-        for defn in _class_defs(self.module.defs):
+        if self._class_defs is None:
+            self._class_defs = list(_class_defs(self.module.defs))
+        for defn in self._class_defs:
             if spans(defn):
                 found = self.of_class(defn.info)
                 if found is not None:
@@ -232,7 +235,7 @@ def _self_stores(func: FuncDef) -> Iterator[tuple[MemberExpr, Expression]]:
     declaration ``self.NAME: T`` stores nothing)."""
     self_var = func.arguments[0].variable
     for stmt in iter_statements(func.body.body):
-        if isinstance(stmt, AssignmentStmt) and len(stmt.lvalues) == 1 and not isinstance(stmt.rvalue, TempNode):
+        if type(stmt) is AssignmentStmt and len(stmt.lvalues) == 1 and type(stmt.rvalue) is not TempNode:
             target = stmt.lvalues[0]
             if isinstance(target, MemberExpr) and _field_of(target, self_var) is not None:
                 yield target, stmt.rvalue
@@ -256,9 +259,9 @@ def _field_of(expr: Expression, self_var: Var) -> str | None:
 
 
 def _function(node: object) -> FuncDef | None:
-    if isinstance(node, Decorator):
+    if type(node) is Decorator:
         return node.func
-    return node if isinstance(node, FuncDef) else None
+    return node if type(node) is FuncDef else None
 
 
 def _is_method(func: FuncDef) -> bool:
@@ -267,6 +270,6 @@ def _is_method(func: FuncDef) -> bool:
 
 def _class_defs(body: list[Statement]) -> Iterator[ClassDef]:
     for stmt in iter_statements(body):
-        if isinstance(stmt, ClassDef):
+        if type(stmt) is ClassDef:
             yield stmt
             yield from _class_defs(stmt.defs.body)

@@ -21,7 +21,7 @@ return none while this is computed.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Final
 
 from mypy.nodes import (
@@ -39,7 +39,6 @@ from mypy.nodes import (
     NameExpr,
     ReturnStmt,
     RefExpr,
-    Statement,
     TypeInfo,
     Var,
     WithStmt,
@@ -58,7 +57,7 @@ from mypy_ownership.signatures import callable_of, is_copy_type, mode_of
 from mypy_ownership.messages import by_return
 from mypy_ownership.stored_fields import StoredResources
 from mypy_ownership.state import PIPES, Acquired, FlowState, Help, Obligation
-from mypy_ownership.unit import TypeFacts, Unit, definitions, iter_statements
+from mypy_ownership.unit import TypeFacts, Unit, all_definitions, iter_statements
 
 
 _ROUNDS: Final = 4  # each round can only weaken a summary: releases, hands over, nothing
@@ -115,6 +114,7 @@ class ModuleSummaries:
             return calls
         found, candidates = list(calls), [e for e in self.types.type_map if type(e) is CallExpr]
         seen = set(found)
+        asked: set[CallExpr] = set()  # whose result was looked up: the answer does not change
 
         def add(more: list[CallExpr]) -> None:
             found.extend(c for c in more if c not in seen)
@@ -127,18 +127,20 @@ class ModuleSummaries:
                 if owning.gives_owner:
                     add([c for c in candidates if isinstance(c.callee, RefExpr) and c.callee.node is owning.info])
             holders = {f.name for f in self.functions() if _spans(f, lines)}
-            add([
+            fresh = [
                 c for c in candidates
-                if isinstance(c.callee, (NameExpr, MemberExpr)) and c.callee.name in holders and c not in seen
-                and self.result_of(c, self.types.type_of) is not None
-            ])
+                if c not in seen and c not in asked and isinstance(c.callee, (NameExpr, MemberExpr))
+                and c.callee.name in holders
+            ]
+            asked.update(fresh)
+            add([c for c in fresh if self.result_of(c, self.types.type_of) is not None])
             if len(found) == size:
                 return sorted(found, key=lambda c: (c.line, c.column))
 
     def functions(self) -> frozenset[FuncDef]:
         """Every function the module defines (at top level, in classes, nested)."""
         if self._own is None:
-            self._own = frozenset(_functions(self.module.defs))
+            self._own = frozenset(all_definitions(self.module.defs))
         return self._own
 
     def result_of(self, call: CallExpr, type_of: Callable[[Expression], Type | None]) -> Acquired | None:
@@ -150,11 +152,14 @@ class ModuleSummaries:
         func = self.called(call, type_of)
         if func is None or (isinstance(func.type, CallableType) and mode_of(func.type.ret_type) is not None):
             return None
-        found = self.returns(func)
         declared = func.type.ret_type if isinstance(func.type, CallableType) else None
-        if found is None or func.is_dynamic() or declared is None or isinstance(get_proper_type(declared), AnyType):
-            # an untyped result gives callers nothing (infer still proposes its Own): their
-            # truth tests (if not conn: return) cannot tell None from the resource there
+        if func.is_dynamic() or declared is None or isinstance(get_proper_type(declared), AnyType):
+            # an untyped result gives callers nothing (infer still proposes its Own, asking
+            # ``returns`` itself): their truth tests (if not conn: return) cannot tell None
+            # from the resource there, so its summary is not computed for them
+            return None
+        found = self.returns(func)
+        if found is None:
             return None
         return found._replace(line=call.line, column=call.column, help=found.help._replace(callee=func.name))
 
@@ -375,10 +380,3 @@ def _spans(node: FuncDef | ClassDef, lines: list[int]) -> bool:
     """A definition holds one of these lines (sorted)."""
     at = bisect.bisect_left(lines, node.line)
     return at < len(lines) and lines[at] <= (node.end_line or node.line)
-
-
-def _functions(body: list[Statement]) -> Iterator[FuncDef]:
-    """Every function defined in a module: at top level, in classes, nested in functions."""
-    for func in definitions(body):
-        yield func
-        yield from _functions(func.body.body)

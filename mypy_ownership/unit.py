@@ -113,12 +113,12 @@ class Unit:
 
 def _main_expression(stmt: Statement) -> Expression | None:
     """An expression mypy always records a type for when it checks the statement."""
-    if isinstance(stmt, ExpressionStmt):
+    if type(stmt) is AssignmentStmt:  # exact classes: asked of every statement of a graph
+        return stmt.rvalue if type(stmt.rvalue) is CallExpr else None
+    if type(stmt) is ExpressionStmt:
         return stmt.expr
-    if isinstance(stmt, ReturnStmt):
+    if type(stmt) is ReturnStmt:
         return stmt.expr
-    if isinstance(stmt, AssignmentStmt) and isinstance(stmt.rvalue, CallExpr):
-        return stmt.rvalue
     return None
 
 
@@ -140,17 +140,44 @@ def _ends_process(overlay: Overlay, module: str) -> Callable[[Expression], bool]
 def definitions(body: list[Statement]) -> Iterator[FuncDef]:
     """The functions a body defines, in its classes too, not inside those functions (an
     overload's implementation included)."""
-    for stmt in iter_statements(body):
-        if isinstance(stmt, ClassDef):
-            yield from definitions(stmt.defs.body)
-            continue
-        items = list(stmt.items) if isinstance(stmt, OverloadedFuncDef) else [stmt]
-        if isinstance(stmt, OverloadedFuncDef) and stmt.impl is not None:
-            items.append(stmt.impl)
-        for item in items:
-            func = item.func if isinstance(item, Decorator) else item
-            if isinstance(func, FuncDef):
-                yield func
+    found: list[FuncDef] = []
+    _definitions(body, found, False)
+    return iter(found)
+
+
+def all_definitions(body: list[Statement]) -> list[FuncDef]:
+    """``definitions``, and those of every function found, recursively: every function a
+    module defines, in the order of a depth-first walk."""
+    found: list[FuncDef] = []
+    _definitions(body, found, True)
+    return found
+
+
+def _definitions(body: list[Statement], found: list[FuncDef], nested: bool) -> None:
+    """One walk of the statements (reachable blocks of compound statements, class bodies),
+    dispatched on the node's exact class: it runs over every statement of a module."""
+    for stmt in body:
+        if type(stmt) is FuncDef or type(stmt) is Decorator:
+            _definition_found(stmt, found, nested)
+        elif type(stmt) is ClassDef:
+            _definitions(stmt.defs.body, found, nested)
+        elif type(stmt) is OverloadedFuncDef:
+            for item in stmt.items:
+                _definition_found(item, found, nested)
+            if stmt.impl is not None:
+                _definition_found(stmt.impl, found, nested)
+        elif type(stmt) in _COMPOUND:
+            for block in _blocks(stmt):
+                if not block.is_unreachable:
+                    _definitions(block.body, found, nested)
+
+
+def _definition_found(item: Statement, found: list[FuncDef], nested: bool) -> None:
+    func = item.func if type(item) is Decorator else item
+    if type(func) is FuncDef:
+        found.append(func)
+        if nested:
+            _definitions(func.body.body, found, True)
 
 
 def deep_statements(body: list[Statement]) -> Iterator[Statement]:
@@ -172,38 +199,36 @@ def iter_statements(body: list[Statement]) -> Iterator[Statement]:
 
 
 def _collect(body: list[Statement], found: list[Statement]) -> None:
-    for stmt in body:
-        found.append(stmt)
+    start = 0
+    for i, stmt in enumerate(body):
         if type(stmt) in _COMPOUND:
+            found.extend(body[start:i + 1])
+            start = i + 1
             for block in _blocks(stmt):
                 if not block.is_unreachable:
                     _collect(block.body, found)
+    found.extend(body[start:] if start else body)
 
 
 def _blocks(stmt: Statement) -> list[Block]:
-    blocks: list[Block] = []
-    if isinstance(stmt, IfStmt):
-        blocks += stmt.body
-        if stmt.else_body is not None:
-            blocks.append(stmt.else_body)
-    elif isinstance(stmt, (WhileStmt, ForStmt)):
-        blocks.append(stmt.body)
-        if stmt.else_body is not None:
-            blocks.append(stmt.else_body)
-    elif isinstance(stmt, WithStmt):
-        blocks.append(stmt.body)
-    elif isinstance(stmt, TryStmt):
-        blocks.append(stmt.body)
-        blocks += stmt.handlers
+    if type(stmt) is IfStmt:
+        return [*stmt.body, stmt.else_body] if stmt.else_body is not None else list(stmt.body)
+    if type(stmt) is WhileStmt or type(stmt) is ForStmt:
+        return [stmt.body, stmt.else_body] if stmt.else_body is not None else [stmt.body]
+    if type(stmt) is WithStmt:
+        return [stmt.body]
+    if type(stmt) is TryStmt:
+        blocks = [stmt.body, *stmt.handlers]
         if stmt.else_body is not None:
             blocks.append(stmt.else_body)
         if stmt.finally_body is not None:
             blocks.append(stmt.finally_body)
-    elif isinstance(stmt, MatchStmt):
-        blocks += stmt.bodies
-    elif isinstance(stmt, Block):
-        blocks.append(stmt)
-    return blocks
+        return blocks
+    if type(stmt) is MatchStmt:
+        return list(stmt.bodies)
+    if type(stmt) is Block:
+        return [stmt]
+    return []
 
 
 _COMPOUND: Final = frozenset({IfStmt, WhileStmt, ForStmt, WithStmt, TryStmt, MatchStmt, Block})

@@ -4,6 +4,7 @@ configuration, error codes, unsupported environments."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -282,3 +283,27 @@ def test_report_stats_keeps_the_teardown_cheap(tmp_path: Path) -> None:
     options.config_file = str(tmp_path / "mypy.ini")
     OwnershipPlugin(options)
     assert options.fast_exit  # off: mypy's own fast exit stays
+
+
+def _parsed_modules(run: Run) -> set[str]:
+    return set(re.findall(r"Parsing \S+ \(([\w.]+)\)", run.stderr))
+
+
+def test_no_module_joins_the_build_for_the_plugin(tmp_path: Path) -> None:
+    """The plugin costs mypy no extra module (docs/design.md §7.4, §11.8): a build that
+    acquires nothing and imports no library the stubs cover parses exactly the modules the
+    same build parses without the plugin (no stub overlay or library stub adds one)."""
+    write(tmp_path, {
+        "app.py": "import json\nimport re\n\n\ndef parse(text: str) -> object:\n"
+                  "    return json.loads(re.sub('x', 'y', text))\n",
+        "plain.ini": "[mypy]\n",
+        "with.ini": config(section="report_stats = true"),
+    })
+    found = {}
+    for name in ("plain", "with"):
+        run = run_mypy("--config-file", f"{name}.ini", "--no-incremental", "--cache-dir", f".cache-{name}", "-v",
+                       "app.py", cwd=tmp_path)
+        assert run.returncode == 0, run.stdout + run.stderr[-3000:]
+        found[name] = _parsed_modules(run)
+    assert "app" in found["plain"] and "json" in found["plain"]
+    assert found["with"] == found["plain"], sorted(found["with"] ^ found["plain"])
