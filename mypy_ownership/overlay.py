@@ -65,6 +65,13 @@ class Marker(enum.Enum):
     RELEASE_IF_OVERRIDDEN = "release_if_overridden"
     RELEASED_UNLESS_NONE = "released_unless_none"  # a result other than None: the receiver was released
     RELEASED_WHEN_TRUE = "released_when_true"  # a member true only once the object is released (closed)
+    RELEASED_WHEN_FALSE = "released_when_false"  # a member false once the object is released (is_open)
+    # on methods: a constructed object owes its release only once one of them was called
+    # on it (a session that opens its connections when it first sends)
+    STARTS_OBLIGATION = "starts_obligation"
+    # on a release: the object stays readable after it (its headers, the body it read);
+    # only a method that reads the stream (@exhausts, @exhausts_in_loop) is a use after it
+    LEAVES_READABLE = "leaves_readable"
     ACQUIRES = "acquires"  # a successful call leaves the receiver owing a release
     FAILS_WHEN = "fails_when"  # which arguments make an acquisition fail (a try-acquire)
     OWES_NOTHING_WHEN = "owes_nothing_when"  # which arguments leave the result owning nothing
