@@ -34,7 +34,7 @@ from mypy.nodes import (
 from mypy.types import AnyType, Instance, Type
 
 from mypy_ownership.arguments import (
-    argument, is_constant, is_path, kept_arguments, module_constants, satisfies, starts_with, unknown, used_as_file,
+    argument, is_constant, is_path, kept_arguments, locals_bound_once, module_constants, satisfies, starts_with, unknown, used_as_file,
 )
 from mypy_ownership.mocks import Patches, patches_in
 from mypy_ownership.modes import Mode
@@ -158,7 +158,8 @@ class CallEffects:
 
     def _constants(self) -> dict[Var, Expression]:
         if self._module_constants is None:
-            self._module_constants = module_constants(self.module)
+            # a module's names bound once at its top level, the function's bound once in it
+            self._module_constants = {**module_constants(self.module), **locals_bound_once(self.func)}
         return self._module_constants
 
     def _type(self, expr: Expression) -> Type | None:

@@ -13,6 +13,7 @@ from mypy.nodes import (
     ARG_STAR,
     AssignmentExpr,
     CallExpr,
+    ComparisonExpr,
     ConditionalExpr,
     DictionaryComprehension,
     Expression,
@@ -305,6 +306,13 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
             return
         elif isinstance(e, YieldExpr) and e.expr is not None:
             self.yielded(e.expr)
+        elif isinstance(e, ComparisonExpr) and set(e.operators) <= {"is", "is not"}:
+            # an identity test reads nothing of the object: harmless after its release
+            for operand in e.operands:
+                if isinstance(operand, NameExpr):
+                    self.use(operand, reading=True)
+                else:
+                    self.expr(operand)
         else:
             for part in children(e):
                 self.expr(part)
