@@ -62,7 +62,7 @@ from mypy_ownership.state import PIPES, Acquired, Help, Obligation
 _INSERTIONS: Final = frozenset({Marker.INSERTS, Marker.INSERTS_ITEMS})
 # markers that act only on a value something else made followed (an owner, a borrow)
 _PASSIVE: Final = _INSERTIONS | {Marker.KEEPS}
-_RELEASED_WHEN: Final = (Marker.RELEASED_WHEN_TRUE, Marker.RELEASED_WHEN_FALSE)
+_RELEASED_WHEN: Final = frozenset({Marker.RELEASED_WHEN_TRUE, Marker.RELEASED_WHEN_FALSE})
 
 
 # -- what the stubs say, whatever the call -----------------------------------------------------
@@ -364,8 +364,7 @@ class CallEffects:
         return self._marked(call, Marker.LEAVES_READABLE)
 
     def readable_after_with(self, subject: Expression) -> bool:
-        """``with s.get(url) as r:`` over a result that owes nothing here, whose ``__exit__``
-        leaves it readable: the target is no borrow of what the block releases."""
+        """``with s.get(url) as r:``, ``r`` owing nothing, ``__exit__`` leaving it readable: no borrow."""
         stub = self.resources.method_stub(self._type(subject), "__exit__")
         marked = stub is not None and Marker.LEAVES_READABLE in stub.markers
         return marked and isinstance(subject, CallExpr) and not self.produces_owned(subject)
@@ -383,8 +382,10 @@ class CallEffects:
         code) say is true (false) once the object is released; on a class neither
         describes, a member of a name the stubs mark so, as ``@repeatable`` goes by name."""
         stub = code_defaults.member_stub(self, self._type(receiver), member)
-        names = [m for m in _RELEASED_WHEN if member in _names_marked(self.overlay, frozenset({m}))]
-        markers = stub.markers if stub is not None else frozenset(names)
+        if stub is None and member not in _names_marked(self.overlay, _RELEASED_WHEN):
+            return None
+        named = (m for m in _RELEASED_WHEN if member in _names_marked(self.overlay, frozenset({m})))
+        markers = stub.markers if stub is not None else frozenset(named)
         return True if Marker.RELEASED_WHEN_TRUE in markers else (False if Marker.RELEASED_WHEN_FALSE in markers else None)
 
     def insertion(self, call: CallExpr) -> Insertion | None:
@@ -511,9 +512,9 @@ class CallEffects:
     def _owes_nothing(self, call: CallExpr) -> bool:
         """``@owes_nothing_when``: an argument it names is given its constant
         (``open(fd, closefd=False)``: the file will not close the descriptor)."""
-        made = self._made_class_stub(call)
+        made = self._made_class_stub(call) if self.constructions else None
         init = made.methods.get("__init__") if made is not None else None
-        if init is not None and Marker.OWES_NOTHING_WHEN in init.markers and not init.owes_nothing_when:
+        if init is not None and init.markers_owing_nothing:
             return True  # @owes_nothing_when() naming nothing: a constructor that never does
         stub = self.stub(call)
         if stub is None:
@@ -523,15 +524,18 @@ class CallEffects:
         given = ((argument(call, stub, p), value) for p, value in stub.owes_nothing_when)
         return any(arg is not None and is_constant(arg, value) for arg, value in given)
 
+    @cached_property
+    def constructions(self) -> bool:
+        return self.overlay.marks_construction()
+
     def _made_class_stub(self, call: CallExpr) -> ClassStub | None:
         if call not in self._made:
             self._made[call] = made_class_stub(self.overlay, call) if _is_constructor(call) else None
         return self._made[call]
 
     def dormant(self, call: CallExpr) -> bool:
-        """A constructor of a class whose stub has ``@starts_obligation`` methods: the object
-        owes its release only once one is called on it (docs/design.md §7.3)."""
-        made = self._made_class_stub(call)
+        """Its object owes only once a ``@starts_obligation`` method is called (docs/design.md §7.3)."""
+        made = self._made_class_stub(call) if self.constructions else None
         return made is not None and any(Marker.STARTS_OBLIGATION in m.markers for m in made.methods.values())
 
     def starts_obligation(self, call: CallExpr) -> bool:

@@ -438,6 +438,8 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
 
     def wake_arguments(self, e: CallExpr) -> None:
         """A dormant owner given to a call that may start its obligation owes from here on."""
+        if not e.args or not self.effects.constructions:
+            return
         owing = self.scope.may_owe(self.effects.may_produce_owner)
         given = [v for a in e.args if (v := self.scope.local(a)) is not None and v in owing]
         # any callee but the standard library's, which knows no third-party class, may

@@ -140,6 +140,11 @@ class FunctionStub:
     owes_pipes: tuple[tuple[str, object], ...] = ()  # @owes_pipes(stdout="subprocess.PIPE")
     library: str = ""  # the third-party library whose shipped stub holds the entry
 
+    @property
+    def markers_owing_nothing(self) -> bool:
+        """``@owes_nothing_when()`` naming no parameter: the result never owes anything."""
+        return Marker.OWES_NOTHING_WHEN in self.markers and not self.owes_nothing_when
+
     def param_mode(self, name: str | None, position: int) -> Mode | None:
         if name is not None and name in self.params:
             return self.params[name]
@@ -576,6 +581,15 @@ class Overlay:
 
     def class_stub(self, fullname: str) -> ClassStub | None:
         return self.classes.get(fullname)
+
+    def marks_construction(self) -> bool:
+        """Some class stub's ``@starts_obligation`` or bare ``@owes_nothing_when()`` ``__init__``."""
+        if "construction" not in self.memo:
+            self.memo["construction"] = any(
+                Marker.STARTS_OBLIGATION in m.markers or (name == "__init__" and m.markers_owing_nothing)
+                for c in self.classes.values() for name, m in c.methods.items()
+            )
+        return self.memo["construction"] is True
 
 
 def _fullname(node: object) -> str | None:

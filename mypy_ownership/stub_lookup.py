@@ -62,7 +62,7 @@ def callee_stub(
 
 def made_class_stub(overlay: Overlay, call: CallExpr) -> ClassStub | None:
     """A constructor's nearest class along the MRO that a stub describes: what it says of
-    the objects it makes holds of its subclasses' (docs/limitations.md)."""
+    the objects it makes holds of its subclasses' (docs/design.md §7.3)."""
     made = constructed(call.callee) if isinstance(call.callee, RefExpr) else None
     return next((s for k in (mro(made) if made else ()) if (s := overlay.class_stub(k.fullname))), None)
 
