@@ -25,14 +25,17 @@ from mypy_ownership.markers import (
     inserts_items,
     keeps,
     leaves_pipes,
+    leaves_readable,
     owes_nothing_when,
     owes_pipes,
     owes_when,
     release_if_overridden,
     released_unless_none,
+    released_when_false,
     released_when_true,
     releases_lock,
     repeatable,
+    starts_obligation,
     takes_over,
     valid_after_release,
     view_of,
@@ -46,6 +49,7 @@ __all__ = [
     "exhausted_when", "ends_process", "release_if_overridden", "released_unless_none",
     "released_when_true", "owes_nothing_when", "keeps",
     "owes_pipes", "leaves_pipes", "exhausts_in_loop",
+    "released_when_false", "starts_obligation", "leaves_readable",
 ]
 
 __version__ = "0.1.0"

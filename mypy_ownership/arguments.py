@@ -17,6 +17,7 @@ from mypy.nodes import (
     AssignmentStmt,
     CallExpr,
     Expression,
+    FuncItem,
     IntExpr,
     ListExpr,
     MemberExpr,
@@ -29,6 +30,7 @@ from mypy.nodes import (
 )
 from mypy.types import AnyType, Instance, Type, UnionType
 
+from mypy_ownership.conditions import bindings_in
 from mypy_ownership.evaluation import every_expression
 from mypy_ownership.signatures import callable_of, mro, proper
 from mypy_ownership.unit import iter_statements
@@ -116,6 +118,18 @@ def module_constants(module: MypyFile | None) -> dict[Var, Expression]:
                 if isinstance(target, NameExpr) and isinstance(target.node, Var):
                     seen[target.node] = None if target.node in seen else stmt.rvalue
     return {v: e for v, e in seen.items() if e is not None}
+
+
+def locals_bound_once(func: object) -> dict[Var, Expression]:
+    """A function's locals bound exactly once, by a plain assignment (not parameters): the
+    value they hold wherever they are read (``url = "https://..."; urlopen(url)``)."""
+    if not isinstance(func, FuncItem):
+        return {}
+    params = {a.variable for a in func.arguments}
+    return {
+        var: values[0] for var, values in bindings_in(iter_statements(func.body.body)).items()
+        if len(values) == 1 and values[0] is not None and var not in params
+    }
 
 
 def is_path(t: Type | None) -> bool:

@@ -16,7 +16,7 @@ unit acquires.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Final, NamedTuple
 
 from mypy.nodes import (
@@ -40,6 +40,7 @@ from mypy.nodes import (
     OpExpr,
     SetExpr,
     StarExpr,
+    Statement,
     StrExpr,
     TryStmt,
     TupleExpr,
@@ -342,7 +343,11 @@ def _atoms(test: Expression) -> Iterator[Tested]:
 
 
 def _bindings(unit: Unit) -> dict[Var, list[Expression | None]]:
-    """Every binding of every local in the unit's body: the value of a plain ``x = value``,
+    return bindings_in(unit.statements())
+
+
+def bindings_in(statements: Iterable[Statement]) -> dict[Var, list[Expression | None]]:
+    """Every binding of every local in these statements: the value of a plain ``x = value``,
     or None for any other (an augmented assignment, a for, with, except or match target,
     a walrus, ``del``, an item of an unpacking)."""
     found: dict[Var, list[Expression | None]] = {}
@@ -356,7 +361,7 @@ def _bindings(unit: Unit) -> dict[Var, list[Expression | None]]:
         elif isinstance(target, NameExpr) and isinstance(target.node, Var):
             found.setdefault(target.node, []).append(value)
 
-    for stmt in unit.statements():
+    for stmt in statements:
         if isinstance(stmt, AssignmentStmt):
             for lvalue in stmt.lvalues:
                 bind(lvalue, stmt.rvalue)

@@ -157,14 +157,15 @@ class Edges:
         return None
 
     def _released(self, found: Tested, edge: bool) -> Name | None:
-        """``f.closed`` on its true edge (``edge``), for a member the stubs say is true only
-        once the object is released (docs/design.md §7.3): ``f`` is released there; on its
-        false edge, ``f`` is not."""
+        """``f.closed`` on its true edge, ``conn.is_open`` on its false one, for a member
+        the stubs say tells the release (docs/design.md §7.3): ``f`` is released on that
+        edge (``edge``); on the other (``not edge``), it is not."""
         expr = found.expr
-        if not (found.truthiness and found.on_true == edge and isinstance(expr, MemberExpr)):
+        if not (found.truthiness and isinstance(expr, MemberExpr)):
             return None
         var = self.scope.local(expr.expr)
-        return var if var is not None and self.effects.released_when_true(expr.expr, expr.name) else None
+        polarity = self.effects.released_when(expr.expr, expr.name) if var is not None else None
+        return var if polarity is not None and found.on_true == (edge == polarity) else None
 
     def _identical(self, found: Tested) -> tuple[Name, ...]:
         """``f is E`` (``f == E`` if neither side defines ``__eq__``) on the edge where it

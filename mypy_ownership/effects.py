@@ -13,7 +13,7 @@ module does with each parameter, computed from its body.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import cached_property
 from typing import Final
 
@@ -26,21 +26,20 @@ from mypy.nodes import (
     FuncDef,
     FuncItem,
     MemberExpr,
-    NameExpr,
     RefExpr,
     SuperExpr,
-    TypeInfo,
     Var,
 )
 from mypy.types import AnyType, Instance, Type
 
 from mypy_ownership.arguments import (
-    argument, is_constant, is_path, kept_arguments, module_constants, satisfies, starts_with, unknown, used_as_file,
+    argument, is_constant, is_path, kept_arguments, locals_bound_once, module_constants, satisfies, starts_with, unknown, used_as_file,
 )
 from mypy_ownership.mocks import Patches, patches_in
 from mypy_ownership.modes import Mode
-from mypy_ownership.overlay import FunctionStub, Marker, Overlay, code_stub, decorated, defined_in
+from mypy_ownership.overlay import ClassStub, FunctionStub, Marker, Overlay, code_stub, decorated, defined_in
 from mypy_ownership.pipes import owed_pipes
+from mypy_ownership.stub_lookup import callee_stub, made_class_stub, method_receiver_mode, releases_receiver
 from mypy_ownership.with_blocks import WithBlocks, without_none
 from mypy_ownership.signatures import (
     CallOwnership,
@@ -52,7 +51,6 @@ from mypy_ownership.signatures import (
     definition,
     mro,
     proper,
-    receiver_mode,
     receiver_of,
     through_class,
 )
@@ -63,6 +61,7 @@ from mypy_ownership.state import PIPES, Acquired, Help, Obligation
 _INSERTIONS: Final = frozenset({Marker.INSERTS, Marker.INSERTS_ITEMS})
 # markers that act only on a value something else made followed (an owner, a borrow)
 _PASSIVE: Final = _INSERTIONS | {Marker.KEEPS}
+_RELEASED_WHEN: Final = frozenset({Marker.RELEASED_WHEN_TRUE, Marker.RELEASED_WHEN_FALSE})
 
 
 # -- what the stubs say, whatever the call -----------------------------------------------------
@@ -154,10 +153,12 @@ class CallEffects:
         self.summaries = summaries
         self.per_call: dict[tuple[str, CallExpr], object] = {}  # effect_kinds.per_call
         self._module_constants: dict[Var, Expression] | None = None
+        self._made: dict[CallExpr, ClassStub | None] = {}
 
     def _constants(self) -> dict[Var, Expression]:
         if self._module_constants is None:
-            self._module_constants = module_constants(self.module)
+            # a module's names bound once at its top level, the function's bound once in it
+            self._module_constants = {**module_constants(self.module), **locals_bound_once(self.func)}
         return self._module_constants
 
     def _type(self, expr: Expression) -> Type | None:
@@ -180,30 +181,8 @@ class CallEffects:
         if self.patches.cover(call):
             self._stubs[call] = None
             return None
-        callee, found, library = call.callee, None, ""
-        made = constructed(callee)
-        if made is not None:
-            # a constructor: the stub of the __init__ mypy resolves (the nearest one)
-            for klass in mro(made):
-                stub = self.overlay.class_stub(klass.fullname)
-                library = library or (stub.library if stub is not None else "")
-                if stub is not None and "__init__" in stub.methods:
-                    found = stub.methods["__init__"]
-                    break
-                if "__init__" in klass.names:
-                    break
-        elif isinstance(callee, RefExpr) and callee.fullname:
-            found = self.overlay.function(callee.fullname)
-        owner = getattr(callee.expr, "node", None) if isinstance(callee, MemberExpr) else None
-        if found is None and isinstance(callee, MemberExpr) and isinstance(owner, TypeInfo):
-            found = self.overlay.method([k.fullname for k in mro(owner)], callee.name)
-        elif found is None and isinstance(callee, MemberExpr) and not isinstance(callee.node, TypeInfo):
-            found = self.resources.method_stub(self._type(callee.expr), callee.name)
-        if found is None:  # maker(): an instance called, by its class's __call__
-            found = self.resources.method_stub(self._type(callee), "__call__")
-        if found is None:
-            found = code_stub(self.definition(call), self.module_name)
-        if library or (found is not None and found.library):
+        found, library = callee_stub(self.overlay, self.resources, call, self._type, self.definition, self.module_name)
+        if library:
             self.overlay.library_calls.add((self.module_name or "", call.line, call.column))
         self._stubs[call] = found
         return found
@@ -231,17 +210,8 @@ class CallEffects:
 
     def receiver_mode(self, call: CallExpr) -> Mode | None:
         """How a method call takes its receiver: from the method's self, or its stub."""
-        callee = call.callee
-        if not isinstance(callee, MemberExpr):
-            return None
-        stub = self.stub(call)
-        if stub is not None and stub.receiver is not None:
-            return stub.receiver
-        receiver = proper(self._type(receiver_of(call) or callee)) if self.annotated else None
-        if isinstance(receiver, Instance):
-            node = receiver.type.get(callee.name)
-            return receiver_mode(node.node) if node is not None else None
-        return None
+        stub = self.stub(call) if isinstance(call.callee, MemberExpr) else None
+        return method_receiver_mode(call, stub, self._type, self.annotated)
 
     def matters(self, call: CallExpr) -> bool:
         """A call that can create an owner, an obligation, a move, a release or a borrow
@@ -269,7 +239,7 @@ class CallEffects:
         if ownership.return_mode is Mode.OWN:
             return True
         # a constructor of a resource type hands the caller a resource to release
-        return (_is_constructor(call) and self.resources.of_type(ownership.return_type) is not None) or (
+        return (constructed(call.callee) is not None and self.resources.of_type(ownership.return_type) is not None) or (
             self.summarised_result(call) is not None)
 
     @per_call
@@ -296,7 +266,7 @@ class CallEffects:
             return False
         if ownership.declared_return:
             return True
-        info = self.resources.of_type(ownership.return_type) if _is_constructor(call) else None
+        info = self.resources.of_type(ownership.return_type) if constructed(call.callee) is not None else None
         return info is not None and info.declared
 
     def result_obligation(self, name: str, call: CallExpr) -> Obligation | None:
@@ -318,7 +288,9 @@ class CallEffects:
             starts_with(argument(call, stub, param), prefix, self._constants) for param, prefix in stub.exhausted_when
         )
         give_back = code_defaults.give_back(self, call, ownership.return_type)
-        owing = self._owing(call.line, call.column, name, info, ownership.callee_name, writer, exhausts, give_back)
+        owing = self._owing(
+            call.line, call.column, name, info, ownership.callee_name, writer, exhausts, give_back, self.dormant(call),
+        )
         pipes = self._pipes(call, stub, name) if stub is not None and stub.owes_pipes else ()
         if not pipes:
             return owing
@@ -350,24 +322,16 @@ class CallEffects:
 
     def _owing(
         self, line: int, column: int, name: str, info: ResourceInfo, callee: str | None,
-        writer: bool = False, exhausts: bool = False, give_back: str = "",
+        writer: bool = False, exhausts: bool = False, give_back: str = "", dormant: bool = False,
     ) -> Obligation:
         help = Help(
             "resource", preferred_release(info, self.overlay), callee, info.context_releases, writer,
             info.asynchronous, give_back,
         )
-        return Obligation(frozenset({Acquired(line, column, name, help, info.releasing, exhausts=exhausts)}))
+        return Obligation(frozenset({Acquired(line, column, name, help, info.releasing, exhausts=exhausts, dormant=dormant)}))
 
     def releases_receiver(self, call: CallExpr) -> bool:
-        """``x.close()`` where ``close`` takes ``self: Own[...]`` (by the receiver's type; the
-        first argument's, through the class: ``socket.close(s)``)."""
-        callee, receiver = call.callee, receiver_of(call)
-        if not isinstance(callee, MemberExpr) or receiver is None:
-            return False
-        receiver_type = self._type(receiver)
-        if receiver_type is None and isinstance(receiver, NameExpr) and isinstance(receiver.node, Var):
-            receiver_type = receiver.node.type
-        return self.resources.method_releases(receiver_type, callee.name)
+        return releases_receiver(self.resources, call, self._type)
 
     def method_releases(self, receiver: Expression, method: str) -> bool:
         return self.resources.method_releases(self._type(receiver), method)
@@ -396,20 +360,38 @@ class CallEffects:
         marked = stub is not None and Marker.VALID_AFTER_RELEASE in stub.markers
         return marked or (stub is None and code_defaults.owning_class_method(self, call))
 
+    def _marked(self, call: CallExpr, *markers: Marker) -> bool:
+        stub = self.stub(call)
+        return stub is not None and not stub.markers.isdisjoint(markers)
+
+    def leaves_readable(self, call: CallExpr) -> bool:
+        """A release after which the object stays readable (``@leaves_readable``)."""
+        return self._marked(call, Marker.LEAVES_READABLE)
+
+    def readable_after_with(self, subject: Expression) -> bool:
+        """``with s.get(url) as r:``, ``r`` owing nothing, ``__exit__`` leaving it readable: no borrow."""
+        stub = self.resources.method_stub(self._type(subject), "__exit__")
+        marked = stub is not None and Marker.LEAVES_READABLE in stub.markers
+        return marked and isinstance(subject, CallExpr) and not self.produces_owned(subject)
+
+    def reads_stream(self, call: CallExpr) -> bool:
+        """Reads the receiver's stream: a use even after a release that leaves it readable."""
+        return self._marked(call, Marker.EXHAUSTS, Marker.EXHAUSTS_IN_LOOP)
+
     def released_unless_none(self, call: CallExpr) -> bool:
         """``status = proc.poll()``: a result other than None says the receiver is released."""
-        stub = self.stub(call)
-        return stub is not None and Marker.RELEASED_UNLESS_NONE in stub.markers
+        return self._marked(call, Marker.RELEASED_UNLESS_NONE)
 
-    def released_when_true(self, receiver: Expression, member: str) -> bool:
-        """``f.closed``: a member the stubs (or the user's code) say is true only once the
-        object is released; on a class neither describes, a member of a name the stubs
-        mark so (a ``closed`` property of the user's own file class), as ``@repeatable``
-        goes by name."""
+    def released_when(self, receiver: Expression, member: str) -> bool | None:
+        """``f.closed`` (True), ``conn.is_open`` (False): a member the stubs (or the user's
+        code) say is true (false) once the object is released; on a class neither
+        describes, a member of a name the stubs mark so, as ``@repeatable`` goes by name."""
         stub = code_defaults.member_stub(self, self._type(receiver), member)
-        if stub is None:
-            return member in _names_marked(self.overlay, frozenset({Marker.RELEASED_WHEN_TRUE}))
-        return Marker.RELEASED_WHEN_TRUE in stub.markers
+        if stub is None and member not in _names_marked(self.overlay, _RELEASED_WHEN):
+            return None
+        named = (m for m in _RELEASED_WHEN if member in _names_marked(self.overlay, frozenset({m})))
+        markers = stub.markers if stub is not None else frozenset(named)
+        return True if Marker.RELEASED_WHEN_TRUE in markers else (False if Marker.RELEASED_WHEN_FALSE in markers else None)
 
     def insertion(self, call: CallExpr) -> Insertion | None:
         """A container insertion: by the receiver's stubs, or by the method's name where
@@ -535,6 +517,10 @@ class CallEffects:
     def _owes_nothing(self, call: CallExpr) -> bool:
         """``@owes_nothing_when``: an argument it names is given its constant
         (``open(fd, closefd=False)``: the file will not close the descriptor)."""
+        made = self._made_class_stub(call) if self.constructions else None
+        init = made.methods.get("__init__") if made is not None else None
+        if init is not None and init.markers_owing_nothing:
+            return True  # @owes_nothing_when() naming nothing: a constructor that never does
         stub = self.stub(call)
         if stub is None:
             return False
@@ -542,6 +528,24 @@ class CallEffects:
             return not any(satisfies(argument(call, stub, p), v, self._constants) for p, v in stub.owes_when)
         given = ((argument(call, stub, p), value) for p, value in stub.owes_nothing_when)
         return any(arg is not None and is_constant(arg, value) for arg, value in given)
+
+    @cached_property
+    def constructions(self) -> bool:
+        return self.overlay.marks_construction()
+
+    def _made_class_stub(self, call: CallExpr) -> ClassStub | None:
+        if call not in self._made:
+            self._made[call] = made_class_stub(self.overlay, call) if constructed(call.callee) is not None else None
+        return self._made[call]
+
+    def dormant(self, call: CallExpr) -> bool:
+        """Its object owes only once a ``@starts_obligation`` method is called (docs/design.md §7.3)."""
+        made = self._made_class_stub(call) if self.constructions else None
+        return made is not None and any(Marker.STARTS_OBLIGATION in m.markers for m in made.methods.values())
+
+    def starts_obligation(self, call: CallExpr) -> bool:
+        """A method call that makes a dormant receiver owe its release (a session's send)."""
+        return isinstance(call.callee, MemberExpr) and self._marked(call, Marker.STARTS_OBLIGATION)
 
     def may_fail(self, call: CallExpr) -> bool:
         """An acquisition that may return False: an argument the stub's ``@fails_when``
@@ -590,11 +594,3 @@ class CallEffects:
     def consumes_receiver(self, call: CallExpr) -> bool:
         """A releasing method of the program's own code consumes its receiver (``code_defaults``)."""
         return code_defaults.consumes_receiver(self, call)
-
-
-def _is_constructor(call: CallExpr) -> bool:
-    return isinstance(call.callee, (NameExpr, MemberExpr)) and constructed(call.callee) is not None
-
-
-def names_of(items: Iterable[Var]) -> tuple[Var, ...]:
-    return tuple(sorted(items, key=lambda v: v.name))

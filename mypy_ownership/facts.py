@@ -20,6 +20,7 @@ class Used(NamedTuple):
     line: int
     column: int
     attribute: bool = False  # of a data attribute (reading): not after a consuming method
+    stream: bool = False  # reads the object's stream: a use even after a release that leaves it readable
 
 
 class Conflict(NamedTuple):

@@ -156,7 +156,8 @@ class Lowering(ExpressionLowering):
         if target is not None:
             loan = None
             lent = enter_lends(self.unit.types.type_of(subject), node.is_async)
-            if isinstance(target, NameExpr) and (releases or lent is not None):
+            borrows = releases and not self.effects.readable_after_with(subject)
+            if isinstance(target, NameExpr) and (borrows or lent is not None):
                 # the block releases the subject, or __enter__ lends a part of it: its
                 # target is only a borrow of it
                 sources = frozenset({subject_var}) if subject_var is not None else frozenset()

@@ -13,6 +13,7 @@ from mypy.nodes import (
     ARG_STAR,
     AssignmentExpr,
     CallExpr,
+    ComparisonExpr,
     ConditionalExpr,
     DictionaryComprehension,
     Expression,
@@ -30,7 +31,7 @@ from mypy.nodes import (
     YieldExpr,
 )
 
-from mypy_ownership import messages
+from mypy_ownership import code_defaults, messages
 from mypy_ownership.effects import CallEffects, Insertion, LockEffect, ParamEffect
 from mypy_ownership.evaluation import awaited_call, callee_name, children, spelled
 from mypy_ownership.facts import FieldMoved, LentTwice
@@ -64,6 +65,7 @@ from mypy_ownership.operations import (
     ValueOfName,
     ValueViewOf,
     Exhaust,
+    Wake,
 )
 from mypy_ownership.lowering_temporaries import on_temporary
 from mypy_ownership.lowering_closures import ClosureLowering
@@ -284,8 +286,8 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
             if self.scope.local(e) is not None:
                 pass  # an owned field read inside its releasing method
             elif isinstance(e.expr, NameExpr):
-                # a member true once released (f.closed) stays readable after any release
-                self.use(e.expr, reading=True, attribute=not self.effects.released_when_true(e.expr, e.name))
+                # a member that tells the release (f.closed) stays readable after any release
+                self.use(e.expr, reading=True, attribute=self.effects.released_when(e.expr, e.name) is None)
             else:
                 self.expr(e.expr)
         elif isinstance(e, OpExpr) and e.op in ("and", "or"):
@@ -304,6 +306,13 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
             return
         elif isinstance(e, YieldExpr) and e.expr is not None:
             self.yielded(e.expr)
+        elif isinstance(e, ComparisonExpr) and set(e.operators) <= {"is", "is not"}:
+            # an identity test reads nothing of the object: harmless after its release
+            for operand in e.operands:
+                if isinstance(operand, NameExpr):
+                    self.use(operand, reading=True)
+                else:
+                    self.expr(operand)
         else:
             for part in children(e):
                 self.expr(part)
@@ -372,10 +381,13 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
                 # releasing again is harmless, as is a method valid after release
                 effects.repeatable(e) or effects.valid_after_release(e),
                 effects.valid_after_release(e), var.name, effects.leaves_pipes(effects.stub(e)), effects.consumes_receiver(e),
+                effects.leaves_readable(e), effects.reads_stream(e),
             ))
             exhausts = effects.exhausts(e)
             if exhausts is not None:
                 self.emit(Exhaust(var, exhausts))
+            if effects.starts_obligation(e):
+                self.emit(Wake(var))
         elif isinstance(callee, MemberExpr) and isinstance(receiver, CallExpr):
             self.call(receiver)
             on_temporary(self, e, receiver)
@@ -407,6 +419,7 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
         # only an argument that can owe something can be released or handed over by the callee
         summarised = effects.summarised(e) if any(scope.local(a) in scope.may_owe(effects.may_produce_owner) for a in e.args) else {}
         kept = effects.kept_arguments(e) if lowered else frozenset()
+        self.wake_arguments(e)
         for i, arg in lowered:
             mode = ownership.arg_modes[i] if ownership and i < len(ownership.arg_modes) else None
             star = e.arg_kinds[i] == ARG_STAR
@@ -424,6 +437,17 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
         self.borrow_rules(e, ownership, name)
         self.uses_at_call(e, name)
         self.lock_effects(e)
+
+    def wake_arguments(self, e: CallExpr) -> None:
+        """A dormant owner given to a call that may start its obligation owes from here on."""
+        if not e.args or not self.effects.constructions:
+            return
+        owing = self.scope.may_owe(self.effects.may_produce_owner)
+        given = [v for a in e.args if (v := self.scope.local(a)) is not None and v in owing]
+        # any callee but the standard library's, which knows no third-party class, may
+        if given and not code_defaults.from_standard_library(self.effects, e):
+            for var in given:
+                self.emit(Wake(var))
 
     def argument(
         self, e: CallExpr, arg: Expression, mode: Mode | None, star: bool, name: str | None,

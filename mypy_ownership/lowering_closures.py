@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from mypy.nodes import Expression, FuncItem, LambdaExpr, ListExpr, MemberExpr, NameExpr, TupleExpr, Var
 
 from mypy_ownership import messages
-from mypy_ownership.effects import CallEffects, names_of
+from mypy_ownership.effects import CallEffects
 from mypy_ownership.evaluation import spelled
 from mypy_ownership.operations import (
     AnyBorrowed,
@@ -44,7 +44,7 @@ class ClosureLowering:
         def hand_over(self, name: Expression) -> None: ...
 
     def captured(self, func: FuncItem) -> tuple[Var, ...]:
-        return names_of(self.scope.captures(func))
+        return tuple(sorted(self.scope.captures(func), key=lambda v: v.name))
 
     def move_closure(self, expr: Expression) -> bool:
         """A closure that is moved or stored takes the owned names it captures with it; a

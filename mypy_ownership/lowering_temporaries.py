@@ -31,4 +31,4 @@ def on_temporary(lowering: ExpressionLowering, e: CallExpr, receiver: CallExpr) 
             target_name(receiver), "released " + messages.by_release(e.callee.name),
         ))
     elif not releases and effects.produces_owned(receiver) and not effects.exhausts_result(e):
-        lowering.discarded(receiver)
+        lowering.discarded(receiver, woken=effects.starts_obligation(e))

@@ -41,11 +41,16 @@ class UnnamedResources:
     def emit(self, op: Operation) -> None:
         raise NotImplementedError
 
-    def discarded(self, call: CallExpr, why: str = "", exits: tuple[tuple[int, int, str], ...] = (), lent: bool = False) -> None:
+    def discarded(
+        self, call: CallExpr, why: str = "", exits: tuple[tuple[int, int, str], ...] = (), lent: bool = False,
+        woken: bool = False,
+    ) -> None:
+        """``woken``: what is done with it starts a dormant obligation (docs/design.md §7.3)."""
         ownership = self.effects.ownership(call)
         name = ownership.callee_name if ownership else None
         obligation = self.effects.result_obligation("the result", call)
         if obligation is not None:
+            obligation = obligation.woken() if woken else obligation
             for acquired in sorted(obligation.acquired):
                 self.emit(Report(Discarded(acquired, name or "the call", why=why, exits=exits, lent=lent)))
 
@@ -53,7 +58,8 @@ class UnnamedResources:
         """``json.load(open(p))``: the callee only borrows the resource made for it."""
         arg = call.args[index]
         if isinstance(arg, CallExpr) and self.effects.lends_fresh(call, index):
-            self.discarded(arg, messages.only_borrowed_by(callee or "the call"), lent=True)
+            woken = not code_defaults.from_standard_library(self.effects, call)
+            self.discarded(arg, messages.only_borrowed_by(callee or "the call"), lent=True, woken=woken)
 
     def iterated_fresh(self, iterable: Expression, loop: ForStmt | None, generator: bool = False) -> None:
         """``for line in open(p)``: iterating does not release a file. A resource that running

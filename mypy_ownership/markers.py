@@ -37,6 +37,9 @@ __all__ = [
     "release_if_overridden",
     "released_unless_none",
     "released_when_true",
+    "released_when_false",
+    "starts_obligation",
+    "leaves_readable",
     "owes_nothing_when",
     "keeps",
     "owes_pipes",
@@ -110,6 +113,23 @@ def released_unless_none(func: F) -> F:
 
 def released_when_true(func: F) -> F:
     """The member is true only once its object is released."""
+    return func
+
+
+def released_when_false(func: F) -> F:
+    """The member is false once its object is released (``is_open``)."""
+    return func
+
+
+def starts_obligation(func: F) -> F:
+    """A constructed object owes its release only once one of the methods so marked was
+    called on it (or it was given to a call that may call one)."""
+    return func
+
+
+def leaves_readable(func: F) -> F:
+    """After this release the object stays readable: only a method that reads its stream
+    (``@exhausts``, ``@exhausts_in_loop``) is a use after release."""
     return func
 
 

@@ -124,6 +124,7 @@ class Move(NamedTuple):
     again: bool = False
     owner: str = ""  # the owner's own name, for the borrows its move invalidates
     consumed: bool = False  # by a releasing method of the program's own code
+    readable: bool = False  # a release that leaves the object readable (@leaves_readable)
 
 
 class MethodCall(NamedTuple):
@@ -144,6 +145,8 @@ class MethodCall(NamedTuple):
     owner: str = ""
     leaves_pipes: bool = False  # reaps a process, leaving its pipes owed (docs/design.md §2.3)
     consumes: bool = False  # a releasing method of the program's own code
+    readable: bool = False  # a release that leaves the object readable (@leaves_readable)
+    reads_stream: bool = False  # reads the object's stream (@exhausts, @exhausts_in_loop)
 
 
 class HandOver(NamedTuple):
@@ -304,6 +307,13 @@ class Exhaust(NamedTuple):
     by_type: bool
 
 
+class Wake(NamedTuple):
+    """``var``'s object starts to owe what it owes while dormant: a method that starts the
+    obligation was called on it, or it was given to a call that may call one."""
+
+    var: Name
+
+
 class ValueLoanOfCall(NamedTuple):
     slot: int
     mode: Mode
@@ -427,7 +437,7 @@ class If(NamedTuple):
 Operation = Union[
     Use, Move, MethodCall, HandOver, DropHeld, MoveCaptured, MutBorrow, Report, EscapeBorrow,
     EscapeCaptures, MoveBorrow, ReturnBorrow, ReturnLoanOfCall, MoveLoanOfCall, HoldBorrow, UseHeld, ValueOfName,
-    ValueViewOf, ValueLoanOfCall, Exhaust, OwedWhileNone,
+    ValueViewOf, ValueLoanOfCall, Exhaust, Wake, OwedWhileNone,
     BeginValue, ValueFresh, Bind, Unbind, ForgetFlag, SetFlag, Acquire, ReleaseLock, Leave, WithExit,
     Either, If,
 ]

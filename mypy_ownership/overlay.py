@@ -65,6 +65,13 @@ class Marker(enum.Enum):
     RELEASE_IF_OVERRIDDEN = "release_if_overridden"
     RELEASED_UNLESS_NONE = "released_unless_none"  # a result other than None: the receiver was released
     RELEASED_WHEN_TRUE = "released_when_true"  # a member true only once the object is released (closed)
+    RELEASED_WHEN_FALSE = "released_when_false"  # a member false once the object is released (is_open)
+    # on methods: a constructed object owes its release only once one of them was called
+    # on it (a session that opens its connections when it first sends)
+    STARTS_OBLIGATION = "starts_obligation"
+    # on a release: the object stays readable after it (its headers, the body it read);
+    # only a method that reads the stream (@exhausts, @exhausts_in_loop) is a use after it
+    LEAVES_READABLE = "leaves_readable"
     ACQUIRES = "acquires"  # a successful call leaves the receiver owing a release
     FAILS_WHEN = "fails_when"  # which arguments make an acquisition fail (a try-acquire)
     OWES_NOTHING_WHEN = "owes_nothing_when"  # which arguments leave the result owning nothing
@@ -132,6 +139,11 @@ class FunctionStub:
     in_code: bool = False  # read off a user's definition (its declared Own takes over too)
     owes_pipes: tuple[tuple[str, object], ...] = ()  # @owes_pipes(stdout="subprocess.PIPE")
     library: str = ""  # the third-party library whose shipped stub holds the entry
+
+    @property
+    def markers_owing_nothing(self) -> bool:
+        """``@owes_nothing_when()`` naming no parameter: the result never owes anything."""
+        return Marker.OWES_NOTHING_WHEN in self.markers and not self.owes_nothing_when
 
     def param_mode(self, name: str | None, position: int) -> Mode | None:
         if name is not None and name in self.params:
@@ -569,6 +581,15 @@ class Overlay:
 
     def class_stub(self, fullname: str) -> ClassStub | None:
         return self.classes.get(fullname)
+
+    def marks_construction(self) -> bool:
+        """Some class stub's ``@starts_obligation`` or bare ``@owes_nothing_when()`` ``__init__``."""
+        if "construction" not in self.memo:
+            self.memo["construction"] = any(
+                Marker.STARTS_OBLIGATION in m.markers or (name == "__init__" and m.markers_owing_nothing)
+                for c in self.classes.values() for name, m in c.methods.items()
+            )
+        return self.memo["construction"] is True
 
 
 def _fullname(node: object) -> str | None:

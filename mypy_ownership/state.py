@@ -23,6 +23,7 @@ class MoveSite(NamedTuple):
     release: bool = False  # released (closed) rather than moved to another owner
     through: str = ""  # another name for the same object, through which it went
     consumed: bool = False  # by a releasing method of the program's own code (§2.6)
+    readable: bool = False  # by a release after which only reading its stream is a use (§7.3)
 
     @property
     def position(self) -> tuple[int, int]:
@@ -76,6 +77,9 @@ class Acquired(NamedTuple):
     releasing: tuple[str, ...] = ()  # its releasing methods, for receivers typed Any
     held: bool = False  # a field's resource, owed to the object: reported only if overwritten
     exhausts: bool = False  # reading it to the end releases it (an HTTP response)
+    # owed only once a method that starts the obligation is called on it (a session that
+    # has not sent yet holds no connection): not reported while so
+    dormant: bool = False
 
 
 class Escape(NamedTuple):
@@ -122,6 +126,15 @@ class Obligation(NamedTuple):
         return self._replace(
             acquired=frozenset(rename(a) for a in self.acquired),
             escapes=frozenset((rename(a), e) for a, e in self.escapes),
+        )
+
+    def woken(self) -> Obligation:
+        """Its dormant acquisitions now owe their release (the object started to hold one)."""
+        def wake(a: Acquired) -> Acquired:
+            return a._replace(dormant=False) if a.dormant else a
+
+        return self._replace(
+            acquired=frozenset(map(wake, self.acquired)), escapes=frozenset((wake(a), e) for a, e in self.escapes),
         )
 
     def releasable_by(self, method: str) -> bool:

@@ -54,6 +54,7 @@ from mypy_ownership.operations import (
     ValueLoanOfCall,
     ValueOfName,
     Exhaust,
+    Wake,
     ValueViewOf,
     WithExit,
 )
@@ -149,26 +150,27 @@ class Machine:
     # -- primitive effects ----------------------------------------------------------------------
 
     def use(self, var: Name | None, borrowed: Name | None, key: object, name: str,
-            line: int, column: int, reading: bool = False, attribute: bool = False) -> None:
+            line: int, column: int, reading: bool = False, attribute: bool = False, stream: bool = False) -> None:
         if key is None or self.facts is None:
             return
         if var is not None:
-            self.emit(Used(key, name, var, self.moved.get(var), reading, line, column, attribute))
+            self.emit(Used(key, name, var, self.moved.get(var), reading, line, column, attribute, stream))
         broken = self.invalid.get(borrowed) if borrowed is not None else None
         if broken is not None:
             self.emit(Conflict(broken, line, column))
 
     def move_var(
         self, var: Name, line: int, column: int, how: str, release: bool = False, name: str = "", consumed: bool = False,
+        readable: bool = False,
     ) -> None:
         """Moved or released: so is every other name for the same object."""
         self._mutable()
         guards = frozenset(self.flags.items())
         for alias in self.aliases(var):
-            site = MoveSite(line, column, how, release, name, consumed)
+            site = MoveSite(line, column, how, release, name, consumed, readable)
             self.moved[alias] = Moved(frozenset({site}), True, guards)
             del self.owes[alias]
-        self.moved[var] = Moved(frozenset({MoveSite(line, column, how, release, "", consumed)}), True, guards)
+        self.moved[var] = Moved(frozenset({MoveSite(line, column, how, release, "", consumed, readable)}), True, guards)
         self.owes.pop(var, None)
         self.owned = self.owned - {var}
 
@@ -275,7 +277,7 @@ class Machine:
             self.emit(BorrowMoved(op.line, op.column, op.name, what, loan))
         elif op.var is not None:
             self.invalidate(op.var, op.line, op.column, op.owner or op.name, op.release)
-            self.move_var(op.var, op.line, op.column, op.how, op.release, op.name, op.consumed)
+            self.move_var(op.var, op.line, op.column, op.how, op.release, op.name, op.consumed, op.readable)
 
     def _method_call(self, op: MethodCall) -> None:
         owed = self.owes.get(op.var)
@@ -284,9 +286,12 @@ class Machine:
         elif op.releases or (owed is not None and owed.releasable_by(op.method)):
             self._move(Move(
                 op.var, op.borrowed, op.key, op.name, op.line, op.column, op.how, True, op.again, op.owner, op.consumes,
+                op.readable,
             ))
         else:
-            self.use(op.var, op.borrowed, op.key, op.name, op.line, op.column, op.valid_after_release)
+            self.use(
+                op.var, op.borrowed, op.key, op.name, op.line, op.column, op.valid_after_release, stream=op.reads_stream,
+            )
 
     def reap(self, var: Name, owed: Obligation) -> bool:
         """A release that leaves the pipes of a process open (``Popen.wait``): what ``var``
@@ -398,6 +403,14 @@ class Machine:
         owed = self.owes.get(op.var)
         if owed is not None and (op.by_type or all(a.exhausts for a in owed.acquired)):
             self.drop(op.var)
+
+    def _wake(self, op: Wake) -> None:
+        owed = self.owes.get(op.var)
+        if owed is None or not any(a.dormant for a in owed.acquired):
+            return
+        self._mutable()
+        for name in [*self.aliases(op.var), op.var]:
+            self.owes[name] = self.owes[name].woken()
 
     def _value_loan_of_call(self, op: ValueLoanOfCall) -> None:
         self.value_loan = self.loan_from(op.lent, op.mode, op.line, op.column, op.how)
@@ -530,6 +543,7 @@ _APPLY: dict[type, Callable[[Machine, Any], None]] = {
     ValueLoanOfCall: Machine._value_loan_of_call,
     ValueViewOf: Machine._value_view_of,
     Exhaust: Machine._exhaust,
+    Wake: Machine._wake,
     BeginValue: Machine._begin_value,
     ValueFresh: Machine._value_fresh,
     Bind: Machine._bind,

@@ -27,9 +27,10 @@ def check(unit: Unit) -> list[Finding]:
     escapes: dict[Acquired, set[Escape]] = {}
     discarded: dict[Acquired, Discarded] = {}
     for fact in flow.facts:
-        if type(fact) is Discarded:
+        # a dormant acquisition never started to owe (docs/design.md §7.3)
+        if type(fact) is Discarded and not fact.acquired.dormant:
             discarded[fact.acquired] = fact
-        elif type(fact) is Leaked and unit.kind == "function":
+        elif type(fact) is Leaked and unit.kind == "function" and not fact.acquired.dormant:
             escapes.setdefault(fact.acquired, set()).update(fact.escapes)
     # the pipes of a process that also leaks are said by its own report
     process = {(a.line, a.column, a.name) for a in [*discarded, *escapes] if a.help.kind != PIPES}

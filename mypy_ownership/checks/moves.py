@@ -43,6 +43,9 @@ def _merged(seen: tuple[Used, Moved] | None, use: Used) -> Moved:
     """A use's moves; the copies of one statement (``finally`` bodies) are joined. A data
     attribute read is allowed after a release, not after a move."""
     moved = use.moved
+    if moved is not None and not use.stream and any(s.readable for s in moved.sites):
+        # a release that leaves it readable: only a read of its stream is a use after it
+        moved = Moved(frozenset(s for s in moved.sites if not s.readable), moved.definite, moved.guards)
     if moved is None:
         moved = NOT_MOVED
     elif use.reading:

@@ -203,3 +203,23 @@ def returned_unmanaged_then_used_in_handler(conn: Any, path: str) -> Any:
     except OSError:  # closing the file at the end of the with block may raise
         conn.send(b"bye")
         raise
+
+
+def identity_tested_after_release(paths: list[str]) -> None:
+    # comparing a released file with None reads nothing of it
+    f = None
+    for path in paths:
+        try:
+            f = open(path, "wb")
+            f.write(b"x")
+            f.close()
+        finally:
+            if f is not None and not f.closed:
+                f.close()
+
+
+def compared_after_release_then_used(path: str) -> None:
+    f = open(path, "rb")
+    f.close()  # N: "f" was released here by close()
+    if f is not None:
+        f.read()  # E: "f" used after release  [use-after-move]

@@ -18,17 +18,25 @@ connection until it is released back to the pool, closed, or read to its end.
   the response owes without ending it (@exhausts), as reading it to the end does;
   release_conn() hands the connection back with the body unread (a later read() would
   read another request's connection) and close() closes it: both end the response.
+- Neither takes what the response read: its status, headers and a cached body (835-843
+  ``data`` returns ``self._body`` once read with cache_content=True) stay readable, and
+  the response may be passed on (an error built from it, minio's S3Error.fromxml). Only
+  reading its stream again (read, json, stream, iteration) is a use after release
+  (@leaves_readable on release_conn, close and __exit__).
 """
 
 from mypy_ownership import Own
 
 class BaseHTTPResponse:
     @repeatable
+    @leaves_readable
     def release_conn(self: Own[BaseHTTPResponse]) -> None: ...
     @repeatable
+    @leaves_readable
     def close(self: Own[BaseHTTPResponse]) -> None: ...
     @exhausts
     def drain_conn(self) -> None: ...
+    @leaves_readable
     def __exit__(self: Own[BaseHTTPResponse], *args: object) -> None: ...
     @exhausts
     def read(self, amt: object = ..., decode_content: object = ..., cache_content: object = ...) -> bytes: ...

@@ -130,3 +130,22 @@ class Api:
 
     def close(self) -> None:
         self.client.close()
+
+
+# a client owes its close() only once it sent (@starts_obligation) ----------------------------------
+
+def client_only_builds_a_request(url: str) -> httpx.Request:
+    client = httpx.Client(base_url="https://example.org")
+    return client.build_request("GET", url)
+
+
+def client_streams_and_is_dropped(url: str) -> int:
+    client = httpx.Client()  # E: "client" is not released on every path  [resource-leak]  # N: help: use "with Client(...) as client:" or call "client.close()"
+    with client.stream("GET", url) as response:
+        return response.status_code  # N: "client" escapes here: returns at line 145 without releasing it
+
+
+async def async_client_posts_and_is_dropped(url: str) -> int:
+    client = httpx.AsyncClient()  # E: "client" is not released on every path  [resource-leak]  # N: help: use "async with AsyncClient(...) as client:" or call "client.aclose()"
+    response = await client.post(url)
+    return response.status_code  # N: "client" escapes here: returns at line 151 without releasing it

@@ -68,3 +68,21 @@ def connection_after_close(params: pika.ConnectionParameters) -> None:
     connection = pika.BlockingConnection(params)
     connection.close()  # N: "connection" was released here by close()
     connection.process_data_events()  # E: "connection" used after release  [use-after-move]
+
+
+# is_open false: the connection owes nothing (@released_when_false) -------------------------------
+
+def closed_if_open(params: pika.ConnectionParameters) -> bool:
+    connection = pika.BlockingConnection(params)
+    if connection.is_open:
+        connection.close()
+        return True
+    raise RuntimeError("could not open a connection")
+
+
+def open_flag_tested_but_kept_open(params: pika.ConnectionParameters) -> bool:
+    connection = pika.BlockingConnection(params)  # E: "connection" is not released on every path  [resource-leak]  # N: help: use "with BlockingConnection(...) as connection:" or call "connection.close()"
+    if not connection.is_open:
+        return False
+    connection.process_data_events()
+    return True  # N: "connection" escapes here: returns at line 88 without releasing it

@@ -20,7 +20,7 @@ def session_never_closed(url: str) -> int:
 def session_closed_on_one_path(url: str, retries: int) -> None:
     session = Session()  # E: "session" is not released on every path  [resource-leak]  # N: help: use "with Session(...) as session:" or call "session.close()"
     session.mount("https://", HTTPAdapter(max_retries=retries))
-    if retries == 0:
+    if session.head(url).status_code != 200 or retries == 0:
         return  # N: "session" escapes here: returns at line 24 without releasing it
     session.post(url, json={})
     session.close()
@@ -144,3 +144,93 @@ class Client:
 
     def close(self) -> None:
         self.session.close()
+
+
+# a Session owes its close() only once it sent (@starts_obligation) -------------------------------
+
+def session_sent_then_dropped(url: str) -> int:
+    session = requests.Session()  # E: "session" is not released on every path  [resource-leak]  # N: help: use "with Session(...) as session:" or call "session.close()"
+    session.headers.update({"User-Agent": "cases"})
+    prepared = session.prepare_request(requests.Request("GET", url))
+    return session.send(prepared).status_code  # N: "session" escapes here: returns at line 155 without releasing it
+
+
+def session_given_to_a_helper(url: str) -> None:
+    session = requests.Session()  # E: "session" is not released on every path  [resource-leak]  # N: help: use "with Session(...) as session:" or call "session.close()"
+    _fetch(session, url)  # N: "session" escapes here: the function ends without releasing it
+
+
+def _fetch(session: requests.Session, url: str) -> None:
+    session.get(url)
+
+
+def session_temporary_sends(url: str) -> int:
+    return requests.Session().get(url).status_code  # E: The resource returned by "Session" is discarded without being released  [resource-leak]  # N: help: bind it with "with ... as name:", or keep it in a name and release it
+
+
+def session_only_prepares(request: requests.Request) -> requests.PreparedRequest:
+    return Session().prepare_request(request)
+
+
+def session_class_tested(cls: type) -> bool:
+    return isinstance(requests.Session(), cls)
+
+
+def session_attribute_read() -> object:
+    return getattr(requests.Session(), "cache", None)
+
+
+def session_never_sends(tested: type) -> None:
+    session = requests.Session()
+    session.mount("https://", HTTPAdapter())
+    if isinstance(session, tested):
+        session.headers.clear()
+
+
+# a Response built by its constructor has no connection ------------------------------------------
+
+class Placeholder(requests.Response):
+    def __init__(self, status: int) -> None:
+        super().__init__()
+        self.status_code = status
+
+
+def response_placeholder() -> int:
+    response = requests.Response()
+    response.status_code = 504
+    return response.status_code
+
+
+def subclass_placeholder() -> requests.Response:
+    placeholder = Placeholder(504)
+    placeholder.reason = "Gateway Timeout"
+    return placeholder
+
+
+# a closed response stays readable (@leaves_readable): only reading its stream again is a use ----
+
+def headers_after_close(session: requests.Session, url: str) -> int:
+    response = session.get(url, stream=True)
+    response.close()
+    return _content_length(response)
+
+
+def _content_length(response: requests.Response) -> int:
+    return int(response.headers.get("Content-Length", "-1"))
+
+
+def read_whole_returned_from_with(session: requests.Session, url: str) -> requests.Response:
+    with session.get(url) as response:
+        response.raise_for_status()
+        return response
+
+
+def stream_read_after_close(session: requests.Session, url: str) -> Any:
+    response = session.get(url, stream=True)
+    response.close()  # N: "response" was released here by close()
+    return response.json()  # E: "response" used after release  [use-after-move]
+
+
+def streamed_returned_from_with(session: requests.Session, url: str) -> requests.Response:
+    with session.get(url, stream=True) as response:  # N: "response" is borrowed here (as the target of a with block)
+        return response  # E: Borrowed "response" may outlive its borrow: returned from a function whose return is not Ref or Mut  [borrow-escape]

@@ -118,3 +118,22 @@ class Fetcher:
 
     def close(self) -> None:
         self.http.clear()
+
+
+# after release_conn() the response stays readable (@leaves_readable) -----------------------------
+
+def error_from_released(http: urllib3.PoolManager, url: str) -> Exception:
+    response = http.urlopen("GET", url, preload_content=False)
+    response.read(cache_content=True)
+    response.release_conn()
+    return _error(response)
+
+
+def _error(response: urllib3.BaseHTTPResponse) -> Exception:
+    return ValueError(response.status, response.data)
+
+
+def streamed_after_release(http: urllib3.PoolManager, url: str) -> int:
+    response = http.urlopen("GET", url, preload_content=False)
+    response.release_conn()  # N: "response" was released here by release_conn()
+    return sum(len(chunk) for chunk in response.stream(1024))  # E: "response" used after release  [use-after-move]

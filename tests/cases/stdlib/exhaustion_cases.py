@@ -73,3 +73,15 @@ PAGE = BASE + "/page"
 
 def read_a_composed_url() -> str:
     return urlopen(PAGE).read().decode("utf-8")
+
+
+def read_a_url_bound_once_in_the_function() -> list[str]:
+    url = "https://example.org/formats.rst"
+    return urlopen(url).read().decode().splitlines()
+
+
+def read_part_of_a_url_rebound_in_the_function(secure: bool) -> bytes:
+    url = "https://example.org/data"
+    if not secure:
+        url = "file:///tmp/data"
+    return urlopen(url).read()  # E: The resource returned by "urlopen" is discarded without being released  [resource-leak]  # N: help: bind it with "with ... as name:", or keep it in a name and release it
