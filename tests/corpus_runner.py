@@ -112,9 +112,11 @@ absent before, one JSON object per finding, its ``line`` in the original source 
 their source lines), ``infer.diff`` (what ``infer`` wrote), ``infer-<run>.err`` (its
 summary) and ``summary_infer.txt``: ``infer``'s seconds and exit status per run, the
 annotations it wrote by kind, the files it changed, the findings it made visible per code,
-the findings lost (``infer`` promises none) and the new ``ownership-annotation``,
-``missing-lifetime`` and ``use-after-move`` errors (it promises none). The exit status is
-then 1 also when ``infer`` failed or broke either promise. The triage of the new findings
+the findings lost (``infer`` promises none), the new ``ownership-annotation``,
+``missing-lifetime`` and ``use-after-move`` errors (it promises none), and the findings the
+triage's ``infer`` section classes REAL for this set that are no longer made visible. The
+exit status is then 1 also when ``infer`` failed, broke either promise or no longer shows
+such a REAL finding. The triage of the new findings
 is the section of ``tests/corpus_triage.md`` headed ``## Findings `infer` makes visible``,
 by the original line; its lines do not count for the plain runs.
 
@@ -834,7 +836,8 @@ def real_findings(triage: Path, which: str) -> list[str]:
     """The ``path:line`` of every finding classed REAL in the triage of one set (the second
     set's lines come after the heading ``## Second corpus``, the libraries set's after
     ``## Libraries corpus``; those after ``## Findings `infer` makes visible`` are findings
-    of annotated copies, of no plain run)."""
+    of annotated copies, of no plain run: ``infer-first`` after its ``### First corpus``,
+    ``infer-second`` after ``### Second corpus``)."""
     found: list[str] = []
     current = "first"
     for line in triage.read_text().splitlines():
@@ -844,6 +847,8 @@ def real_findings(triage: Path, which: str) -> list[str]:
             current = "libraries"
         elif line.startswith(INFER_HEADING):
             current = "infer"
+        elif current.startswith("infer") and line.startswith("### "):
+            current = f"infer-{line[4:].split()[0].lower()}"  # "### First corpus": infer-first
         m = _TRIAGED.match(line)
         if m and m["cls"] == "REAL" and current == which:
             found.append(f"{m['path']}:{m['line']}")
@@ -942,11 +947,13 @@ def write_infer_diff(out: Path, originals: Path, annotated: Path, changed: list[
 
 
 def infer_step(
-    corpus: Corpus, before: list[Finding], config: Path, scratch: Path, out: Path, jobs: int, timeout: int
+    corpus: Corpus, before: list[Finding], config: Path, scratch: Path, out: Path, jobs: int, timeout: int,
+    which: str | None = None,
 ) -> tuple[str, bool]:
     """Apply ``infer`` to a copy of the corpus, check the copy again and write what changed
     to ``out``: the report, and whether something went wrong (``infer`` failed or crashed,
-    a finding was lost, an annotation error appeared)."""
+    a finding was lost, an annotation error appeared, or, for the set ``which``, a finding
+    the triage's ``infer`` section classes REAL is no longer made visible)."""
     tree = scratch / "corpus-infer"
     shutil.copytree(corpus.root, tree)
     annotated = Corpus(tree, dict(corpus.groups), dict(corpus.origins))
@@ -1001,9 +1008,19 @@ def infer_step(
         *[f"infer FAILED ({r.name}):\n{r.stderr[-3000:]}" for r in infer_failed],
         *crashes,
     ]
+    visible = {f"{f.error.file}:{line}" for f, line in new}
+    checked = set(corpus.files())
+    unseen = [
+        where for where in (real_findings(TRIAGE, f"infer-{which}") if which else [])
+        if where not in visible and where.split(":")[0] in checked
+    ]
+    report_lines.append(
+        f"REAL findings of the triage's infer section no longer made visible: {len(unseen)}"
+        + "".join(f"\n  {where}" for where in unseen)
+    )
     report_text = "\n".join(report_lines)
     (out / "summary_infer.txt").write_text(report_text + "\n")
-    return report_text, bool(lost or guarded or crashes or failed or infer_failed)
+    return report_text, bool(lost or guarded or crashes or failed or infer_failed or unseen)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1066,7 +1083,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print("\nevery REAL finding of tests/corpus_triage.md for this set is still reported")
         if args.infer:
-            infer_text, infer_bad = infer_step(corpus, findings, config, scratch, args.out, args.jobs, args.timeout)
+            infer_text, infer_bad = infer_step(
+                corpus, findings, config, scratch, args.out, args.jobs, args.timeout, args.set
+            )
             print("\n" + infer_text)
             print(f"new findings: {args.out / 'findings_infer.txt'} (and findings_infer.jsonl, infer.diff)")
             bad = bad or infer_bad

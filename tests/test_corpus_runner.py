@@ -33,11 +33,19 @@ def test_lines_under_the_infer_heading_belong_to_no_plain_run(tmp_path: Path) ->
     triage.write_text(
         "a/b.py:1 | resource-leak | REAL | first\n"
         "## Second corpus\n\nc/d.py:2 | resource-leak | REAL | second\n"
-        f"{corpus_runner.INFER_HEADING}\n\na/b.py:9 | resource-leak | REAL | made visible\n"
-        "c/d.py:8 | resource-leak | REAL | made visible\n"
+        f"{corpus_runner.INFER_HEADING}\n\n### First corpus\n\na/b.py:9 | resource-leak | REAL | made visible\n"
+        "### Second corpus\n\nc/d.py:8 | resource-leak | REAL | made visible\n"
     )
     assert corpus_runner.real_findings(triage, "first") == ["a/b.py:1"]
     assert corpus_runner.real_findings(triage, "second") == ["c/d.py:2"]
+    assert corpus_runner.real_findings(triage, "infer-first") == ["a/b.py:9"]
+    assert corpus_runner.real_findings(triage, "infer-second") == ["c/d.py:8"]
+
+
+def test_the_triage_names_the_real_findings_infer_makes_visible() -> None:
+    assert corpus_runner.real_findings(corpus_runner.TRIAGE, "infer-first") == [
+        "stdlib_copy/logging/handlers.py:1260", "stdlib_copy/urllib/request.py:2421",
+    ]
 
 
 TINY = {
