@@ -207,6 +207,9 @@ class Inference:
         files = sum(1 for o in outcomes.values() if o.applied)
         reasons = Counter(reason for o in outcomes.values() for _, reason in o.skipped)
         print(f"mypy-ownership infer: {applied} annotations in {files} files", file=self.log)
+        kinds = Counter(kind(p) for o in outcomes.values() for p in o.applied)
+        if kinds:
+            print("  by kind: " + ", ".join(f"{kinds[k]} {k}" for k in KINDS if kinds[k]), file=self.log)
         for reason, count in sorted(reasons.items()):
             print(f"  skipped {count}: {reason}", file=self.log)
         for (rel, function, cls, place), why in sorted(dropped.items()):
@@ -214,6 +217,20 @@ class Inference:
             print(f"  dropped {rel}: {where} {place}, for {why}", file=self.log)
         if failures:
             print(f"  {failures} modules whose proposals could not be computed", file=self.log)
+
+
+KINDS: Final = ("-> Own", "Own parameters", "Ref/Mut", "fields", "receivers")
+
+
+def kind(proposal: Proposal) -> str:
+    """The summary's name for what a proposal writes (one of ``KINDS``)."""
+    if proposal.mode in ("Ref", "Mut"):
+        return "Ref/Mut"
+    if proposal.place.startswith("field:"):
+        return "fields"
+    if proposal.place == "receiver":
+        return "receivers"
+    return "-> Own" if proposal.place == "return" else "Own parameters"
 
 
 def _root(paths: list[str]) -> str:

@@ -81,7 +81,7 @@ class Judge:
             def here(key: Key, p: Proposal, message: Message = message, texts: str = texts) -> bool:
                 if key[0] != message.path:
                     return False
-                if f'"{_short(p)}"' in texts:
+                if _named(p, texts):
                     return True
                 if p.place.startswith("field:"):
                     return message.code == "ownership-annotation" and self._inside(key[0], p.cls, message.line)
@@ -89,9 +89,9 @@ class Judge:
 
             tiers = (
                 here,
-                lambda key, p, texts=texts: f'"{_short(p)}"' in texts,  # named, in another module
-                lambda key, p, called=called, message=message: _short(p) in called and key[0] == message.path,
-                lambda key, p, called=called: _short(p) in called,  # a function of another module
+                lambda key, p, texts=texts: _named(p, texts),  # named, in another module
+                lambda key, p, called=called, message=message: bool(_names(p) & called) and key[0] == message.path,
+                lambda key, p, called=called: bool(_names(p) & called),  # a function of another module
                 lambda key, p, message=message: key[0] == message.path,
             )
             for tier in tiers:
@@ -148,10 +148,20 @@ def _calls_behind(message: Message, source: str) -> set[str]:
     return found
 
 
-def _short(proposal: Proposal) -> str:
-    """The name a caller writes: the function's, or the class's for its constructor."""
+def _names(proposal: Proposal) -> set[str]:
+    """The names a caller writes for what the proposal changes: the function's; the
+    class's for its constructor, and for an owned field or a releasing receiver, which make
+    every instance a resource its creator must release (so ``w = Worker()`` then
+    ``self.workers[pid] = w`` moves it)."""
     name = proposal.function.rpartition(".")[2]
-    return proposal.cls.rpartition(".")[2] if name == "__init__" else name
+    names = {name} if name and name != "__init__" else set()
+    if proposal.cls and (name == "__init__" or proposal.place == "receiver" or proposal.place.startswith("field:")):
+        names.add(proposal.cls.rpartition(".")[2])
+    return names
+
+
+def _named(proposal: Proposal, texts: str) -> bool:
+    return any(f'"{name}"' in texts for name in _names(proposal))
 
 
 def _spans(source: str) -> dict[str, Span]:

@@ -10,7 +10,9 @@ Options: ``--set first|second|libraries`` (which corpus, default ``first``: see 
 tree: the corpus, the throwaway venv, the configuration), ``--out DIR`` (where the findings
 go; default ``build/corpus/``, ``build/corpus-SET/`` with another ``--set``),
 ``--split none|groups|each`` (how the corpus is cut into mypy runs, default ``groups``: the
-standard library and the packages), ``--jobs N`` (runs at once, default 2). A default run
+standard library and the packages), ``--jobs N`` (runs at once, default 2), ``--infer``
+(after the run, apply ``mypy-ownership infer`` to a copy of the corpus and report the
+findings its annotations make visible: see "With ``--infer``" below). A default run
 takes about a minute on two cores: the pip install, then the two mypy runs side by side. It
 exits with status 1 if mypy crashed, the plugin's analysis of some function failed, or a
 finding that ``tests/corpus_triage.md`` classes REAL for this set is no longer reported (they
@@ -97,6 +99,27 @@ its notes as mypy prints them, each followed by the source line, grouped by shap
 frequent first), ``findings.jsonl`` (the same, one JSON object per finding), ``summary.txt``
 (the report printed at the end), and ``mypy-<run>.out``/``.err`` (each run's raw output).
 
+With ``--infer``
+----------------
+After the normal run the corpus tree is copied, ``mypy-ownership infer --write`` is run over
+the copy (once per run of the split, on that run's top-level packages, with the same
+configuration file), and the checks are run again on the annotated copy, split as before.
+Findings of the two runs are matched by file, line in the original source (the rewriting
+inserts its import lines; ``infer``'s own mapping takes them out), error code and message.
+Written to ``--out``: ``findings_infer.jsonl`` (the findings present after ``infer`` and
+absent before, one JSON object per finding, its ``line`` in the original source and
+``infer_line`` in the annotated copy), ``findings_infer.txt`` (the same as text, with
+their source lines), ``infer.diff`` (what ``infer`` wrote), ``infer-<run>.err`` (its
+summary) and ``summary_infer.txt``: ``infer``'s seconds and exit status per run, the
+annotations it wrote by kind, the files it changed, the findings it made visible per code,
+the findings lost (``infer`` promises none), the new ``ownership-annotation``,
+``missing-lifetime`` and ``use-after-move`` errors (it promises none), and the findings the
+triage's ``infer`` section classes REAL for this set that are no longer made visible. The
+exit status is then 1 also when ``infer`` failed, broke either promise or no longer shows
+such a REAL finding. The triage of the new findings
+is the section of ``tests/corpus_triage.md`` headed ``## Findings `infer` makes visible``,
+by the original line; its lines do not count for the plain runs.
+
 mypy prints notes sorted by line, apart from their error, and its JSON output attaches only
 the notes at the error's own position; the others carry the error's code and are attached
 here to an error of the same code, same file and same innermost function, preferring one
@@ -133,10 +156,12 @@ import mypy.errorcodes  # noqa: E402
 import mypy.version  # noqa: E402
 
 from mypy_ownership.errorcodes import ALL_CODES  # noqa: E402
+from mypy_ownership.infer_soundness import GUARDED_CODES, original_line  # noqa: E402
 
 # The console script, not `python -m mypy`: -m puts the working directory on sys.path, and
 # mypy then takes the corpus for installed packages and silences it.
 MYPY = str(Path(sys.executable).with_name("mypy"))
+INFER = str(Path(sys.executable).with_name("mypy-ownership"))
 CODES = tuple(code.code for code in ALL_CODES)
 MYPY_VERSION: str = mypy.version.__version__
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
@@ -804,12 +829,15 @@ TRIAGE: Final = ROOT / "tests" / "corpus_triage.md"
 _TRIAGED: Final = re.compile(r"^(?P<path>[\w./-]+\.py):(?P<line>\d+) \| (?P<code>[\w-]+) \| (?P<cls>[A-Z]+) \|")
 SECOND_HEADING: Final = "## Second corpus"
 LIBRARIES_HEADING: Final = "## Libraries corpus"
+INFER_HEADING: Final = "## Findings `infer` makes visible"
 
 
 def real_findings(triage: Path, which: str) -> list[str]:
     """The ``path:line`` of every finding classed REAL in the triage of one set (the second
     set's lines come after the heading ``## Second corpus``, the libraries set's after
-    ``## Libraries corpus``)."""
+    ``## Libraries corpus``; those after ``## Findings `infer` makes visible`` are findings
+    of annotated copies, of no plain run: ``infer-first`` after its ``### First corpus``,
+    ``infer-second`` after ``### Second corpus``)."""
     found: list[str] = []
     current = "first"
     for line in triage.read_text().splitlines():
@@ -817,6 +845,10 @@ def real_findings(triage: Path, which: str) -> list[str]:
             current = "second"
         elif line.startswith(LIBRARIES_HEADING):
             current = "libraries"
+        elif line.startswith(INFER_HEADING):
+            current = "infer"
+        elif current.startswith("infer") and line.startswith("### "):
+            current = f"infer-{line[4:].split()[0].lower()}"  # "### First corpus": infer-first
         m = _TRIAGED.match(line)
         if m and m["cls"] == "REAL" and current == which:
             found.append(f"{m['path']}:{m['line']}")
@@ -834,6 +866,163 @@ def lost_real_findings(findings: list[Finding], triage: Path, which: str, corpus
     ]
 
 
+# -- with --infer -------------------------------------------------------------------------------
+
+
+_KINDS: Final = re.compile(r"^  by kind: (?P<kinds>.*)$", re.MULTILINE)
+_APPLIED: Final = re.compile(r"mypy-ownership infer: (?P<count>\d+) annotations in (?P<files>\d+) files")
+
+
+@dataclass
+class InferRun:
+    name: str
+    returncode: int
+    seconds: float
+    stderr: str
+    kinds: Counter[str] = field(default_factory=Counter)
+    applied: int = -1  # -1: no summary line
+
+
+def run_infer(name: str, files: list[str], root: Path, config: Path, timeout: int) -> InferRun:
+    """``mypy-ownership infer --write`` over the top-level packages of one run's files."""
+    tops = sorted({f.split("/", 1)[0] for f in files})
+    log(f"infer {name!r}: {len(tops)} top-level packages")
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [INFER, "infer", "--write", "--config-file", str(config), *tops],
+        cwd=root, env=mypy_env(), capture_output=True, text=True, timeout=timeout, check=False,
+    )
+    seconds = time.perf_counter() - started
+    run = InferRun(name, proc.returncode, seconds, proc.stderr)
+    applied = _APPLIED.search(proc.stderr)
+    if applied:
+        run.applied = int(applied["count"])
+    kinds = _KINDS.search(proc.stderr)
+    for part in kinds["kinds"].split(", ") if kinds else ():
+        count, _, kind = part.partition(" ")
+        run.kinds[kind] += int(count)
+    log(f"infer {name!r} done in {seconds:.1f} s (exit status {proc.returncode})")
+    return run
+
+
+def changed_files(before: Path, after: Path, files: Iterable[str]) -> list[str]:
+    return [f for f in files if (before / f).read_bytes() != (after / f).read_bytes()]
+
+
+def finding_key(finding: Finding, line: int) -> tuple[str, int, str, str]:
+    return (finding.error.file, line, finding.error.code or "", finding.error.message)
+
+
+def compare_findings(
+    before: list[Finding], after: list[Finding], originals: Path, annotated: Path, changed: Iterable[str]
+) -> tuple[list[tuple[Finding, int]], list[Finding]]:
+    """The findings of the annotated copy absent before (each with its line in the original
+    source), and the findings of the original absent after."""
+    texts = {f: ((originals / f).read_text(encoding="utf-8", errors="replace"),
+                 (annotated / f).read_text(encoding="utf-8", errors="replace")) for f in changed}
+
+    def line_of(finding: Finding) -> int:
+        pair = texts.get(finding.error.file)
+        return original_line(*pair, finding.error.line) if pair else finding.error.line
+
+    mapped = [(f, line_of(f)) for f in after]
+    after_keys = {finding_key(f, line) for f, line in mapped}
+    before_keys = {finding_key(f, f.error.line) for f in before}
+    new = [(f, line) for f, line in mapped if finding_key(f, line) not in before_keys]
+    lost = [f for f in before if finding_key(f, f.error.line) not in after_keys]
+    return new, lost
+
+
+def write_infer_diff(out: Path, originals: Path, annotated: Path, changed: list[str]) -> None:
+    import difflib
+
+    lines: list[str] = []
+    for f in changed:
+        lines += difflib.unified_diff(
+            (originals / f).read_text(encoding="utf-8", errors="replace").splitlines(keepends=True),
+            (annotated / f).read_text(encoding="utf-8", errors="replace").splitlines(keepends=True),
+            f"a/{f}", f"b/{f}",
+        )
+    (out / "infer.diff").write_text("".join(lines))
+
+
+def infer_step(
+    corpus: Corpus, before: list[Finding], config: Path, scratch: Path, out: Path, jobs: int, timeout: int,
+    which: str | None = None,
+) -> tuple[str, bool]:
+    """Apply ``infer`` to a copy of the corpus, check the copy again and write what changed
+    to ``out``: the report, and whether something went wrong (``infer`` failed or crashed,
+    a finding was lost, an annotation error appeared, or, for the set ``which``, a finding
+    the triage's ``infer`` section classes REAL is no longer made visible)."""
+    tree = scratch / "corpus-infer"
+    shutil.copytree(corpus.root, tree)
+    annotated = Corpus(tree, dict(corpus.groups), dict(corpus.origins))
+    groups = sorted(corpus.groups.items(), key=lambda item: -len(item[1]))
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        infers = [f.result() for f in [pool.submit(run_infer, n, fs, tree, config, timeout) for n, fs in groups]]
+    for run in infers:
+        (out / f"infer-{run.name}.err").write_text(run.stderr)
+    changed = changed_files(corpus.root, tree, corpus.files())
+    write_infer_diff(out, corpus.root, tree, changed)
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = [pool.submit(run_group, n, fs, annotated, config, scratch, timeout) for n, fs in groups]
+        results = [f.result() for f in futures]
+    sources = Sources(tree)
+    after, _ = collect_findings([m for r in results for m in r.messages], sources)
+    new, lost = compare_findings(before, after, corpus.root, tree, changed)
+    guarded = [(f, line) for f, line in new if f.error.code in GUARDED_CODES]
+    with (out / "findings_infer.jsonl").open("w") as jsonl:
+        for finding, line in sorted(new, key=lambda p: (p[0].error.file, p[1], p[0].error.column)):
+            record = {
+                "shape": finding.shape(), "error": {**finding.error.__dict__, "line": line},
+                "infer_line": finding.error.line, "source": sources.line(finding.error.file, finding.error.line),
+                "notes": [n.__dict__ for n in finding.notes],
+            }
+            jsonl.write(json.dumps(record) + "\n")
+    text_lines = [("Findings the annotations of `mypy-ownership infer` make visible, each under its line"
+                   " in the original source (@N), with the lines of the annotated copy.")]
+    for finding, line in sorted(new, key=lambda p: (p[0].error.file, p[1])):
+        text_lines += ["", f"@{line}", *render_finding(finding, sources)]
+    (out / "findings_infer.txt").write_text("\n".join(text_lines) + "\n")
+    kinds: Counter[str] = Counter()
+    for run in infers:
+        kinds.update(run.kinds)
+    crashes = [c for r in results for c in r.crashes]
+    failed = [r for r in results if r.failures or r.stats.get("failed") or not r.stats]
+    infer_failed = [r for r in infers if r.returncode != 0 or r.applied < 0 or "Traceback" in r.stderr]
+    per_code = Counter(f.error.code for f, _ in new)
+    report_lines = [
+        "mypy-ownership infer on the corpus:",
+        *[f"  infer {r.name}: {r.seconds:.0f} s, exit status {r.returncode}, {r.applied} annotations" for r in infers],
+        f"annotations written:  {sum(max(r.applied, 0) for r in infers)} ("
+        + ", ".join(f"{kinds[k]} {k}" for k in ("-> Own", "Own parameters", "Ref/Mut", "fields", "receivers")) + ")",
+        f"files changed:        {len(changed)}",
+        (f"checks again:         {len(after)} findings, {len(crashes)} crashes,"
+         f" {int(sum(r.stats.get('failed', 0) for r in results))} functions failed"),
+        f"new findings:         {len(new)}",
+        *[f"  {code:<22}{per_code.get(code, 0)}" for code in CODES],
+        f"findings lost:        {len(lost)} (must be 0)",
+        *[f"  {f.error.text()}" for f in lost],
+        f"new annotation errors: {len(guarded)} (ownership-annotation, missing-lifetime, use-after-move; must be 0)",
+        *[f"  {f.error.text()}" for f, _ in guarded],
+        *[f"infer FAILED ({r.name}):\n{r.stderr[-3000:]}" for r in infer_failed],
+        *crashes,
+    ]
+    visible = {f"{f.error.file}:{line}" for f, line in new}
+    checked = set(corpus.files())
+    unseen = [
+        where for where in (real_findings(TRIAGE, f"infer-{which}") if which else [])
+        if where not in visible and where.split(":")[0] in checked
+    ]
+    report_lines.append(
+        f"REAL findings of the triage's infer section no longer made visible: {len(unseen)}"
+        + "".join(f"\n  {where}" for where in unseen)
+    )
+    report_text = "\n".join(report_lines)
+    (out / "summary_infer.txt").write_text(report_text + "\n")
+    return report_text, bool(lost or guarded or crashes or failed or infer_failed or unseen)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--set", dest="set", choices=tuple(SETS), default="first",
@@ -849,6 +1038,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="mypy runs at once")
     parser.add_argument("--top", type=int, default=30, help="finding shapes shown in the report")
     parser.add_argument("--timeout", type=int, default=3600, help="seconds one mypy run may take")
+    parser.add_argument("--infer", action="store_true",
+                        help="then apply mypy-ownership infer to a copy and report the findings it makes visible")
     args = parser.parse_args(argv)
     if args.set != "first":
         if args.only == "stdlib":
@@ -891,6 +1082,13 @@ def main(argv: list[str] | None = None) -> int:
             print("\nREAL findings of tests/corpus_triage.md no longer reported:\n  " + "\n  ".join(lost))
         else:
             print("\nevery REAL finding of tests/corpus_triage.md for this set is still reported")
+        if args.infer:
+            infer_text, infer_bad = infer_step(
+                corpus, findings, config, scratch, args.out, args.jobs, args.timeout, args.set
+            )
+            print("\n" + infer_text)
+            print(f"new findings: {args.out / 'findings_infer.txt'} (and findings_infer.jsonl, infer.diff)")
+            bad = bad or infer_bad
         return 1 if bad or lost else 0
     finally:
         if args.keep:

@@ -418,3 +418,45 @@ def test_recovery_of_the_adopting_page_example() -> None:
     figures, report = recover(unit)
     assert len(figures.originals) == 3, report
     assert figures.recovered == list(figures.originals) and not figures.wrong, report
+
+
+def test_a_class_made_a_resource_is_blamed_where_another_module_moves_its_instance(tmp_path: Path) -> None:
+    """Owned fields and a releasing receiver make every ``Worker`` a resource, so the
+    caller's ``self.workers[pid] = worker`` moves it and the hook's use after it is a
+    use after move: those proposals are to blame (by the class's name, bound above the
+    error), the factory beside them is not, and the rounds go on without them."""
+    root = project(tmp_path, {
+        "workers.py": """
+            def open_log(path: str):
+                return open(path, "a")
+
+
+            class Worker:
+                def __init__(self, path: str) -> None:
+                    self.out = open(path, "a")
+
+                def close(self) -> None:
+                    self.out.close()
+        """,
+        "arbiter.py": """
+            from workers import Worker
+
+
+            class Arbiter:
+                def __init__(self) -> None:
+                    self.workers: dict[int, Worker] = {}
+
+                def spawn(self, pid: int, hook) -> None:
+                    worker = Worker("x")
+                    self.workers[pid] = worker
+                    hook(self, worker)
+        """,
+    })
+    done = infer(root, "infer", "--write", "--config-file", "mypy.ini", "workers.py", "arbiter.py")
+    assert done.returncode == 0, done.stderr
+    assert "nothing to blame" not in done.stderr
+    assert "dropped workers.py: Worker field:out, for arbiter.py:11: use-after-move" in done.stderr
+    assert "dropped workers.py: Worker.close receiver, for arbiter.py:11: use-after-move" in done.stderr
+    text = (root / "workers.py").read_text()
+    assert "def open_log(path: str) -> Own[io.TextIOWrapper]:" in text
+    assert "self.out = open(path, \"a\")" in text and "def close(self) -> None:" in text
