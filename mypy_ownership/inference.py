@@ -15,6 +15,7 @@ from mypy.nodes import (
     ARG_STAR,
     ARG_STAR2,
     FUNC_NO_INFO,
+    LDEF,
     AssignmentExpr,
     AssignmentStmt,
     CallExpr,
@@ -105,7 +106,7 @@ def proposals(module: MypyFile, summaries: ModuleSummaries, types: TypeFacts) ->
     for func in summaries.functions():
         found += _of_function(module, summaries, types, func, managed)
     for owning in summaries.stored.classes(lambda defn: True):
-        if not owning.releasing:
+        if not owning.releasing or owning.finalized:
             continue  # a class nothing releases is not reported, and gets nothing to write
         cls = owning.info.name
         for field in owning.fields:
@@ -193,7 +194,10 @@ def _given_back(func: FuncDef, owned: Callable[[Type | None], bool]) -> list[tup
     if func.is_generator or func.name == "__init__":
         return []
     values = _return_values(func)
-    params = {a.variable: i for i, a in enumerate(func.arguments) if a.kind not in (ARG_STAR, ARG_STAR2)}
+    rebound = _rebound(func)  # a parameter bound again may give back another object
+    params = {
+        a.variable: i for i, a in enumerate(func.arguments) if a.kind not in (ARG_STAR, ARG_STAR2) and a.variable not in rebound
+    }
     found: dict[int, Type | None] = {}
     for value in values:
         for leaf in _leaves(value):
@@ -319,6 +323,8 @@ def _bound_once(func: FuncDef, params: dict[Var, int]) -> dict[object, Expressio
     for stmt in iter_statements(func.body.body):
         rebound.update(e.target.node for e in every_expression(stmt) if isinstance(e, AssignmentExpr))
         if isinstance(stmt, AssignmentStmt) and len(stmt.lvalues) == 1 and isinstance(stmt.lvalues[0], NameExpr):
+            if stmt.lvalues[0].kind != LDEF:
+                continue  # a global or nonlocal outlives the call: what it holds is shared, not given
             node = stmt.lvalues[0].node
             if node in values:
                 rebound.add(node)
@@ -326,6 +332,15 @@ def _bound_once(func: FuncDef, params: dict[Var, int]) -> dict[object, Expressio
             continue
         rebound.update(e.node for t in _targets(stmt) for e in _names_bound(t))
     return {node: v for node, v in values.items() if node not in rebound and node not in params}
+
+
+def _rebound(func: FuncDef) -> set[object]:
+    """The names any statement or walrus of the body binds."""
+    found: set[object] = set()
+    for stmt in iter_statements(func.body.body):
+        found.update(e.target.node for e in every_expression(stmt) if isinstance(e, AssignmentExpr))
+        found.update(e.node for t in _targets(stmt) for e in _names_bound(t))
+    return found
 
 
 def _names_bound(target: Expression) -> list[NameExpr]:

@@ -84,6 +84,12 @@ class OwningClass:
         """Its constructor gives callers a known owner."""
         return bool(self.releasing) and not any(name in self.info.names for name in _MANAGED)
 
+    @property
+    def finalized(self) -> bool:
+        """A finalizer (``__del__``) releases what it holds when the object is dropped: no
+        caller is to release it, so ``infer`` proposes nothing for it."""
+        return _MANAGED[-1] in self.info.names
+
     def acquired(self, call: CallExpr, name: str) -> Acquired:
         """What a name bound to the constructor's result owes."""
         names = tuple(f.name for f in self.releasing)

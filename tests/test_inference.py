@@ -291,6 +291,24 @@ def test_owned_fields_and_releasing_receiver(tmp_path: Path, monkeypatch: pytest
     assert len(found) == 2
 
 
+def test_nothing_for_a_class_its_finalizer_releases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # cgi's FieldStorage: __del__ closes the file, so a dropped object owes nobody a call
+    found = _proposals(tmp_path, monkeypatch, """
+        class Storage:
+            def __init__(self, path: str) -> None:
+                self.file = open(path)
+            def __del__(self) -> None:
+                self.file.close()
+        class Closable:
+            def __init__(self, path: str) -> None:
+                self.file = open(path)
+            def close(self) -> None:
+                self.file.close()
+    """)
+    assert not [p for p in found if p[0].startswith("Storage")], found
+    assert ("Closable.close", "receiver", "Own", "Closable", "") in found
+
+
 def test_nothing_where_a_mode_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     found = _proposals(tmp_path, monkeypatch, """
         from typing import IO
@@ -310,3 +328,51 @@ def test_nothing_where_a_mode_is_written(tmp_path: Path, monkeypatch: pytest.Mon
     """)
     assert found == []
 
+
+
+def test_a_global_singleton_is_not_a_fresh_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # anyio's get_selector(): the module keeps the object it returns, so callers share it
+    found = _proposals(tmp_path, monkeypatch, """
+        import threading
+        from typing import IO, Optional
+        from mypy_ownership import Own
+        _lock = threading.Lock()
+        class Selector:
+            def __init__(self) -> None:
+                self._f: Own[IO[str]] = open("/dev/null")
+            def stop(self: Own["Selector"]) -> None:
+                self._f.close()
+        _selector: Optional[Selector] = None
+        def get_selector() -> Selector:
+            global _selector
+            with _lock:
+                if _selector is None:
+                    _selector = Selector()
+                return _selector
+        def make_selector() -> Selector:
+            selector = Selector()
+            return selector
+    """)
+    assert not [p for p in found if p[0] == "get_selector"], found
+    assert ("make_selector", "return", "Own", "Selector", "") in found
+
+
+def test_a_parameter_bound_again_is_not_given_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # requests' dispatch_hook: a hook may return another response, which replaces it
+    found = _proposals(tmp_path, monkeypatch, """
+        import socket
+        from typing import Callable, Optional
+        def dispatch(sock: socket.socket, hook: Callable[[socket.socket], Optional[socket.socket]]) -> socket.socket:
+            replaced = hook(sock)
+            if replaced is not None:
+                sock = replaced
+            return sock
+        def passed_through(sock: socket.socket) -> socket.socket:
+            sock.setblocking(False)
+            return sock
+        def made() -> None:
+            with socket.socket() as sock:
+                passed_through(sock)
+    """)
+    assert not [p for p in found if p[0] == "dispatch"], found
+    assert ("passed_through", "param:sock", "Own", "socket", "") in found
