@@ -10,14 +10,14 @@ A stub lists only members with ownership meaning, written as users know them::
         def fileno(self) -> int: ...                        # may be called after close()
     def create_connection(address: Any) -> Own[socket]: ...
 
-Markers for locks: ``@acquires`` (a successful call creates an obligation on the receiver)
-and ``@releases_lock`` (discharges it). ``@takes_over`` on a function: its ``Own``
-parameters take the release over but leave the value usable by the caller
-(``contextlib.closing(thing)``, ``ExitStack.enter_context``, ``Logger.addHandler``); without
-it an ``Own`` parameter moves the value (``SSLContext.wrap_socket`` detaches the socket). Files are read with Python's ``ast`` once per run,
-never executed. Names are resolved to mypy's real ones (re-exports, ``_io.TextIOWrapper``,
-``_socket.socket``) when the plugin first needs them, through a lookup function it passes
-in; methods are then found along the receiver's MRO.
+Markers for locks: ``@acquires`` (a successful call creates an obligation on the receiver) and
+``@releases_lock`` (discharges it). ``@takes_over`` on a function: its ``Own`` parameters take the
+release over but leave the value usable by the caller (``contextlib.closing(thing)``,
+``ExitStack.enter_context``, ``Logger.addHandler``); without it an ``Own`` parameter moves the value
+(``SSLContext.wrap_socket`` detaches the socket). Files are read with Python's ``ast``, never
+executed: a user's at start, a shipped one once the build holds its module. Names are resolved to
+mypy's real ones (re-exports, ``_io.TextIOWrapper``, ``_socket.socket``) when the plugin first
+needs them, through a lookup function it passes in; methods are then found along the receiver's MRO.
 """
 
 from __future__ import annotations
@@ -25,25 +25,13 @@ from __future__ import annotations
 import ast
 import enum
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, TypeVar
 
-
 from mypy.nodes import (
-    ArgKind,
-    CallExpr,
-    Decorator,
-    EllipsisExpr,
-    Expression,
-    FakeInfo,
-    FloatExpr,
-    IntExpr,
-    NameExpr,
-    OverloadedFuncDef,
-    RefExpr,
-    StrExpr,
-    UnaryExpr,
+    ArgKind, CallExpr, Decorator, EllipsisExpr, Expression, FakeInfo, FloatExpr, IntExpr, NameExpr, OverloadedFuncDef,
+    RefExpr, StrExpr, UnaryExpr,
 )
 
 from mypy_ownership.messages import nested_modes, wrong_arity
@@ -462,8 +450,6 @@ class _Unreadable:
 _UNREADABLE: Final = _Unreadable()
 
 
-
-
 # -- the overlay ---------------------------------------------------------------------------------
 
 _T = TypeVar("_T")
@@ -477,14 +463,16 @@ def _nowhere(fullname: str) -> bool:
 class Overlay:
     """All stubs of a run, by the real full names mypy gives their members."""
 
-    def __init__(self, modules: dict[str, ModuleStub], libraries: LibraryStubs | None = None) -> None:
+    def __init__(self, modules: dict[str, ModuleStub], libraries: LibraryStubs | None = None, unread: dict[str, str] | None = None) -> None:
         self.modules = modules
         self.libraries = libraries  # read as their libraries join the build
+        # shipped standard-library stubs not read yet, module -> path (docs/design.md §7.4)
+        self._unread = dict(unread or {})
         # calls resolved to a library stub's entry, by place: the stats' "library calls"
         self.library_calls: set[tuple[str, int, int]] = set()
         self.functions: dict[str, FunctionStub] = {}
         self.classes: dict[str, ClassStub] = {}
-        self._pending = set(modules)
+        self._pending = set(modules) | set(self._unread)
         self._absent: set[str] = set()
         self._generation = -1
         self.unresolved: list[str] = []
@@ -492,9 +480,8 @@ class Overlay:
         self.memo: dict[str, object] = {}
         # what makes each class a resource, shared by every unit of the run
         self.resources = ResourceTable(self)
-        # whether a full name belongs to a module mypy read from typeshed's standard
-        # library, whose callables borrow their arguments by default (docs/design.md §2.5);
-        # the plugin answers it, and with no build nothing is
+        # whether a full name belongs to a module mypy read from typeshed's standard library, whose
+        # callables borrow their arguments by default (docs/design.md §2.5): the plugin answers it
         self.standard_library: Callable[[str], bool] = _nowhere
 
     @classmethod
@@ -505,17 +492,19 @@ class Overlay:
         from mypy_ownership.libraries import LibraryStubs
 
         language = {m: read_stub(m, p) for m, p in stubs_under(LANGUAGE).items()}
-        files = stub_files(user_dirs, shipped)
-        modules = {module: read_stub(module, path) for module, path in files.items()}
+        # the user's stubs are read now, so that a malformed one stops the run at once
+        users = stub_files(user_dirs, False)
+        unread = {m: p for m, p in stub_files((), shipped).items() if m not in users}
+        modules = {module: read_stub(module, path) for module, path in users.items()}
         for module, stub in language.items():
             modules[module] = merged(modules[module], stub) if module in modules else stub
-        return cls(modules, LibraryStubs(frozenset(disabled_libraries), frozenset(files)))
+        return cls(modules, LibraryStubs(frozenset(disabled_libraries), frozenset({**unread, **users})), unread)
 
     def digest(self) -> str:
         """Changes whenever a stub in use changes: part of mypy's cache key. The library
         stubs count whether or not the build imports their library."""
         h = hashlib.sha256()
-        paths = {m.path for m in self.modules.values() if not m.library} | set(stubs_under(LANGUAGE).values())
+        paths = {m.path for m in self.modules.values() if not m.library} | {*stubs_under(LANGUAGE).values(), *self._unread.values()}
         for path in sorted(paths):
             with open(path, "rb") as f:
                 h.update(path.encode() + b"\0" + f.read() + b"\0")
@@ -547,10 +536,23 @@ class Overlay:
             if not ready:
                 continue
             self._pending.discard(module)
+            self._read(module)
             stub = self.modules[module]
             self._resolve_into(self.functions, module, stub.functions, lookup)
             self._resolve_into(self.classes, module, stub.classes, lookup)
             self.forget_classes()
+
+    def _read(self, module: str) -> None:
+        """A shipped stub not read yet: read, with its module's language-level entries."""
+        if (path := self._unread.pop(module, None)) is not None:
+            self.modules[module] = merged(read_stub(module, path), self.modules.get(module))
+
+    def every_stub(self) -> Iterator[ModuleStub]:
+        """Every stub of the run, the unread ones read as the caller goes on asking."""
+        yield from list(self.modules.values())
+        for module in sorted(self._unread):
+            self._read(module)
+            yield self.modules[module]
 
     def forget_classes(self) -> None:
         """Drop what was computed from the build's classes (resources, MRO lookups): the
@@ -558,9 +560,7 @@ class Overlay:
         self.memo.clear()
         self.resources = ResourceTable(self)
 
-    def _resolve_into(
-        self, table: dict[str, _T], module: str, entries: dict[str, _T], lookup: Lookup
-    ) -> None:
+    def _resolve_into(self, table: dict[str, _T], module: str, entries: dict[str, _T], lookup: Lookup) -> None:
         for name, entry in entries.items():
             real = _fullname(lookup(f"{module}.{name}"))
             if real is None:

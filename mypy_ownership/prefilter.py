@@ -28,7 +28,7 @@ def stubs_can_start(overlay: Overlay) -> bool:
         known = overlay.memo["can start"] = any(
             any(map(transfers, module.functions.values()))
             or any(cls.is_resource or any(map(transfers, cls.methods.values())) for cls in module.classes.values())
-            for module in overlay.modules.values()
+            for module in overlay.every_stub()
         )
     return known
 

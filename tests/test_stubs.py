@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from harness import ROOT, run_mypy
-from mypy_ownership.overlay import LANGUAGE, StubError, read_stub, stub_files
+from mypy_ownership.overlay import LANGUAGE, Overlay, StubError, merged, read_stub, stub_files
+from mypy_ownership.prefilter import stubs_can_start
 from mypy_ownership.signatures import Mode
 
 SHIPPED = ROOT / "stubs"
@@ -44,6 +45,33 @@ def test_a_malformed_stub_names_file_and_line(tmp_path: Path) -> None:
     bad.write_text("def f(\n")
     with pytest.raises(StubError, match=r"thing.pyi:1: error: invalid syntax"):
         read_stub("thing", str(bad))
+
+
+def test_a_standard_library_stub_is_read_once_the_build_holds_its_module() -> None:
+    overlay = Overlay.load([], True)
+    before = overlay.digest()
+    assert "socket" not in overlay.modules
+    overlay.resolve(lambda module: None, lambda name: None, generation=1)
+    assert "socket" not in overlay.modules
+    overlay.resolve(lambda module: True if module in ("socket", "builtins") else None, lambda name: None, generation=2)
+    assert overlay.modules["socket"].path == stub_files([], shipped=True)["socket"]
+    assert "ssl" not in overlay.modules
+    assert overlay.digest() == before  # the cache key does not depend on what was read
+    # a module with language-level entries too gets both, as when read at start
+    language = read_stub("builtins", str(Path(LANGUAGE, "builtins.pyi")))
+    expected = merged(read_stub("builtins", stub_files([], shipped=True)["builtins"]), language)
+    assert overlay.modules["builtins"] == expected
+
+
+def test_a_malformed_user_stub_stops_the_run_at_start(tmp_path: Path) -> None:
+    (tmp_path / "thing.pyi").write_text("x = 1\n")
+    with pytest.raises(StubError, match=r"thing.pyi:1: error: only imports, functions and classes"):
+        Overlay.load([str(tmp_path)], True)
+
+
+def test_whether_a_stub_can_start_anything_does_not_wait_for_the_build() -> None:
+    assert stubs_can_start(Overlay.load([], True))
+    assert not stubs_can_start(Overlay.load([], False))  # the language-level entries alone
 
 
 @pytest.mark.parametrize("source, error", [

@@ -9,6 +9,7 @@ from mypy.nodes import MypyFile
 from mypy.plugin import Plugin
 
 from mypy_ownership.plugin import OwnershipPlugin
+from mypy_ownership.stub_files import stub_files
 
 
 class StubProbe(OwnershipPlugin):
@@ -16,7 +17,8 @@ class StubProbe(OwnershipPlugin):
         result = super().get_additional_indirect_deps(file)
         if file.fullname == "probe":
             self.overlay.resolve(self._is_loaded, self._lookup_node)
-            for module in sorted(self.overlay.modules):
+            # the shipped stubs are read once their module is loaded: those never read count too
+            for module in sorted(set(self.overlay.modules) | set(stub_files([], shipped=True))):
                 if not self._is_loaded(module):
                     print(f"STUB-NOT-LOADED {module}", file=sys.stderr)
             for name in self.overlay.unresolved:
