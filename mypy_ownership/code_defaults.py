@@ -74,9 +74,9 @@ def takes_over_arguments(effects: CallEffects, call: CallExpr) -> bool:
             and not from_standard_library(effects, call)
         )
     callee_type = proper(effects.type_of(callee))
-    if isinstance(callee_type, CallableType) and (callee_type.is_type_obj() or callee_type.definition is None):
-        return True
-    if isinstance(callee_type, CallableType) and _unseen_factory(effects, call, callee_type):
+    if isinstance(callee_type, CallableType) and (
+        callee_type.is_type_obj() or callee_type.definition is None or _unseen_factory(effects, call, callee_type)
+    ):
         return True
     func = effects.func
     if isinstance(callee, NameExpr) and isinstance(func, FuncItem) and unknown(callee_type):
@@ -92,7 +92,7 @@ def takes_over_arguments(effects: CallEffects, call: CallExpr) -> bool:
 
 
 def _unseen_factory(effects: CallEffects, call: CallExpr, callee_type: CallableType) -> bool:
-    """An abstract method of the program's own code that makes an object from what it is
+    """An abstract method outside the standard library that makes an object from what it is
     given (``backend.create_tcp_listener(sock) -> SocketListener``): the implementation
     the call runs is a subclass's, which the analysis cannot see, and what it returns is
     the usual keeper of its argument (docs/design.md §2.5)."""

@@ -153,7 +153,6 @@ class CallEffects:
         self.summaries = summaries
         self.per_call: dict[tuple[str, CallExpr], object] = {}  # effect_kinds.per_call
         self._module_constants: dict[Var, Expression] | None = None
-        self._made: dict[CallExpr, ClassStub | None] = {}
 
     def _constants(self) -> dict[Var, Expression]:
         if self._module_constants is None:
@@ -533,15 +532,19 @@ class CallEffects:
     def constructions(self) -> bool:
         return self.overlay.marks_construction()
 
+    @per_call
     def _made_class_stub(self, call: CallExpr) -> ClassStub | None:
-        if call not in self._made:
-            self._made[call] = made_class_stub(self.overlay, call) if constructed(call.callee) is not None else None
-        return self._made[call]
+        return made_class_stub(self.overlay, call) if constructed(call.callee) is not None else None
 
     def dormant(self, call: CallExpr) -> bool:
         """Its object owes only once a ``@starts_obligation`` method is called (docs/design.md §7.3)."""
         made = self._made_class_stub(call) if self.constructions else None
         return made is not None and any(Marker.STARTS_OBLIGATION in m.markers for m in made.methods.values())
+
+    def wakes_arguments(self, call: CallExpr) -> bool:
+        """A dormant owner given to the call may be started by it: any callee but the
+        standard library's, which knows no third-party class."""
+        return not code_defaults.from_standard_library(self, call)
 
     def starts_obligation(self, call: CallExpr) -> bool:
         """A method call that makes a dormant receiver owe its release (a session's send)."""

@@ -8,6 +8,7 @@ source edits. Nothing is proposed at a place the code already annotates with a m
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -236,9 +237,10 @@ def _fresh_result(func: FuncDef, types: TypeFacts, managed: set[TypeInfo]) -> Ty
         return None
     values = _return_values(func)
     params = {a.variable: i for i, a in enumerate(func.arguments)}
+    bound = _bound_once(func, params)
     found: Type | None = None
     for value in values:
-        for leaf in _leaves(value, _bound_once(func, params)):
+        for leaf in _leaves(value, bound):
             t = get_proper_type(types.type_of(leaf))
             if not (isinstance(leaf, CallExpr) and isinstance(t, Instance) and t.type in managed
                     and _constructs(leaf, t.type, func)):
@@ -279,8 +281,9 @@ def _borrowed_result(func: FuncDef, types: TypeFacts, returned: Mode | None, pro
     values = _return_values(func)
     params = {a.variable: i for i, a in enumerate(func.arguments) if a.kind not in (ARG_STAR, ARG_STAR2)}
     sources: dict[int, Mode | None] = {}
+    bound = _bound_once(func, params)
     for value in values:
-        for leaf in _leaves(value, _bound_once(func, params)):
+        for leaf in _leaves(value, bound):
             roots = _lent_by_call(leaf, types) if isinstance(leaf, CallExpr) else [_root(leaf)]
             if not roots or any(root is None or root.node not in params for root in roots):
                 return []
@@ -315,32 +318,30 @@ def _leaves(value: Expression, bound: dict[object, Expression] | None = None) ->
     return [value]
 
 
+def _bindings(func: FuncDef) -> Iterator[tuple[object, Expression | None]]:
+    """Every name the body binds (assignment, loop, with, except or walrus target), with
+    the value where the binding is a plain ``local = value``."""
+    for stmt in iter_statements(func.body.body):
+        yield from ((e.target.node, None) for e in every_expression(stmt) if isinstance(e, AssignmentExpr))
+        target = stmt.lvalues[0] if isinstance(stmt, AssignmentStmt) and len(stmt.lvalues) == 1 else None
+        # a global or nonlocal outlives the call: what it holds is shared, not given
+        if isinstance(stmt, AssignmentStmt) and isinstance(target, NameExpr) and target.kind == LDEF:
+            yield target.node, stmt.rvalue
+            continue
+        yield from ((e.node, None) for t in _targets(stmt) for e in _names_bound(t))
+
+
 def _bound_once(func: FuncDef, params: dict[Var, int]) -> dict[object, Expression]:
     """The locals of the body bound by exactly one plain ``name = value`` and by nothing
-    else (no other assignment, loop, with, except or walrus target), to their value."""
-    values: dict[object, Expression] = {}
-    rebound: set[object] = set()
-    for stmt in iter_statements(func.body.body):
-        rebound.update(e.target.node for e in every_expression(stmt) if isinstance(e, AssignmentExpr))
-        if isinstance(stmt, AssignmentStmt) and len(stmt.lvalues) == 1 and isinstance(stmt.lvalues[0], NameExpr):
-            if stmt.lvalues[0].kind != LDEF:
-                continue  # a global or nonlocal outlives the call: what it holds is shared, not given
-            node = stmt.lvalues[0].node
-            if node in values:
-                rebound.add(node)
-            values[node] = stmt.rvalue
-            continue
-        rebound.update(e.node for t in _targets(stmt) for e in _names_bound(t))
-    return {node: v for node, v in values.items() if node not in rebound and node not in params}
+    else, to their value."""
+    bindings = list(_bindings(func))
+    count = Counter(node for node, _ in bindings)
+    return {node: v for node, v in bindings if v is not None and count[node] == 1 and node not in params}
 
 
 def _rebound(func: FuncDef) -> set[object]:
-    """The names any statement or walrus of the body binds."""
-    found: set[object] = set()
-    for stmt in iter_statements(func.body.body):
-        found.update(e.target.node for e in every_expression(stmt) if isinstance(e, AssignmentExpr))
-        found.update(e.node for t in _targets(stmt) for e in _names_bound(t))
-    return found
+    """The names the body binds."""
+    return {node for node, _ in _bindings(func)}
 
 
 def _names_bound(target: Expression) -> list[NameExpr]:

@@ -31,7 +31,7 @@ from mypy.nodes import (
     YieldExpr,
 )
 
-from mypy_ownership import code_defaults, messages
+from mypy_ownership import messages
 from mypy_ownership.effects import CallEffects, Insertion, LockEffect, ParamEffect
 from mypy_ownership.evaluation import awaited_call, callee_name, children, spelled
 from mypy_ownership.facts import FieldMoved, LentTwice
@@ -444,8 +444,7 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
             return
         owing = self.scope.may_owe(self.effects.may_produce_owner)
         given = [v for a in e.args if (v := self.scope.local(a)) is not None and v in owing]
-        # any callee but the standard library's, which knows no third-party class, may
-        if given and not code_defaults.from_standard_library(self.effects, e):
+        if given and self.effects.wakes_arguments(e):
             for var in given:
                 self.emit(Wake(var))
 

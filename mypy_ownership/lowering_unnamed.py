@@ -58,7 +58,7 @@ class UnnamedResources:
         """``json.load(open(p))``: the callee only borrows the resource made for it."""
         arg = call.args[index]
         if isinstance(arg, CallExpr) and self.effects.lends_fresh(call, index):
-            woken = not code_defaults.from_standard_library(self.effects, call)
+            woken = self.effects.wakes_arguments(call)
             self.discarded(arg, messages.only_borrowed_by(callee or "the call"), lent=True, woken=woken)
 
     def iterated_fresh(self, iterable: Expression, loop: ForStmt | None, generator: bool = False) -> None:
