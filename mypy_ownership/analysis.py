@@ -32,7 +32,13 @@ from mypy_ownership.diagnostics import Finding, Reporter
 from mypy_ownership.overlay import Overlay
 from mypy_ownership.stats import Stats
 from mypy_ownership.summaries import ModuleSummaries
-from mypy_ownership.unit import TypeFacts, Unit, iter_statements, spans_any
+from mypy_ownership.unit import (
+    TypeFacts,
+    Unit,
+    iter_statements,
+    remembering_walks,
+    spans_any,
+)
 
 if TYPE_CHECKING:
     from mypy_ownership.checks import Check
@@ -59,6 +65,13 @@ class ModuleAnalyzer:
         stubs say acquire, release or move (``Overlay.ownership_calls``, in line order);
         only the units holding one need analysing. None: analyse every unit. Returns the
         module's summaries, for ``infer`` to read."""
+        with remembering_walks():
+            return self._analyze(module, types, mypy_options, reporter, ownership_calls)
+
+    def _analyze(
+        self, module: MypyFile, types: TypeFacts, mypy_options: Options | None, reporter: Reporter,
+        ownership_calls: list[CallExpr] | None,
+    ) -> ModuleSummaries:
         self.stats.modules += 1
         check_untyped = bool(mypy_options is not None and mypy_options.check_untyped_defs)
         summaries = ModuleSummaries(module, types, self.options, self.overlay, check_untyped)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Final
 
 from mypy.patterns import AsPattern
@@ -52,6 +51,8 @@ from mypy_ownership.cfg import (
     BasicBlock,
     Edge,
     EdgeKind,
+    Frozen,
+    Record,
     Step,
     StepKind,
     TagOp,
@@ -67,41 +68,52 @@ _ALWAYS: Final = (lambda _: True)
 _NEVER: Final = (lambda _: False)
 
 
-@dataclass
-class _Loop:
+class _Loop(Record):
     head: int  # where `continue` goes
     after: int  # where `break` goes
     depth: int  # length of the protected stack when the loop was entered
 
+    def __init__(self, head: int, after: int, depth: int) -> None:
+        self.head, self.after, self.depth = head, after, depth
 
-@dataclass
-class _Region:
+
+class _Region(Record):
     """A cleanup (a finally body or a with-exit step), built once."""
 
     entry: int
     end: int | None  # where it completes, None if it never does
     depth: int  # of its blocks: one more than where its try / with statement stands
     keep: int  # how many outer tags a way out of its body (not through its end) reads
-    serial: int = field(default_factory=lambda: next(_SERIALS))
+    serial: int
+
+    def __init__(self, entry: int, end: int | None, depth: int, keep: int, serial: int | None = None) -> None:
+        self.entry, self.end, self.depth, self.keep = entry, end, depth, keep
+        self.serial = next(_SERIALS) if serial is None else serial
 
 
-@dataclass(frozen=True)
-class _Jump:
+class _Jump(Frozen, Record):
     """Where a way out lands, and what its edge does to the tags: keep the first ``keep``
     and append ``push`` (the tag of the cleanup region it enters, if any)."""
 
+    __hash__ = Record.hashed
     target: int
     keep: int
-    push: Tags = ()
+    push: Tags
+
+    def __init__(self, target: int, keep: int, push: Tags = ()) -> None:
+        self.__dict__.update(target=target, keep=keep, push=push)
 
 
-@dataclass
-class _Protected:
+class _Protected(Record):
     """A try body or with body: where its exceptions go and what must run on the way out."""
 
     handler: int | None  # dispatch block of the handlers, or None to go straight out
     cleanup: _Region | None  # the finally body, or with-exit step
-    serial: int = field(default_factory=lambda: next(_SERIALS))
+    serial: int
+
+    def __init__(self, handler: int | None, cleanup: _Region | None, serial: int | None = None) -> None:
+        self.handler, self.cleanup = handler, cleanup
+        self.serial = next(_SERIALS) if serial is None else serial
 
 
 class CFGBuilder:

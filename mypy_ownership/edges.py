@@ -11,7 +11,6 @@ computed once (from the program, never a state) and applied to every state that 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from functools import reduce
 from typing import Final
 
@@ -20,6 +19,7 @@ from mypy.types import NoneType, Type, UnionType
 
 from mypy_ownership.conditions import Tested, identity_equality, parts, tested, truthy_unless_none
 from mypy_ownership.effects import CallEffects
+from mypy_ownership.cfg import Frozen, Record
 from mypy_ownership.scope import Scope
 from mypy_ownership.signatures import proper
 from mypy_ownership.state import (
@@ -35,8 +35,7 @@ from mypy_ownership.state import (
 )
 
 
-@dataclass(frozen=True)
-class EdgeFacts:
+class EdgeFacts(Frozen, Record):
     """What one edge of a test says. ``test``: what it teaches of a remembered local or
     condition; ``dropped``: names whose obligation does not hold there (a failed
     try-acquire, a name that is None); ``released``: a name whose object is released there
@@ -46,13 +45,24 @@ class EdgeFacts:
     well (``a and b`` on its true edge); ``any_of``: ways one of which holds (its false
     edge: ``not a``, or ``a and not b``)."""
 
-    test: FlagTest | None = None
-    dropped: tuple[Name, ...] = ()
-    released: Name | None = None
-    unreleased: Name | None = None
-    not_fresh: tuple[Name, ...] = ()
-    all_of: tuple[EdgeFacts, ...] = ()
-    any_of: tuple[EdgeFacts, ...] = ()
+    __hash__ = Record.hashed
+    test: FlagTest | None
+    dropped: tuple[Name, ...]
+    released: Name | None
+    unreleased: Name | None
+    not_fresh: tuple[Name, ...]
+    all_of: tuple[EdgeFacts, ...]
+    any_of: tuple[EdgeFacts, ...]
+
+    def __init__(
+        self, test: FlagTest | None = None, dropped: tuple[Name, ...] = (), released: Name | None = None,
+        unreleased: Name | None = None, not_fresh: tuple[Name, ...] = (), all_of: tuple[EdgeFacts, ...] = (),
+        any_of: tuple[EdgeFacts, ...] = (),
+    ) -> None:
+        self.__dict__.update(
+            test=test, dropped=dropped, released=released, unreleased=unreleased, not_fresh=not_fresh,
+            all_of=all_of, any_of=any_of,
+        )
 
 
 NOTHING: Final = EdgeFacts()
@@ -95,11 +105,14 @@ class Edges:
         first, second = self.of(left, on), self.of(right, on)
         if (operator == "and") == on:  # both parts hold
             both = tuple(f for f in (first, second) if f is not NOTHING)
-            return replace(facts, all_of=both) if both else facts
+            return EdgeFacts(facts.test, facts.dropped, facts.released, facts.unreleased, facts.not_fresh, both) if both else facts
         other = tuple(f for f in (self.of(left, not on), second) if f is not NOTHING)
         if first is NOTHING or not other:
             return facts  # one of the ways teaches nothing: neither does their join
-        return replace(facts, any_of=(first, EdgeFacts(all_of=other)))
+        return EdgeFacts(
+            facts.test, facts.dropped, facts.released, facts.unreleased, facts.not_fresh, facts.all_of,
+            (first, EdgeFacts(all_of=other)),
+        )
 
     def follow(self, facts: EdgeFacts, state: FlowState) -> FlowState:
         """The state past an edge: what its tests rule out does not take it."""

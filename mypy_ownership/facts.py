@@ -4,7 +4,8 @@ Each check family reads its own kinds of facts and decides what, if anything, to
 (docs/design.md §11.6). Plain values; no mypy import.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typing compiles every string annotation
+# of a NamedTuple when the class is made, at each start of mypy.
 
 from typing import NamedTuple, Union
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 from functools import cached_property
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Final
 
 from mypy.nodes import (
@@ -41,7 +40,7 @@ from mypy.nodes import (
 )
 
 from mypy_ownership import messages
-from mypy_ownership.cfg import Edge, EdgeKind, Step, StepKind
+from mypy_ownership.cfg import Edge, EdgeKind, Frozen, Record, Step, StepKind
 from mypy_ownership.dataflow import Liveness, live_sets, solve
 from mypy_ownership.effects import CallEffects
 from mypy_ownership.evaluation import every_expression
@@ -97,20 +96,25 @@ _FORGET_FROM: Final = 200
 _EXPRESSION_STATEMENTS: Final = (ExpressionStmt, AssignmentStmt, OperatorAssignmentStmt)
 
 
-@dataclass(frozen=True)
-class _Summary:
+class _Summary(Frozen, Record):
     """What a step's operations can touch: the names they read, whether they act from any
     state, leave the function, or forget what a flag was known to hold."""
 
+    __hash__ = Record.hashed
     names: frozenset[Name]
     acts: bool
     leaves: bool
     forgets: bool
 
+    def __init__(self, names: frozenset[Name], acts: bool, leaves: bool, forgets: bool) -> None:
+        self.__dict__.update(names=names, acts=acts, leaves=leaves, forgets=forgets)
 
-@dataclass
-class FlowResult:
-    facts: list[Fact] = field(default_factory=list)
+
+class FlowResult(Record):
+    facts: list[Fact]
+
+    def __init__(self, facts: list[Fact] | None = None) -> None:
+        self.facts = [] if facts is None else facts
 
 
 class OwnershipFlow:

@@ -11,7 +11,8 @@ computed once per step. ``transfer.py`` says what each operation does to a state
 See docs/design.md §11.3.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typing compiles every string annotation
+# of a NamedTuple when the class is made, at each start of mypy.
 
 from typing import NamedTuple, Union
 
@@ -422,16 +423,16 @@ class Either(NamedTuple):
     """One of two ways (``and``/``or``, a conditional expression, a comprehension that
     runs or not): both are taken from the same state and joined."""
 
-    first: tuple[Operation, ...]
-    second: tuple[Operation, ...]
+    first: tuple["Operation", ...]
+    second: tuple["Operation", ...]
 
 
 class If(NamedTuple):
     """An operation whose outcome depends on the state at that point."""
 
     condition: Condition
-    then: tuple[Operation, ...]
-    otherwise: tuple[Operation, ...] = ()
+    then: tuple["Operation", ...]
+    otherwise: tuple["Operation", ...] = ()
 
 
 Operation = Union[

@@ -196,7 +196,7 @@ class OwnershipPlugin(Plugin):
         types = TypeFacts(self.build.type_map(file.fullname))
         calls = None
         if not sees_vocabulary:
-            calls = ownership_calls(self.overlay, types.type_map) if types.type_map is not None else []
+            calls = ownership_calls(self.overlay, types.type_map, types.calls) if types.type_map is not None else []
             if not calls:
                 self.stats.modules += 1  # looked at: nothing acquired
                 return True

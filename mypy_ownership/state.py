@@ -6,7 +6,8 @@ operation does to a state lives in ``operations.py``; which operations a program
 lives in ``lowering.py``. See docs/design.md §11.4 for the lattice and why each part is there.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typing compiles every string annotation
+# of a NamedTuple when the class is made, at each start of mypy.
 
 from collections.abc import Callable, Hashable, Iterable
 from typing import Final, NamedTuple
@@ -92,7 +93,7 @@ class Escape(NamedTuple):
     pending: bool = False
     exceptional: bool = False  # an exception leaves the function (a raise, a failing call)
 
-    def settled(self) -> Escape:
+    def settled(self) -> "Escape":
         return Escape(self.line, self.column, self.what, exceptional=self.exceptional) if self.pending else self
 
 
@@ -108,7 +109,7 @@ class Obligation(NamedTuple):
     escapes: frozenset[tuple[Acquired, Escape]] = frozenset()
     guards: Guards = frozenset()
 
-    def join(self, other: Obligation) -> Obligation:
+    def join(self, other: "Obligation") -> "Obligation":
         if self == other:
             return self
         return Obligation(
@@ -118,7 +119,7 @@ class Obligation(NamedTuple):
     def escapes_of(self, acquired: Acquired) -> frozenset[Escape]:
         return frozenset(e for a, e in self.escapes if a == acquired)
 
-    def renamed(self, name: str) -> Obligation:
+    def renamed(self, name: str) -> "Obligation":
         """Passed to a new name: the acquisition sites stay, the name in reports changes."""
         def rename(a: Acquired) -> Acquired:
             return a if a.name == name else a._replace(name=name)
@@ -128,7 +129,7 @@ class Obligation(NamedTuple):
             escapes=frozenset((rename(a), e) for a, e in self.escapes),
         )
 
-    def woken(self) -> Obligation:
+    def woken(self) -> "Obligation":
         """Its dormant acquisitions now owe their release (the object started to hold one)."""
         def wake(a: Acquired) -> Acquired:
             return a._replace(dormant=False) if a.dormant else a
@@ -270,7 +271,7 @@ class FlowState:
         self.invalid = invalid
         self.flags = flags
 
-    def replace(self, **changes: object) -> FlowState:
+    def replace(self, **changes: object) -> "FlowState":
         fields: dict[str, object] = {
             "owned": self.owned, "moved": self.moved, "owes": self.owes, "loans": self.loans,
             "invalid": self.invalid, "flags": self.flags,

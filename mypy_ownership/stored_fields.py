@@ -19,7 +19,6 @@ read, and only classes one of whose methods stores the result of a call are insp
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mypy.nodes import (
@@ -43,6 +42,7 @@ from mypy.nodes import (
 )
 from mypy.types import Type
 
+from mypy_ownership.cfg import Frozen, Record
 from mypy_ownership.effects import CallEffects
 from mypy_ownership.evaluation import every_expression, is_none
 from mypy_ownership.modes import Mode
@@ -59,25 +59,34 @@ if TYPE_CHECKING:
 _MANAGED = ("__exit__", "__aexit__", "__del__")
 
 
-@dataclass(frozen=True)
-class StoredField:
+class StoredField(Frozen, Record):
     """A field of ``self`` a method stores a fresh resource in: where first, and what it owes."""
 
+    __hash__ = Record.hashed
     var: Var
     line: int
     column: int
     owes: frozenset[Acquired]  # the resource (and the pipes of a process), as acquired at the store
     type: Type | None
 
+    def __init__(self, var: Var, line: int, column: int, owes: frozenset[Acquired], type: Type | None) -> None:
+        self.__dict__.update(var=var, line=line, column=column, owes=owes, type=type)
 
-@dataclass(frozen=True)
-class OwningClass:
+
+class OwningClass(Frozen, Record):
+    __hash__ = Record.hashed
     info: TypeInfo
     fields: tuple[StoredField, ...]
     # each releasing method (it releases some field, stores none), with what its flow
     # must see released: the fields no releasing method releases, unclosed pipes
     releasing: dict[FuncDef, dict[Var, frozenset[Acquired]]]
     releases: tuple[CallExpr, ...]  # the calls in them that release a field
+
+    def __init__(
+        self, info: TypeInfo, fields: tuple[StoredField, ...],
+        releasing: dict[FuncDef, dict[Var, frozenset[Acquired]]], releases: tuple[CallExpr, ...],
+    ) -> None:
+        self.__dict__.update(info=info, fields=fields, releasing=releasing, releases=releases)
 
     @property
     def gives_owner(self) -> bool:
@@ -199,15 +208,18 @@ class StoredResources:
         return CallEffects(self.overlay, self.types.type_of, True, func, self.module, self.summaries)
 
 
-@dataclass(frozen=True)
-class _Released:
+class _Released(Frozen, Record):
     """What a method does to the fields: those it releases or lets go anywhere in its body,
     those of them it only reaps (a release leaving a process's pipes open), and the calls
     releasing them."""
 
+    __hash__ = Record.hashed
     fields: frozenset[str]
     reaps_only: frozenset[str]
     calls: tuple[CallExpr, ...]
+
+    def __init__(self, fields: frozenset[str], reaps_only: frozenset[str], calls: tuple[CallExpr, ...]) -> None:
+        self.__dict__.update(fields=fields, reaps_only=reaps_only, calls=calls)
 
 
 def _released(func: FuncDef, fields: tuple[StoredField, ...]) -> _Released:

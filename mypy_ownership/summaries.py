@@ -112,7 +112,9 @@ class ModuleSummaries:
         one of these calls can return or store a resource."""
         if self.types.type_map is None:
             return calls
-        found, candidates = list(calls), [e for e in self.types.type_map if type(e) is CallExpr]
+        found = list(calls)
+        # what a holder's name can select: a call of a name or member, in the map's order
+        named = [(c.callee.name, c) for c in self.types.calls if isinstance(c.callee, (NameExpr, MemberExpr))]
         seen = set(found)
         asked: set[CallExpr] = set()  # whose result was looked up: the answer does not change
 
@@ -125,13 +127,9 @@ class ModuleSummaries:
             for owning in self.stored.classes(lambda defn: _spans(defn, lines)):
                 add(list(owning.releases))  # a releasing method is checked
                 if owning.gives_owner:
-                    add([c for c in candidates if isinstance(c.callee, RefExpr) and c.callee.node is owning.info])
+                    add([c for c in self.types.calls if isinstance(c.callee, RefExpr) and c.callee.node is owning.info])
             holders = {f.name for f in self.functions() if _spans(f, lines)}
-            fresh = [
-                c for c in candidates
-                if c not in seen and c not in asked and isinstance(c.callee, (NameExpr, MemberExpr))
-                and c.callee.name in holders
-            ]
+            fresh = [c for name, c in named if name in holders and c not in seen and c not in asked]
             asked.update(fresh)
             add([c for c in fresh if self.result_of(c, self.types.type_of) is not None])
             if len(found) == size:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING, Final
 
@@ -34,7 +34,7 @@ from mypy.nodes import (
 )
 from mypy.types import Type
 
-from mypy_ownership.cfg import CFG
+from mypy_ownership.cfg import CFG, Frozen, Record, shown
 from mypy_ownership.cfg_builder import build_cfg
 from mypy_ownership.config import OwnershipOptions
 from mypy_ownership.overlay import EMPTY, Overlay
@@ -44,11 +44,13 @@ if TYPE_CHECKING:
     from mypy_ownership.effects import Summaries
 
 
-@dataclass
-class TypeFacts:
+class TypeFacts(Record):
     """Types mypy inferred for this module's expressions (absent: mypy did not check it)."""
 
     type_map: dict[Expression, Type] | None
+
+    def __init__(self, type_map: dict[Expression, Type] | None) -> None:
+        self.type_map = type_map
 
     def type_of(self, expr: Expression) -> Type | None:
         if self.type_map is None:
@@ -58,9 +60,14 @@ class TypeFacts:
     def was_checked(self, expr: Expression) -> bool:
         return self.type_map is None or expr in self.type_map
 
+    @cached_property
+    def calls(self) -> list[CallExpr]:
+        """The calls of the type map, in its order: the prefilter and the module's
+        summaries both look for calls there, and the map holds every expression."""
+        return [e for e in self.type_map if type(e) is CallExpr] if self.type_map is not None else []
 
-@dataclass(frozen=True, eq=False)
-class Unit:
+
+class Unit(Frozen):
     """Built once with everything a check needs (the prefilter runs before), never patched."""
 
     module: MypyFile
@@ -68,16 +75,31 @@ class Unit:
     func: FuncItem | None  # None for a module's top level or a class body
     types: TypeFacts
     options: OwnershipOptions
-    kind: str = "function"  # "module", "class" or "function"
-    name: str = field(default="<module>")
-    memo: dict[str, object] = field(default_factory=dict)  # results shared by checks
-    overlay: Overlay = EMPTY
+    kind: str  # "module", "class" or "function"
+    name: str
+    memo: dict[str, object]  # results shared by checks
+    overlay: Overlay
     # In a module that cannot see Own/Ref/Mut, no type carries a mode and only the stubs
     # say anything of ownership: the calls of this unit they say acquire, release or move
     # (effects.ownership_calls). None: the module can see the vocabulary.
-    ownership_calls: list[CallExpr] | None = None
+    ownership_calls: list[CallExpr] | None
     # what functions of the module do with their parameters (summaries.ModuleSummaries)
-    summaries: Summaries | None = None
+    summaries: Summaries | None
+
+    def __init__(
+        self, module: MypyFile, body: list[Statement], func: FuncItem | None, types: TypeFacts,
+        options: OwnershipOptions, kind: str = "function", name: str = "<module>",
+        memo: dict[str, object] | None = None, overlay: Overlay = EMPTY,
+        ownership_calls: list[CallExpr] | None = None, summaries: Summaries | None = None,
+    ) -> None:
+        self.__dict__.update(
+            module=module, body=body, func=func, types=types, options=options, kind=kind, name=name,
+            memo={} if memo is None else memo, overlay=overlay, ownership_calls=ownership_calls,
+            summaries=summaries,
+        )
+
+    def __repr__(self) -> str:
+        return shown(self, tuple(Unit.__annotations__))
 
     @property
     def annotated(self) -> bool:
@@ -193,9 +215,30 @@ def deep_statements(body: list[Statement]) -> Iterator[Statement]:
 def iter_statements(body: list[Statement]) -> Iterator[Statement]:
     """Every statement of a body in source order, inside compound statements too (their
     unreachable blocks excepted), not inside nested scopes."""
+    walks = _WALKS[-1] if _WALKS else None
+    known = walks.get(id(body)) if walks is not None else None
+    if known is not None and known[0] is body:
+        return iter(known[1])
     found: list[Statement] = []
     _collect(body, found)
+    if walks is not None:
+        walks[id(body)] = (body, found)  # the body is kept: its id names no other list
     return iter(found)
+
+
+# While a module is analysed (``remembering_walks``), the walk of each body is kept: the
+# choice of units, their checks, the summaries and the owning classes walk the same bodies.
+_WALKS: Final[list[dict[int, tuple[list[Statement], list[Statement]]]]] = []
+
+
+@contextmanager
+def remembering_walks() -> Iterator[None]:
+    """The bodies walked inside are walked once (the tree does not change meanwhile)."""
+    _WALKS.append({})
+    try:
+        yield
+    finally:
+        _WALKS.pop()
 
 
 def _collect(body: list[Statement], found: list[Statement]) -> None:
