@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-from dataclasses import FrozenInstanceError, dataclass, field
+from dataclasses import FrozenInstanceError
 from operator import attrgetter
 from typing import Any, ClassVar, Final, Optional
 
@@ -115,11 +115,18 @@ class EdgeKind(enum.Enum):
     RERAISE = "reraise"  # an exception goes on after its cleanup ran: the state after it
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(Frozen, Record):
     kind: StepKind
     node: Node
-    index: int = 0
+    index: int
+    __slots__ = tuple(__annotations__)
+    __hash__ = Record.hashed
+
+    def __init__(self, kind: StepKind, node: Node, index: int = 0) -> None:
+        set_kind, set_node, set_index = _STEP_FIELDS
+        set_kind(self, kind)
+        set_node(self, node)
+        set_index(self, index)
 
     @property
     def line(self) -> int:
@@ -130,8 +137,7 @@ Tags = tuple[Optional[int], ...]
 ANY_TAG: Final = -1  # stands for every tag: a path whose way out was forgotten (widened)
 
 
-@dataclass(frozen=True, slots=True)
-class TagOp:
+class TagOp(Frozen, Record):
     """What an edge does to the tags a path carries (one per cleanup region it is in).
 
     ``when``: only paths whose innermost tag is this one take the edge (the edges leaving
@@ -140,15 +146,28 @@ class TagOp:
     regions whose tags no path from there can use any more), leaving regions drops theirs.
     """
 
-    when: int | None = None
-    keep: int = 0
-    push: Tags = ()
+    when: int | None
+    keep: int
+    push: Tags
+    __slots__ = tuple(__annotations__)
+    __hash__ = Record.hashed
+
+    def __init__(self, when: int | None = None, keep: int = 0, push: Tags = ()) -> None:
+        set_when, set_keep, set_push = _TAG_OP_FIELDS
+        set_when(self, when)
+        set_keep(self, keep)
+        set_push(self, push)
 
     def apply(self, tags: Tags) -> Tags | None:
         """The tags past the edge, or None if a path carrying ``tags`` does not take it."""
         if self.when is not None and (not tags or tags[-1] not in (self.when, ANY_TAG)):
             return None
         return tags[: self.keep] + self.push
+
+
+# the slots' setters, in the fields' order: a frozen record's __init__ sets each once
+_STEP_FIELDS: Final = tuple(vars(Step)[name].__set__ for name in Step._fields)
+_TAG_OP_FIELDS: Final = tuple(vars(TagOp)[name].__set__ for name in TagOp._fields)
 
 
 def widened(tags: Tags) -> Tags:
@@ -160,31 +179,59 @@ def widened(tags: Tags) -> Tags:
     return (ANY_TAG,) * (len(tags) - 1) + tags[-1:] if len(tags) > 1 else tags
 
 
-@dataclass(slots=True)
-class Edge:
+class Edge(Record):
     target: int
-    kind: EdgeKind = EdgeKind.NORMAL
-    test: Expression | None = None  # the tested expression, for TRUE / FALSE edges
-    origin: Node | None = None  # the step that raised, for EXCEPTION edges
-    tags: TagOp | None = None  # None: the tags a path carries go through unchanged
+    kind: EdgeKind
+    test: Expression | None  # the tested expression, for TRUE / FALSE edges
+    origin: Node | None  # the step that raised, for EXCEPTION edges
+    tags: TagOp | None  # None: the tags a path carries go through unchanged
+    __slots__ = tuple(__annotations__)
+
+    def __init__(
+        self, target: int, kind: EdgeKind = EdgeKind.NORMAL, test: Expression | None = None,
+        origin: Node | None = None, tags: TagOp | None = None,
+    ) -> None:
+        self.target = target
+        self.kind = kind
+        self.test = test
+        self.origin = origin
+        self.tags = tags
 
 
-@dataclass(slots=True)
-class BasicBlock:
+class BasicBlock(Record):
     id: int
-    steps: list[Step] = field(default_factory=list)
-    succs: list[Edge] = field(default_factory=list)
-    preds: list[int] = field(default_factory=list)
-    depth: int = 0  # how many cleanup regions (finally bodies, with-exits) it is inside
+    steps: list[Step]
+    succs: list[Edge]
+    preds: list[int]
+    depth: int  # how many cleanup regions (finally bodies, with-exits) it is inside
+    __slots__ = tuple(__annotations__)
+
+    def __init__(
+        self, id: int, steps: list[Step] | None = None, succs: list[Edge] | None = None,
+        preds: list[int] | None = None, depth: int = 0,
+    ) -> None:
+        self.id = id
+        self.steps = [] if steps is None else steps
+        self.succs = [] if succs is None else succs
+        self.preds = [] if preds is None else preds
+        self.depth = depth
 
 
-@dataclass
-class CFG:
+class CFG(Record):
     blocks: list[BasicBlock]
     entry: int
     exit: int  # normal completion: return or falling off the end
     raise_exit: int  # an exception leaves the function
-    tag_names: list[str] = field(default_factory=list)  # by tag: the way out it stands for
+    tag_names: list[str]  # by tag: the way out it stands for
+
+    def __init__(
+        self, blocks: list[BasicBlock], entry: int, exit: int, raise_exit: int, tag_names: list[str] | None = None,
+    ) -> None:
+        self.blocks = blocks
+        self.entry = entry
+        self.exit = exit
+        self.raise_exit = raise_exit
+        self.tag_names = [] if tag_names is None else tag_names
 
     def successors(self, block: int) -> Iterator[Edge]:
         return iter(self.blocks[block].succs)

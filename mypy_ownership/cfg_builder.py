@@ -143,8 +143,9 @@ class CFGBuilder:
     # -- graph primitives ---------------------------------------------------------------
 
     def new_block(self) -> int:
-        self.blocks.append(BasicBlock(len(self.blocks), depth=self.depth))
-        return len(self.blocks) - 1
+        block = len(self.blocks)
+        self.blocks.append(BasicBlock(block, depth=self.depth))
+        return block
 
     def edge(
         self, src: int | None, dst: int, kind: EdgeKind = EdgeKind.NORMAL,

@@ -96,20 +96,22 @@ def solve(
     dirty: list[dict[Tags, None]] = [{} for _ in blocks]
     dirty[cfg.entry][()] = None
     heap = [(rank[cfg.entry], cfg.entry)]
-    rounds = 0
+    rounds, limit = 0, max_rounds * max(1, len(order))
+    pop, push = heapq.heappop, heapq.heappush
     while heap:
         rounds += 1
-        if rounds > max_rounds * max(1, len(order)):
+        if rounds > limit:
             raise RuntimeError("dataflow did not reach a fixed point")
-        _, block = heapq.heappop(heap)
+        _, block = pop(heap)
         todo, dirty[block] = dirty[block], {}
         here = states[block]
+        steps, succs = blocks[block].steps, blocks[block].succs
         for tags in todo:
             entry_state = here[tags]
             out = entry_state
-            for step in blocks[block].steps:
+            for step in steps:
                 out = transfer(step, out)
-            for edge in blocks[block].succs:
+            for edge in succs:
                 if edge.tags is None:
                     onward = tags
                 else:
@@ -132,7 +134,7 @@ def solve(
                     there[onward] = new
                     waiting = dirty[edge.target]
                     if not waiting:
-                        heapq.heappush(heap, (rank[edge.target], edge.target))
+                        push(heap, (rank[edge.target], edge.target))
                     waiting[onward] = None
     return Solution(cfg, states, join)
 

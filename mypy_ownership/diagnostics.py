@@ -8,25 +8,32 @@ them to a :class:`Reporter`. Notes are reported with ``parent_error`` so that a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
 
 from mypy.errorcodes import ErrorCode
 
+from mypy_ownership.cfg import Frozen, Record
 
-@dataclass(frozen=True)
-class Note:
+
+class Note(Frozen, Record):
     line: int
     column: int
     message: str
+    __hash__ = Record.hashed
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        self.__dict__.update(line=line, column=column, message=message)
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Frozen, Record):
     line: int
     column: int
     message: str
     code: ErrorCode
-    notes: tuple[Note, ...] = field(default=())
+    notes: tuple[Note, ...]
+    __hash__ = Record.hashed
+
+    def __init__(self, line: int, column: int, message: str, code: ErrorCode, notes: tuple[Note, ...] = ()) -> None:
+        self.__dict__.update(line=line, column=column, message=message, code=code, notes=notes)
 
     def sort_key(self) -> tuple[int, int, str, str, tuple[tuple[int, int, str], ...]]:
         """The whole content: findings print in the same order whatever the hash seed."""
@@ -45,7 +52,9 @@ def merged(findings: Iterable[Finding]) -> list[Finding]:
         key = (finding.line, finding.column, finding.message, finding.code.code)
         notes = by_error.setdefault(key, (finding, []))[1]
         notes.extend(n for n in finding.notes if n not in notes)
-    return [replace(first, notes=tuple(notes)) for first, notes in by_error.values()]
+    return [
+        Finding(first.line, first.column, first.message, first.code, tuple(notes)) for first, notes in by_error.values()
+    ]
 
 
 ReportFn = Callable[..., object]

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from mypy_ownership.cfg import Record
 
 
-@dataclass
-class Stats:
-    modules: int = 0
-    skipped: int = 0
-    units: int = 0
-    functions: int = 0
-    failed: int = 0
-    findings: int = 0
-    seconds: float = 0.0
-    failures: list[str] = field(default_factory=list)
+class Stats(Record):
+    modules: int
+    skipped: int
+    units: int
+    functions: int
+    failed: int
+    findings: int
+    seconds: float
+    failures: list[str]
     # the places of the calls resolved to a shipped library stub's entry (the overlay's)
-    library_calls: set[tuple[str, int, int]] = field(default_factory=set)
+    library_calls: set[tuple[str, int, int]]
+
+    def __init__(
+        self, modules: int = 0, skipped: int = 0, units: int = 0, functions: int = 0, failed: int = 0,
+        findings: int = 0, seconds: float = 0.0, failures: list[str] | None = None,
+        library_calls: set[tuple[str, int, int]] | None = None,
+    ) -> None:
+        self.modules, self.skipped, self.units, self.functions = modules, skipped, units, functions
+        self.failed, self.findings, self.seconds = failed, findings, seconds
+        self.failures = [] if failures is None else failures
+        self.library_calls = set() if library_calls is None else library_calls
 
     def summary(self) -> str:
         if not self.modules and not self.skipped:
