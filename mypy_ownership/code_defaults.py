@@ -171,6 +171,12 @@ def summarised(effects: CallEffects, call: CallExpr) -> dict[int, ParamEffect]:
     return effects.summaries.of_call(call, effects.type_of)
 
 
+def may_be_summarised(effects: CallEffects, call: CallExpr) -> bool:
+    """The call reaches a function of this module that has a summary: only then can
+    ``summarised`` find anything, so whether an argument may owe need not be asked."""
+    return effects.summaries is not None and effects.summaries.called(call, effects.type_of) is not None
+
+
 def summarised_result(effects: CallEffects, call: CallExpr) -> Acquired | None:
     """The resource a function of this module returns (its summary), where no stub and no
     ownership word on its return say otherwise: the caller is its known owner."""

@@ -48,6 +48,9 @@ class Summaries(Protocol):
         self, call: CallExpr, type_of: Callable[[Expression], Type | None]
     ) -> dict[int, ParamEffect]: ...
 
+    def called(self, call: CallExpr, type_of: Callable[[Expression], Type | None]) -> FuncDef | None:
+        """The function of the module the call reaches, if it has a summary at all."""
+
     def result_of(self, call: CallExpr, type_of: Callable[[Expression], Type | None]) -> Acquired | None:
         """The resource the called function of the module returns, acquired at the call
         (a known owner, docs/design.md §2.4); None if it returns none."""

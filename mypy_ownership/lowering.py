@@ -93,8 +93,8 @@ class Lowering(ExpressionLowering):
             self.expr(node.expr if isinstance(node, AssertStmt) else node)  # type: ignore[arg-type]
         elif kind is StepKind.FOR_ITER:
             assert isinstance(node, ForStmt)
-            loops, _ = self.scope.releasing_loops(self.effects.releases_receiver)
-            if isinstance(node.expr, (TupleExpr, ListExpr)) and id(node) in loops:
+            releases = self.effects.releases_receiver  # the loops are looked for only over a display
+            if isinstance(node.expr, (TupleExpr, ListExpr)) and id(node) in self.scope.releasing_loops(releases)[0]:
                 self.hand_over_display(node.expr)
             else:
                 self.expr(node.expr)

@@ -34,7 +34,7 @@ from mypy.nodes import (
 from mypy_ownership import messages
 from mypy_ownership.effects import CallEffects, Insertion, LockEffect, ParamEffect
 from mypy_ownership.evaluation import awaited_call, callee_name, children, spelled
-from mypy_ownership.facts import FieldMoved, LentTwice
+from mypy_ownership.facts import FieldMoved
 from mypy_ownership.lowering_unnamed import UnnamedResources
 from mypy_ownership.modes import Mode
 from mypy_ownership.operations import (
@@ -52,7 +52,6 @@ from mypy_ownership.operations import (
     If,
     MethodCall,
     Move,
-    MutBorrow,
     Operation,
     Owned,
     Releasable,
@@ -68,10 +67,11 @@ from mypy_ownership.operations import (
     Wake,
 )
 from mypy_ownership.lowering_temporaries import on_temporary
+from mypy_ownership.lowering_plain import inert, owing_arguments, plain_receiver, summarised_arguments
 from mypy_ownership.lowering_closures import ClosureLowering
 from mypy_ownership.lowering_loans import LoanLowering
 from mypy_ownership.scope import Scope
-from mypy_ownership.signatures import CallOwnership, mode_of, receiver_of, through_class
+from mypy_ownership.signatures import mode_of, receiver_of, through_class
 from mypy_ownership.state import Acquired, Loan
 from mypy_ownership.unit import Unit
 
@@ -113,7 +113,8 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
 
     def use(self, name: Expression, reading: bool = False, attribute: bool = False) -> None:
         if isinstance(name, NameExpr):
-            var, borrowed = self.scope.local(name), self.scope.local_any(name)
+            borrowed = self.scope.local_any(name)  # None: no local at all (an owner is one too)
+            var = self.scope.local(name) if borrowed is not None else None
             if var is not None or borrowed is not None:
                 self.emit(Use(var, borrowed, name, name.name, name.line, name.column, reading, attribute))
 
@@ -286,8 +287,10 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
             if self.scope.local(e) is not None:
                 pass  # an owned field read inside its releasing method
             elif isinstance(e.expr, NameExpr):
-                # a member that tells the release (f.closed) stays readable after any release
-                self.use(e.expr, reading=True, attribute=self.effects.released_when(e.expr, e.name) is None)
+                # a member that tells the release (f.closed) stays readable after any release;
+                # asked only of a local's member: another name's use emits nothing
+                if self.scope.local_any(e.expr) is not None:
+                    self.use(e.expr, reading=True, attribute=self.effects.released_when(e.expr, e.name) is None)
             else:
                 self.expr(e.expr)
         elif isinstance(e, OpExpr) and e.op in ("and", "or"):
@@ -370,17 +373,18 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
         effects, scope = self.effects, self.scope
         callee = e.callee
         # Cls.close(x) is x.close(): its first argument is the receiver (docs/design.md §7.1)
-        receiver, through = receiver_of(e), through_class(e)
+        through = through_class(e)  # receiver_of(e), asking through_class once
+        receiver = (e.args[0] if through else callee.expr) if type(callee) is MemberExpr else None
         if isinstance(callee, MemberExpr) and receiver is not None and scope.local(receiver) is not None:
             var = scope.local(receiver)
             assert var is not None
+            after = effects.valid_after_release(e)
             self.emit(MethodCall(
                 var, scope.local_any(receiver), receiver if isinstance(receiver, NameExpr) else None,
                 spelled(receiver), receiver.line, receiver.column, callee.name,
                 effects.releases_receiver(e), messages.by_release(callee.name),
                 # releasing again is harmless, as is a method valid after release
-                effects.repeatable(e) or effects.valid_after_release(e),
-                effects.valid_after_release(e), var.name, effects.leaves_pipes(effects.stub(e)), effects.consumes_receiver(e),
+                after or effects.repeatable(e), after, var.name, effects.leaves_pipes(effects.stub(e)), effects.consumes_receiver(e),
                 effects.leaves_readable(e), effects.reads_stream(e),
             ))
             exhausts = effects.exhausts(e)
@@ -403,6 +407,12 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
             self.emit(If(Held(var), (release,), again))
         else:
             self.expr(callee)
+        plain = [inert(self, arg) for arg in e.args]
+        if all(plain) and plain_receiver(self, receiver):  # no rule would emit anything but their reads
+            effects.stub(e)  # the lookup every rule starts with: a library call is still counted
+            for arg in e.args[1 if through else 0:]:
+                self.expr(arg)
+            return
         ownership = effects.ownership(e)
         name = ownership.callee_name if ownership else callee_name(e)
         wrapping = effects.wrapping(e)
@@ -413,14 +423,19 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
             if var is not None:
                 self.emit(If(Held(var), self.capture(lambda: self.hand_over(view)), ()))
         lowered = list(enumerate(e.args))[1 if through else 0:]  # a receiver is lowered above
-        # what the arguments' rules read, asked only of a call with arguments to lower
-        inserts = effects.insertion(e) if lowered else None
-        takes_over = effects.takes_over_arguments(e) if lowered else False
+        plain = plain[1 if through else 0:]
+        # what the arguments' rules read, asked only of a call with arguments they can act on
+        ruled = not all(plain)
+        inserts = effects.insertion(e) if ruled else None
+        takes_over = effects.takes_over_arguments(e) if ruled else False
         # only an argument that can owe something can be released or handed over by the callee
-        summarised = effects.summarised(e) if any(scope.local(a) in scope.may_owe(effects.may_produce_owner) for a in e.args) else {}
-        kept = effects.kept_arguments(e) if lowered else frozenset()
+        summarised = summarised_arguments(self, e)
+        kept = effects.kept_arguments(e) if ruled else frozenset()
         self.wake_arguments(e)
-        for i, arg in lowered:
+        for (i, arg), only_read in zip(lowered, plain):
+            if only_read:  # every rule below would only read it
+                self.expr(arg)
+                continue
             mode = ownership.arg_modes[i] if ownership and i < len(ownership.arg_modes) else None
             star = e.arg_kinds[i] == ARG_STAR
             if mode is Mode.OWN and ownership is not None and i in ownership.stub_args:
@@ -442,8 +457,7 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
         """A dormant owner given to a call that may start its obligation owes from here on."""
         if not e.args or not self.effects.constructions:
             return
-        owing = self.scope.may_owe(self.effects.may_produce_owner)
-        given = [v for a in e.args if (v := self.scope.local(a)) is not None and v in owing]
+        given = owing_arguments(self, e)
         if given and self.effects.wakes_arguments(e):
             for var in given:
                 self.emit(Wake(var))
@@ -546,35 +560,6 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
             read = self.capture(lambda: self.expr(item))
             through = self.hands_over_through(item, read)
             self.emit_chain(through if through is not None else read)
-
-    def borrow_rules(self, e: CallExpr, ownership: CallOwnership | None, name: str | None) -> None:
-        """rustc E0596/E0499/E0502 at one call: Mut through a Ref, and an owner lent as Mut
-        together with any other borrow of it. A Mut borrow also invalidates older borrows."""
-        lent: list[tuple[Expression, Mode | None]] = []
-        if (receiver := receiver_of(e)) is not None:
-            lent.append((receiver, self.effects.receiver_mode(e)))
-        if ownership is not None:
-            lent.extend(list(zip(e.args, ownership.arg_modes))[1 if through_class(e) else 0:])
-        seen: dict[Var, int] = {}
-        for arg, mode in lent:
-            var = self.scope.local_any(arg)
-            if var is None:
-                continue
-            seen[var] = seen.get(var, 0) + 1
-            if mode is not Mode.MUT:
-                continue
-            detail = (
-                f"called Mut method {messages.quoted(e.callee.name)} through it"
-                if isinstance(e.callee, MemberExpr) and arg is receiver
-                else f"passed it as Mut to {messages.quoted(name or 'the call')}"
-            )
-            self.emit(MutBorrow(var, arg.line, arg.column, spelled(arg), detail, var.name))
-        for arg, mode in lent:
-            var = self.scope.local_any(arg)
-            if var is not None and mode is Mode.MUT and seen.get(var, 0) > 1:
-                detail = f"lent as Mut to {messages.quoted(name or 'the call')} together with another borrow of it"
-                self.emit(Report(LentTwice(arg.line, arg.column, spelled(arg), detail)))
-                break
 
     def lock_effects(self, e: CallExpr) -> None:
         """``lock.acquire()`` creates an obligation on the lock, ``lock.release()`` pays it;

@@ -1,4 +1,5 @@
-"""Lowering of the borrows that no name holds: a reference an argument returned
+"""Lowering of the borrows a call makes (rustc's rules at one call: ``borrow_rules``),
+and of the borrows that no name holds: a reference an argument returned
 (``add(a.peek(), a)``), alive until the call it is given to runs, and the iterator of a
 ``for`` loop, alive while the loop runs (``for job in queue.items(): queue.push(job)``).
 
@@ -12,15 +13,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mypy.nodes import CallExpr, Expression, ForStmt, NameExpr, Var
+from mypy.nodes import CallExpr, Expression, ForStmt, MemberExpr, NameExpr, Var
 
 from mypy_ownership import messages
 from mypy_ownership.effects import CallEffects
-from mypy_ownership.evaluation import awaited_call
+from mypy_ownership.evaluation import awaited_call, spelled
+from mypy_ownership.facts import LentTwice
 from mypy_ownership.modes import Mode
-from mypy_ownership.operations import Borrowed, Held, HoldBorrow, If, Operation, UseHeld
+from mypy_ownership.operations import (
+    Borrowed,
+    Held,
+    HoldBorrow,
+    If,
+    MutBorrow,
+    Operation,
+    Report,
+    UseHeld,
+)
 from mypy_ownership.scope import Scope
-from mypy_ownership.signatures import receiver_of
+from mypy_ownership.signatures import CallOwnership, receiver_of, through_class
 
 
 class LoanLowering:
@@ -54,16 +65,18 @@ class LoanLowering:
     def uses_at_call(self, e: CallExpr, callee: str | None) -> None:
         """The call runs: the borrows given to it, by name or as a reference an argument
         returned, are used here, after every argument was evaluated."""
-        later = messages.used_later_by_call(callee)
+        later = ""  # worded once something is used here
         receiver = receiver_of(e)
         seen: set[Var] = set()
         for part in ([receiver] if receiver is not None else []) + list(e.args):
             if self._returned_borrow(part) is not None:
+                later = later or messages.used_later_by_call(callee)
                 self.emit(UseHeld(part, e.line, e.column, later, True))
                 continue
             var = self.scope.local_any(part) if isinstance(part, NameExpr) else None
             if var is not None and var not in seen:
                 seen.add(var)
+                later = later or messages.used_later_by_call(callee)
                 self.emit(UseHeld(var, e.line, e.column, later))
 
     def hold_iterable(self, loop: ForStmt) -> None:
@@ -84,3 +97,31 @@ class LoanLowering:
         if self.scope.local_any(iterable) is not None or self._returned_borrow(iterable) is not None:
             self.emit(UseHeld(loop, loop.line, loop.column, messages.used_by_next_iteration(), end))
 
+    def borrow_rules(self, e: CallExpr, ownership: CallOwnership | None, name: str | None) -> None:
+        """rustc E0596/E0499/E0502 at one call: Mut through a Ref, and an owner lent as Mut
+        together with any other borrow of it. A Mut borrow also invalidates older borrows."""
+        lent: list[tuple[Expression, Mode | None]] = []
+        if (receiver := receiver_of(e)) is not None:  # how it is lent matters only of a local
+            lent.append((receiver, self.effects.receiver_mode(e) if self.scope.local_any(receiver) is not None else None))
+        if ownership is not None:
+            lent.extend(list(zip(e.args, ownership.arg_modes))[1 if through_class(e) else 0:])
+        seen: dict[Var, int] = {}
+        for arg, mode in lent:
+            var = self.scope.local_any(arg)
+            if var is None:
+                continue
+            seen[var] = seen.get(var, 0) + 1
+            if mode is not Mode.MUT:
+                continue
+            detail = (
+                f"called Mut method {messages.quoted(e.callee.name)} through it"
+                if isinstance(e.callee, MemberExpr) and arg is receiver
+                else f"passed it as Mut to {messages.quoted(name or 'the call')}"
+            )
+            self.emit(MutBorrow(var, arg.line, arg.column, spelled(arg), detail, var.name))
+        for arg, mode in lent:
+            var = self.scope.local_any(arg)
+            if var is not None and mode is Mode.MUT and seen.get(var, 0) > 1:
+                detail = f"lent as Mut to {messages.quoted(name or 'the call')} together with another borrow of it"
+                self.emit(Report(LentTwice(arg.line, arg.column, spelled(arg), detail)))
+                break

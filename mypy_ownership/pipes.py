@@ -42,7 +42,7 @@ def owed_pipes(
     settled: set[str] = set()
 
     def pipe(e: object) -> MemberExpr | None:
-        if isinstance(e, MemberExpr) and spelled(e.expr) == name and e.name in wanted:
+        if isinstance(e, MemberExpr) and e.name in wanted and spelled(e.expr) == name:
             return e
         return None
 
@@ -56,22 +56,25 @@ def owed_pipes(
             read(*stmt.expr)
         elif isinstance(stmt, (WhileStmt, AssertStmt, ForStmt)):
             read(stmt.expr)
-        for e in every_expression(stmt):
-            if pipe(e) is not None:
-                occurrences.append(e)  # type: ignore[arg-type]
-            elif isinstance(e, CallExpr) and isinstance(e.callee, MemberExpr) and pipe(e.callee.expr) is not None:
-                if releases(e.callee.expr, e.callee.name):
-                    settled.add(e.callee.expr.name)  # type: ignore[attr-defined]
-                read(e.callee.expr)
-            elif isinstance(e, MemberExpr):
-                read(e.expr)  # an attribute of the pipe (proc.stdout.closed)
-            elif isinstance(e, ComparisonExpr):
+        for e in every_expression(stmt):  # exact classes: every expression of the body is asked
+            if type(e) is MemberExpr:
+                if pipe(e) is not None:
+                    occurrences.append(e)
+                else:
+                    read(e.expr)  # an attribute of the pipe (proc.stdout.closed)
+            elif type(e) is CallExpr:
+                callee = e.callee
+                if type(callee) is MemberExpr and pipe(callee.expr) is not None:
+                    if releases(callee.expr, callee.name):
+                        settled.add(callee.expr.name)  # type: ignore[attr-defined]
+                    read(callee.expr)
+            elif type(e) is ComparisonExpr:
                 read(*e.operands)
-            elif isinstance(e, UnaryExpr):
+            elif type(e) is UnaryExpr:
                 read(e.expr)
-            elif isinstance(e, OpExpr) and e.op in ("and", "or"):
+            elif type(e) is OpExpr and e.op in ("and", "or"):
                 read(e.left, e.right)
-            elif isinstance(e, ConditionalExpr):
+            elif type(e) is ConditionalExpr:
                 read(e.cond)
     settled.update(e.name for e in occurrences if id(e) not in reads)
     return tuple(p for p in wanted if p not in settled)

@@ -65,6 +65,7 @@ class Scope:
         self.yield_moves = yield_mode(func) is Mode.OWN
         self.owing_params: frozenset[Var] = frozenset()  # a summary's parameters (summaries.py)
         self._may_owe: frozenset[Var] | None = None
+        self._owing: dict[Var, bool] = {}  # may_owe_local's answers
         self._releasing_loops: tuple[frozenset[int], frozenset[Var]] | None = None
 
     @cached_property
@@ -80,19 +81,7 @@ class Scope:
         other calls need no summary (docs/design.md §2.3)."""
         if self._may_owe is None:
             found = set(self.owing_params) | {v for v in self.params if mode_of(v.type) is Mode.OWN}
-            binds: list[tuple[list[Var], Expression]] = []
-            for stmt in self.unit.statements():
-                if type(stmt) is ExpressionStmt and type(stmt.expr) is AssignmentExpr:
-                    binds.append(([stmt.expr.target.node], stmt.expr.value))  # type: ignore[list-item]
-                if type(stmt) is AssignmentStmt:
-                    targets = [t for lv in stmt.lvalues for t in (lv.items if isinstance(lv, TupleExpr) else [lv])]
-                    binds.append(([t.node for t in targets if isinstance(t, NameExpr) and isinstance(t.node, Var)], stmt.rvalue))
-                if type(stmt) is WithStmt:
-                    # a with block that leaves its subject open: the target owes it
-                    binds.extend(
-                        ([t.node], e) for e, t in zip(stmt.expr, stmt.target)
-                        if isinstance(t, NameExpr) and isinstance(t.node, Var)
-                    )
+            binds = self._binds
             value: Expression
             for names, value in binds:
                 value = value.expr if isinstance(value, AwaitExpr) else value
@@ -108,6 +97,57 @@ class Scope:
                         changed = True
             self._may_owe = frozenset(found)
         return self._may_owe
+
+    @cached_property
+    def _binds(self) -> list[tuple[list[Var], Expression]]:
+        """The names each assignment statement, walrus statement or ``with`` target binds,
+        with the value bound (``may_owe``)."""
+        binds: list[tuple[list[Var], Expression]] = []
+        for stmt in self.unit.statements():
+            if type(stmt) is ExpressionStmt and type(stmt.expr) is AssignmentExpr:
+                binds.append(([stmt.expr.target.node], stmt.expr.value))  # type: ignore[list-item]
+            if type(stmt) is AssignmentStmt:
+                targets = [t for lv in stmt.lvalues for t in (lv.items if isinstance(lv, TupleExpr) else [lv])]
+                binds.append(([t.node for t in targets if isinstance(t, NameExpr) and isinstance(t.node, Var)], stmt.rvalue))
+            if type(stmt) is WithStmt:
+                # a with block that leaves its subject open: the target owes it
+                binds.extend(
+                    ([t.node], e) for e, t in zip(stmt.expr, stmt.target)
+                    if isinstance(t, NameExpr) and isinstance(t.node, Var)
+                )
+        return binds
+
+    @cached_property
+    def _bound_values(self) -> dict[object, list[Expression]]:
+        by_name: dict[object, list[Expression]] = {}
+        for names, value in self._binds:
+            for name in names:
+                by_name.setdefault(name, []).append(value)
+        return by_name
+
+    def may_owe_local(self, var: Var, produces: Callable[[CallExpr], bool]) -> bool:
+        """``var in may_owe(produces)``, working out only the bindings ``var`` depends on: the
+        same reachability (a binding to a producing call, or to an alias of a local that
+        may owe), followed back from one local instead of forward from all of them."""
+        if self._may_owe is not None:
+            return var in self._may_owe
+        known = self._owing.get(var)
+        if known is None:
+            known = self._owing[var] = self._reaches_owner(var, produces, set())
+        return known
+
+    def _reaches_owner(self, var: object, produces: Callable[[CallExpr], bool], seen: set[object]) -> bool:
+        if var in self.owing_params or (var in self.params and mode_of(var.type) is Mode.OWN):  # type: ignore[attr-defined]
+            return True
+        seen.add(var)
+        for bound in self._bound_values.get(var, ()):
+            value = bound.expr if isinstance(bound, AwaitExpr) else bound
+            if isinstance(value, CallExpr) and produces(value):
+                return True
+            base = bound.expr if isinstance(bound, MemberExpr) else bound
+            if isinstance(base, NameExpr) and base.node not in seen and self._reaches_owner(base.node, produces, seen):
+                return True
+        return False
 
     def releasing_loops(self, releases: Callable[[CallExpr], bool]) -> tuple[frozenset[int], frozenset[Var]]:
         """The ``for`` statements (by id) whose body releases the loop variable (a call
@@ -141,12 +181,13 @@ class Scope:
         local, a module global at top level, or an owned field inside a releasing method."""
         if type(expr) is NameExpr:
             node = expr.node
-            if type(node) is not Var or not self.tracked(node):
+            if type(node) is not Var:
                 return None
-            kind = expr.kind
-            if (kind == LDEF and self._in_function) or (kind == GDEF and self._at_module):
-                return node
-            return None
+            kind = expr.kind  # the scope first: a global read in a function is never tracked here
+            if not ((kind == LDEF and self._in_function) or (kind == GDEF and self._at_module)):
+                return None
+            known = self._tracked.get(node)
+            return node if (known if known is not None else self.tracked(node)) else None
         if type(expr) is MemberExpr:
             if self.owned_fields and type(expr.expr) is NameExpr and expr.expr.node is self.self_var:
                 var = self.field(expr.name)
@@ -156,8 +197,14 @@ class Scope:
 
     def local_any(self, expr: Expression) -> Var | None:
         """A local of this unit whatever its type: borrows of Copy values count too."""
-        if type(expr) is NameExpr and type(expr.node) is Var and expr.kind == LDEF and self._in_function:
-            return expr.node
+        if type(expr) is NameExpr:  # local's answer for a name, without asking it
+            node = expr.node
+            if type(node) is not Var:
+                return None
+            kind = expr.kind
+            if kind == LDEF and self._in_function:
+                return node
+            return node if kind == GDEF and self._at_module and self.tracked(node) else None
         return self.local(expr)
 
     def field(self, name: str) -> Var | None:

@@ -193,7 +193,7 @@ def callable_of(t: Type | None, annotated: bool = True) -> CallableType | None:
         return callable_of(bound, annotated) if isinstance(bound, (CallableType, Overloaded)) else None
     if isinstance(proper, Overloaded) and proper.items:
         first = proper.items[0]
-        if not annotated:
+        if not annotated or not BUILD.vocabulary:  # no item can carry a mode: they all agree
             return first
         shape = _modes_shape(first)
         if all(_modes_shape(item) == shape for item in proper.items[1:]):
@@ -414,6 +414,9 @@ class ResourceInfo:
 def receiver_mode(node: object) -> Mode | None:
     """The ownership mode of a method's ``self``, read from its declared signature."""
     # exact classes: asked of every member of every class a module's analysis inspects
+    modules = BUILD.modules
+    if modules is not None and _VOCABULARY_MODULE not in modules:
+        return None  # no mode can be named (as mode_of answers)
     if type(node) is Decorator:
         node = node.func
     elif type(node) is OverloadedFuncDef:
@@ -462,6 +465,7 @@ class ResourceTable:
         decided: set[str] = set()  # the nearest definition along the MRO decides
         overridden: set[str] = set()  # methods a class's own code defines, below the stubs'
         declared = False
+        vocabulary = BUILD.vocabulary  # without it no field and no method names a mode
         for klass in mro(info):
             if klass.fullname == "builtins.object":
                 continue
@@ -476,19 +480,18 @@ class ResourceTable:
             for name, symbol in klass.names.items():
                 node = symbol.node
                 if isinstance(node, Var):
-                    if mode_of(node.type) is Mode.OWN and self.of_type(node.type) is not None:
+                    if vocabulary and mode_of(node.type) is Mode.OWN and self.of_type(node.type) is not None:
                         fields.append(node)
                         declared = True
                     continue
                 if stub is None or name not in stub.methods:
                     overridden.add(name)
-                if (stub is None or name not in stub.methods) and (
-                    receiver_mode(node) is not None or name in ("__exit__", "__aexit__")
-                ):
-                    # a plain redeclaration (typeshed repeats close() on subclasses) says
-                    # nothing of ownership: it does not hide what a base class says
-                    members.append((name, receiver_mode(node)))
-                    declared = declared or receiver_mode(node) is Mode.OWN
+                    mode = receiver_mode(node) if vocabulary else None
+                    if mode is not None or name in ("__exit__", "__aexit__"):
+                        # a plain redeclaration (typeshed repeats close() on subclasses) says
+                        # nothing of ownership: it does not hide what a base class says
+                        members.append((name, mode))
+                        declared = declared or mode is Mode.OWN
             for name, receiver in members:
                 if name in decided:
                     continue
