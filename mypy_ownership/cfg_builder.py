@@ -51,13 +51,12 @@ from mypy_ownership.cfg import (
     BasicBlock,
     Edge,
     EdgeKind,
-    Frozen,
-    Record,
     Step,
     StepKind,
     TagOp,
     Tags,
 )
+from mypy_ownership.records import Frozen, Record
 
 StatementFilter = Callable[[Statement], bool]
 ExpressionFilter = Callable[[Expression], bool]

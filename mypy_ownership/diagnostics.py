@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from mypy.errorcodes import ErrorCode
 
-from mypy_ownership.cfg import Frozen, Record
+from mypy_ownership.records import Frozen, Record
 
 
 class Note(Frozen, Record):
@@ -52,9 +52,7 @@ def merged(findings: Iterable[Finding]) -> list[Finding]:
         key = (finding.line, finding.column, finding.message, finding.code.code)
         notes = by_error.setdefault(key, (finding, []))[1]
         notes.extend(n for n in finding.notes if n not in notes)
-    return [
-        Finding(first.line, first.column, first.message, first.code, tuple(notes)) for first, notes in by_error.values()
-    ]
+    return [first._replace(notes=tuple(notes)) for first, notes in by_error.values()]
 
 
 ReportFn = Callable[..., object]

@@ -17,9 +17,15 @@ from typing import Final
 from mypy.nodes import CallExpr, ComparisonExpr, Expression, MemberExpr
 from mypy.types import NoneType, Type, UnionType
 
-from mypy_ownership.conditions import Tested, identity_equality, parts, tested, truthy_unless_none
+from mypy_ownership.conditions import (
+    Tested,
+    identity_equality,
+    parts,
+    tested,
+    truthy_unless_none,
+)
 from mypy_ownership.effects import CallEffects
-from mypy_ownership.cfg import Frozen, Record
+from mypy_ownership.records import Frozen, Record
 from mypy_ownership.scope import Scope
 from mypy_ownership.signatures import proper
 from mypy_ownership.state import (
@@ -105,14 +111,11 @@ class Edges:
         first, second = self.of(left, on), self.of(right, on)
         if (operator == "and") == on:  # both parts hold
             both = tuple(f for f in (first, second) if f is not NOTHING)
-            return EdgeFacts(facts.test, facts.dropped, facts.released, facts.unreleased, facts.not_fresh, both) if both else facts
+            return facts._replace(all_of=both) if both else facts
         other = tuple(f for f in (self.of(left, not on), second) if f is not NOTHING)
         if first is NOTHING or not other:
             return facts  # one of the ways teaches nothing: neither does their join
-        return EdgeFacts(
-            facts.test, facts.dropped, facts.released, facts.unreleased, facts.not_fresh, facts.all_of,
-            (first, EdgeFacts(all_of=other)),
-        )
+        return facts._replace(any_of=(first, EdgeFacts(all_of=other)))
 
     def follow(self, facts: EdgeFacts, state: FlowState) -> FlowState:
         """The state past an edge: what its tests rule out does not take it."""

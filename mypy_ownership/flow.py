@@ -40,13 +40,14 @@ from mypy.nodes import (
 )
 
 from mypy_ownership import messages
-from mypy_ownership.cfg import Edge, EdgeKind, Frozen, Record, Step, StepKind
+from mypy_ownership.cfg import Edge, EdgeKind, Step, StepKind
 from mypy_ownership.dataflow import Liveness, live_sets, solve
 from mypy_ownership.effects import CallEffects
 from mypy_ownership.evaluation import every_expression
 from mypy_ownership.facts import Fact, Leaked
 from mypy_ownership.lowering import Lowering
 from mypy_ownership.modes import Mode
+from mypy_ownership.records import Frozen, Record
 from mypy_ownership.operations import (
     Acquire,
     Bind,

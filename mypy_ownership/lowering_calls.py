@@ -373,8 +373,8 @@ class ExpressionLowering(ClosureLowering, LoanLowering, UnnamedResources):
         effects, scope = self.effects, self.scope
         callee = e.callee
         # Cls.close(x) is x.close(): its first argument is the receiver (docs/design.md §7.1)
-        through = through_class(e)  # receiver_of(e), asking through_class once
-        receiver = (e.args[0] if through else callee.expr) if type(callee) is MemberExpr else None
+        through = through_class(e)
+        receiver = receiver_of(e, through)
         if isinstance(callee, MemberExpr) and receiver is not None and scope.local(receiver) is not None:
             var = scope.local(receiver)
             assert var is not None

@@ -35,9 +35,7 @@ def stubs_can_start(overlay: Overlay) -> bool:
 
 # -- the prefilter --------------------------------------------------------------------------------
 
-def ownership_calls(
-    overlay: Overlay, types: dict[Expression, Type], in_map: list[CallExpr] | None = None
-) -> list[CallExpr]:
+def ownership_calls(overlay: Overlay, types: dict[Expression, Type], in_map: list[CallExpr]) -> list[CallExpr]:
     """The calls that can start anything in a module that cannot see Own/Ref/Mut, in line
     order: a constructor of a resource class, a stubbed function or method that acquires,
     and one that releases or moves a plain name (its receiver, or an argument it takes as
@@ -46,12 +44,12 @@ def ownership_calls(
     There, parameters and fields carry no modes, so nothing else creates an owner, an
     obligation or a release. Only the functions holding one of these calls need analysing
     (this decides which, never how); one pass over mypy's type map finds them.
-    ``in_map``: the map's calls in its order, when already found (``TypeFacts.calls``)."""
+    ``in_map``: the map's calls in its order (``TypeFacts.calls``)."""
     methods = _transferring_methods(overlay)
     functions = overlay.functions
     constructs = _memo(overlay, "constructs")
     calls: list[CallExpr] = []
-    for expr in in_map if in_map is not None else [e for e in types if type(e) is CallExpr]:
+    for expr in in_map:
         callee = expr.callee
         # exact classes first: this runs over every call of every module in the build
         if type(callee) is NameExpr or type(callee) is MemberExpr or isinstance(callee, RefExpr):

@@ -8,8 +8,7 @@ docs/design.md §1.4, §2.1 and §2.8 say why these and no others.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import cached_property
 
 from mypy.nodes import (
@@ -19,26 +18,34 @@ from mypy.nodes import (
     AssignmentExpr,
     AssignmentStmt,
     AwaitExpr,
-    ExpressionStmt,
     CallExpr,
-    ForStmt,
-    WithStmt,
-    TupleExpr,
     Decorator,
     Expression,
+    ExpressionStmt,
+    ForStmt,
     FuncDef,
     FuncItem,
     LambdaExpr,
     MemberExpr,
     NameExpr,
+    TupleExpr,
     Var,
+    WithStmt,
 )
 from mypy.types import CallableType
 
 from mypy_ownership.conditions import Conditions
 from mypy_ownership.evaluation import every_expression
 from mypy_ownership.modes import Mode
-from mypy_ownership.signatures import BUILD, is_copy_type, mode_of, mro, receiver_mode, returned_mode, yield_mode
+from mypy_ownership.signatures import (
+    BUILD,
+    is_copy_type,
+    mode_of,
+    mro,
+    receiver_mode,
+    returned_mode,
+    yield_mode,
+)
 from mypy_ownership.state import PIPES, Acquired, Help
 from mypy_ownership.unit import Unit, deep_statements, iter_statements
 
@@ -64,7 +71,6 @@ class Scope:
         )
         self.yield_moves = yield_mode(func) is Mode.OWN
         self.owing_params: frozenset[Var] = frozenset()  # a summary's parameters (summaries.py)
-        self._may_owe: frozenset[Var] | None = None
         self._owing: dict[Var, bool] = {}  # may_owe_local's answers
         self._releasing_loops: tuple[frozenset[int], frozenset[Var]] | None = None
 
@@ -73,35 +79,10 @@ class Scope:
         """The functions defined in the unit's body (only closures need them)."""
         return frozenset(f for f in map(function_of, self.unit.statements()) if f is not None)
 
-    def may_owe(self, produces: Callable[[CallExpr], bool]) -> frozenset[Var]:
-        """The locals that can ever owe a release here: bound (by an assignment statement; a
-        walrus inside an expression is not looked for) to a call that ``produces`` an owner,
-        to one of them (an alias), to an attribute of one (a bound release), or a summary's
-        parameters. Only an argument among them can a callee's summary release:
-        other calls need no summary (docs/design.md §2.3)."""
-        if self._may_owe is None:
-            found = set(self.owing_params) | {v for v in self.params if mode_of(v.type) is Mode.OWN}
-            binds = self._binds
-            value: Expression
-            for names, value in binds:
-                value = value.expr if isinstance(value, AwaitExpr) else value
-                if isinstance(value, CallExpr) and produces(value):
-                    found.update(names)
-            changed = True
-            while changed:
-                changed = False
-                for names, value in binds:
-                    base = value.expr if isinstance(value, MemberExpr) else value
-                    if isinstance(base, NameExpr) and base.node in found and not found.issuperset(names):
-                        found.update(names)
-                        changed = True
-            self._may_owe = frozenset(found)
-        return self._may_owe
-
     @cached_property
     def _binds(self) -> list[tuple[list[Var], Expression]]:
         """The names each assignment statement, walrus statement or ``with`` target binds,
-        with the value bound (``may_owe``)."""
+        with the value bound (``may_owe_local``)."""
         binds: list[tuple[list[Var], Expression]] = []
         for stmt in self.unit.statements():
             if type(stmt) is ExpressionStmt and type(stmt.expr) is AssignmentExpr:
@@ -126,11 +107,13 @@ class Scope:
         return by_name
 
     def may_owe_local(self, var: Var, produces: Callable[[CallExpr], bool]) -> bool:
-        """``var in may_owe(produces)``, working out only the bindings ``var`` depends on: the
-        same reachability (a binding to a producing call, or to an alias of a local that
-        may owe), followed back from one local instead of forward from all of them."""
-        if self._may_owe is not None:
-            return var in self._may_owe
+        """Whether the local can ever owe a release here: it is a summary's parameter or an
+        ``Own`` one, or is bound (by an assignment statement or a ``with`` target; a walrus
+        inside an expression is not looked for) to a call that ``produces`` an owner, to a
+        local that may owe (an alias), or to an attribute of one (a bound release). Only an
+        argument that may owe can a callee's summary release: other calls need no summary
+        (docs/design.md §2.3). Followed back from the one local asked, through only the
+        bindings it depends on."""
         known = self._owing.get(var)
         if known is None:
             known = self._owing[var] = self._reaches_owner(var, produces, set())

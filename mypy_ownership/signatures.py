@@ -302,13 +302,14 @@ def through_class(call: CallExpr) -> bool:
     return isinstance(node, FuncDef) and not (node.is_static or node.is_class)
 
 
-def receiver_of(call: CallExpr) -> Expression | None:
+def receiver_of(call: CallExpr, through: bool | None = None) -> Expression | None:
     """What a method call works on: ``x`` in ``x.close()``, the first argument of a call
-    through the class; None for a call of a function."""
+    through the class; None for a call of a function. ``through``: ``through_class(call)``,
+    when the caller already asked it."""
     callee = call.callee
     if type(callee) is not MemberExpr:
         return None
-    return call.args[0] if through_class(call) else callee.expr
+    return call.args[0] if (through_class(call) if through is None else through) else callee.expr
 
 
 _COROUTINE: Final = "typing.Coroutine"

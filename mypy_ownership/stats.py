@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mypy_ownership.cfg import Record
+from mypy_ownership.records import Record
 
 
 class Stats(Record):

@@ -42,7 +42,7 @@ from mypy.nodes import (
 )
 from mypy.types import Type
 
-from mypy_ownership.cfg import Frozen, Record
+from mypy_ownership.records import Frozen, Record
 from mypy_ownership.effects import CallEffects
 from mypy_ownership.evaluation import every_expression, is_none
 from mypy_ownership.modes import Mode

@@ -34,10 +34,11 @@ from mypy.nodes import (
 )
 from mypy.types import Type
 
-from mypy_ownership.cfg import CFG, Frozen, Record, shown
+from mypy_ownership.cfg import CFG
 from mypy_ownership.cfg_builder import build_cfg
 from mypy_ownership.config import OwnershipOptions
 from mypy_ownership.overlay import EMPTY, Overlay
+from mypy_ownership.records import Frozen, Record, shown
 from mypy_ownership.signatures import UninhabitedCheck
 
 if TYPE_CHECKING:

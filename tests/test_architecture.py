@@ -19,7 +19,15 @@ def imported_project_modules(path: Path) -> set[str]:
     return found
 
 
-ENGINE = ("mypy_ownership.cfg", "mypy_ownership.cfg_builder", "mypy_ownership.dataflow", "mypy_ownership.evaluation")
+ENGINE = (
+    "mypy_ownership.cfg", "mypy_ownership.cfg_builder", "mypy_ownership.dataflow", "mypy_ownership.evaluation",
+    "mypy_ownership.records",
+)
+
+
+def test_the_value_classes_import_nothing_of_the_project() -> None:
+    """records.py is a leaf every layer may use: it may import no module of the package."""
+    assert imported_project_modules(PACKAGE / "records.py") == set()
 
 
 def test_engine_knows_no_checks_and_no_plugin() -> None:
